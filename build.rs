@@ -1,0 +1,40 @@
+//! Compiles every file under `data/lang/<code>/` into the binary, so that a new
+//! language is a new folder of data and needs no code.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut entries = Vec::new();
+    let lang_dir = root.join("lang");
+    let mut langs: Vec<_> = fs::read_dir(&lang_dir).unwrap().filter_map(Result::ok).collect();
+    langs.sort_by_key(|e| e.file_name());
+    for lang in langs {
+        if !lang.path().is_dir() {
+            continue;
+        }
+        println!("cargo:rerun-if-changed={}", lang.path().display());
+        let mut files: Vec<_> = fs::read_dir(lang.path()).unwrap().filter_map(Result::ok).collect();
+        files.sort_by_key(|e| e.file_name());
+        for file in files {
+            let path = file.path();
+            println!("cargo:rerun-if-changed={}", path.display());
+            entries.push((
+                lang.file_name().to_string_lossy().into_owned(),
+                file.file_name().to_string_lossy().into_owned(),
+                path.display().to_string(),
+            ));
+        }
+    }
+    let mut code = String::from("/// (language, file name, contents) of every language data file.\n");
+    code.push_str("pub static LANG_FILES: &[(&str, &str, &str)] = &[\n");
+    for (lang, name, path) in entries {
+        writeln!(code, "    ({lang:?}, {name:?}, include_str!({path:?})),").unwrap();
+    }
+    code.push_str("];\n");
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("lang_files.rs"), code).unwrap();
+}

@@ -1,0 +1,68 @@
+//! Language data compiled into the binary (see `data/README.md`), parsed once
+//! on first use.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::text::normalize_str;
+
+include!(concat!(env!("OUT_DIR"), "/lang_files.rs"));
+
+/// The contents of `data/lang/<lang>/<name>`, if that file exists.
+pub fn lang_file(lang: &str, name: &str) -> Option<&'static str> {
+    LANG_FILES
+        .iter()
+        .find(|(l, n, _)| *l == lang && *n == name)
+        .map(|(_, _, c)| *c)
+}
+
+/// Every language's copy of the file `name`, as (language, contents).
+pub fn files_named(name: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    LANG_FILES
+        .iter()
+        .filter(move |(_, n, _)| *n == name)
+        .map(|(l, _, c)| (*l, *c))
+}
+
+/// The data lines of a TSV or list file: comments and blank lines skipped,
+/// with their 1-based line numbers.
+pub fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
+    contents
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Abbreviations of every language, normalised: a full stop after them does
+/// not end a sentence.
+pub fn abbreviations() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        files_named("abbreviations.txt")
+            .flat_map(|(_, c)| data_lines(c))
+            .map(|(_, l)| normalize_str(l.trim()))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_abbreviations() {
+        for lang in ["bn", "hi", "en"] {
+            assert!(lang_file(lang, "abbreviations.txt").is_some(), "{lang}");
+        }
+        assert!(abbreviations().contains("Mr"));
+        assert!(abbreviations().contains("ড"));
+        assert!(abbreviations().contains("डॉ"));
+    }
+
+    #[test]
+    fn data_lines_skip_comments_and_blanks() {
+        let lines: Vec<_> = data_lines("# c\n\na\tb\r\n  # x\nc").collect();
+        assert_eq!(lines, vec![(3, "a\tb"), (5, "c")]);
+    }
+}

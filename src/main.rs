@@ -1,0 +1,150 @@
+//! `corpus`: parse flags, run, turn errors into exit statuses
+//! (0 all inputs read; 1 some could not be; 2 bad usage or no input).
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use corpus::cli::{Cli, Color, Command, ScanArgs, StdinFormat};
+use corpus::input::{self, InputOptions};
+use corpus::report;
+use corpus::scan::{ScanOptions, scan};
+
+/// Articles before a progress bar is worth showing.
+const PROGRESS_AFTER: usize = 200;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(args) => run_scan(&args),
+        Command::Schema => print_out(corpus::schema::ARTICLE_SCHEMA).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("corpus: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn print_out(s: &str) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(())
+}
+
+fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+    let opts = ScanOptions {
+        input: InputOptions {
+            extensions: args.ext.iter().map(|e| e.trim_start_matches('.').to_string()).collect(),
+            text_field: args.text_field.clone(),
+            max_bytes: args.max_bytes,
+            stdin_format: match args.stdin_format {
+                StdinFormat::Auto => input::StdinFormat::Auto,
+                StdinFormat::Text => input::StdinFormat::Text,
+                StdinFormat::Jsonl => input::StdinFormat::Jsonl,
+            },
+        },
+        threads: args.threads,
+        only: args.kinds(),
+        reference_date: args.reference_date,
+    };
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let quiet = args.quiet;
+    let mut on_notice = |n: &input::Notice| {
+        if n.unread {
+            eprintln!("corpus: {n}");
+        } else if !quiet {
+            eprintln!("corpus: warning: {n}");
+        }
+    };
+    let show_progress = !quiet && io::stderr().is_terminal();
+    let mut bar: Option<ProgressBar> = None;
+    let mut on_progress = |articles: usize, bytes: u64| {
+        if !show_progress || articles < PROGRESS_AFTER {
+            return;
+        }
+        let b = bar.get_or_insert_with(|| {
+            let b = ProgressBar::new_spinner();
+            b.set_style(
+                ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            b
+        });
+        b.set_message(format!("{articles} articles, {:.1} MB", bytes as f64 / 1e6));
+        b.tick();
+    };
+
+    let outcome = match &args.output {
+        None => {
+            let stdout = io::stdout().lock();
+            let mut sink = report::sink(args.format, BufWriter::with_capacity(1 << 16, stdout), color);
+            scan(&args.paths, &opts, sink.as_mut(), &mut on_notice, &mut on_progress)?
+        }
+        Some(path) => {
+            let (tmp, file) = temp_beside(path)?;
+            let mut sink = report::sink(args.format, BufWriter::with_capacity(1 << 16, file), color);
+            let outcome = scan(&args.paths, &opts, sink.as_mut(), &mut on_notice, &mut on_progress);
+            drop(sink);
+            match outcome {
+                Ok(o) => {
+                    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+                    o
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(anyhow::Error::new(e).context(format!("cannot write {}", path.display())));
+                }
+            }
+        }
+    };
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok(if outcome.articles == 0 && outcome.unread == 0 {
+        eprintln!("corpus: no articles found in {}", args.paths.join(", "));
+        ExitCode::from(2)
+    } else if outcome.unread > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A new temporary file beside `path`, renamed into place when the run is
+/// done, so an interrupted run leaves the old file or none, never half a file.
+fn temp_beside(path: &Path) -> anyhow::Result<(std::path::PathBuf, File)> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let file = File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    Ok((tmp, file))
+}

@@ -1,0 +1,43 @@
+//! Reporters: they only format what the extractors found. Each output format
+//! is a [`Sink`] that receives articles in input order, then the summary.
+
+pub mod csv;
+pub mod json;
+pub mod summary;
+pub mod table;
+pub mod width;
+
+use std::io;
+
+use crate::model::Article;
+pub use summary::Summary;
+
+/// Where articles go.
+pub trait Sink {
+    fn article(&mut self, article: &Article) -> io::Result<()>;
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned tables for people to read.
+    #[default]
+    Table,
+    /// One document: {"articles": [...], "summary": {...}}.
+    Json,
+    /// One article record per line, streamed.
+    Jsonl,
+    /// One row per mention, with a header row.
+    Csv,
+}
+
+/// A sink for `format` writing to `out`.
+pub fn sink<'a, W: io::Write + 'a>(format: Format, out: W, color: bool) -> Box<dyn Sink + 'a> {
+    match format {
+        Format::Table => Box::new(table::TableSink::new(out, color)),
+        Format::Json => Box::new(json::JsonSink::new(out)),
+        Format::Jsonl => Box::new(json::JsonlSink::new(out)),
+        Format::Csv => Box::new(csv::CsvSink::new(out)),
+    }
+}

@@ -1,0 +1,171 @@
+//! The shared document every extractor reads: the text as read, its normalised
+//! view with the offset map back, its language, sentences and words.
+
+pub mod normalize;
+pub mod script;
+pub mod segment;
+
+use std::ops::Range;
+
+pub use normalize::{Normalized, normalize_str};
+pub use script::{Lang, Script, ScriptCounts, script_of, script_of_span};
+pub use segment::{Words, is_whole_word, is_word_char, sentences};
+
+use crate::lexicon;
+use crate::model::Span;
+
+/// Byte to code point offsets in the original text, in O(1) plus a scan of
+/// at most one block.
+#[derive(Debug, Clone, Default)]
+struct CharIndex {
+    ascii: bool,
+    /// Code points before each 256-byte block.
+    blocks: Vec<u32>,
+}
+
+const BLOCK: usize = 256;
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return CharIndex {
+                ascii: true,
+                blocks: Vec::new(),
+            };
+        }
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut count = 0u32;
+        for chunk in bytes.chunks(BLOCK) {
+            blocks.push(count);
+            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+        }
+        CharIndex { ascii: false, blocks }
+    }
+
+    fn char_offset(&self, text: &str, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let block = byte / BLOCK;
+        let base = self.blocks.get(block).copied().unwrap_or(0) as usize;
+        base + text.as_bytes()[block * BLOCK..byte]
+            .iter()
+            .filter(|&&b| (b as i8) >= -0x40)
+            .count()
+    }
+}
+
+/// One article, ready for the extractors.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text as read (UTF-8 decoded, a leading BOM dropped).
+    pub text: String,
+    /// The normalised view extractors match against.
+    pub norm: Normalized,
+    pub lang: Lang,
+    /// Sentence ranges in the normalised text.
+    pub sentences: Vec<Range<usize>>,
+    chars: CharIndex,
+}
+
+impl Document {
+    pub fn new(text: String) -> Self {
+        let norm = Normalized::new(&text);
+        let lang = ScriptCounts::of(&norm.text).lang();
+        let sentences = sentences(&norm.text, lexicon::abbreviations());
+        let chars = CharIndex::new(&text);
+        Document {
+            text,
+            norm,
+            lang,
+            sentences,
+            chars,
+        }
+    }
+
+    /// The normalised text.
+    #[inline]
+    pub fn norm_text(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// Code point offset of byte `byte` in the original text.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars.char_offset(&self.text, byte)
+    }
+
+    /// Original byte range of a normalised byte range.
+    pub fn orig_range(&self, norm: Range<usize>) -> Range<usize> {
+        self.norm.to_orig_start(norm.start)..self.norm.to_orig_end(norm.end)
+    }
+
+    /// The output span of a normalised byte range: text and code point offsets
+    /// in the original text.
+    pub fn span(&self, norm: Range<usize>) -> Span {
+        let orig = self.orig_range(norm.clone());
+        Span {
+            text: self.text[orig.clone()].to_string(),
+            start: self.char_offset(orig.start),
+            end: self.char_offset(orig.end),
+            norm,
+        }
+    }
+
+    /// Index of the sentence holding normalised offset `pos`.
+    pub fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        self.sentences.get(i).filter(|s| s.start <= pos).map(|_| i)
+    }
+
+    /// The sentence holding normalised offset `pos`, or an empty range.
+    pub fn sentence_at(&self, pos: usize) -> Range<usize> {
+        self.sentence_index(pos).map_or(pos..pos, |i| self.sentences[i].clone())
+    }
+
+    /// Words of the normalised text.
+    pub fn words(&self) -> Words<'_> {
+        Words::new(&self.norm.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_point_into_the_text_as_read() {
+        // Precomposed য় (U+09DF) and Bengali digits: offsets count code points as read.
+        let text = "আলাস্কা\u{09DF} ১৫ আগস্ট বৈঠক।".to_string();
+        let doc = Document::new(text.clone());
+        let n = doc.norm_text();
+        let s = n.find("15").unwrap();
+        let span = doc.span(s..s + 2);
+        assert_eq!(span.text, "১৫");
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), "১৫");
+        let a = n.find("আলাস্কা").unwrap();
+        let end = n.find(' ').unwrap();
+        let span = doc.span(a..end);
+        assert_eq!(span.text, "আলাস্কা\u{09DF}");
+        assert_eq!((span.start, span.end), (0, 8));
+    }
+
+    #[test]
+    fn document_language_and_sentences() {
+        let doc = Document::new("मियामी में बैठक होगी। पुतिन ने कहा।".into());
+        assert_eq!(doc.lang, Lang::Hi);
+        assert_eq!(doc.sentences.len(), 2);
+        let pos = doc.norm_text().find("पुतिन").unwrap();
+        assert_eq!(doc.sentence_index(pos), Some(1));
+        assert_eq!(&doc.norm_text()[doc.sentence_at(pos)], "पुतिन ने कहा।");
+    }
+
+    #[test]
+    fn char_offsets_across_blocks() {
+        let text = "ক".repeat(300) + "x";
+        let doc = Document::new(text.clone());
+        assert_eq!(doc.char_offset(text.len() - 1), 300);
+        assert_eq!(doc.char_offset(3 * 100), 100);
+    }
+}

@@ -1,0 +1,226 @@
+//! The normalised view of an article: NFC, Bengali and Devanagari digits folded
+//! to ASCII, ZWJ/ZWNJ/soft hyphen dropped. Extractors match against this view;
+//! [`Normalized::to_orig_start`] and [`Normalized::to_orig_end`] map its byte
+//! offsets back to byte offsets in the text as read.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
+
+/// A stretch of the normalised text that differs from the original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Region {
+    norm_start: u32,
+    norm_end: u32,
+    orig_start: u32,
+    orig_end: u32,
+}
+
+/// Normalised text plus the map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    regions: Vec<Region>,
+}
+
+/// ASCII digit for a Bengali or Devanagari digit.
+#[inline]
+pub fn fold_digit(c: char) -> Option<char> {
+    match c {
+        '\u{09E6}'..='\u{09EF}' => char::from_u32(c as u32 - 0x09E6 + '0' as u32),
+        '\u{0966}'..='\u{096F}' => char::from_u32(c as u32 - 0x0966 + '0' as u32),
+        _ => None,
+    }
+}
+
+/// Characters that matching ignores: they change rendering, not the word.
+#[inline]
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}')
+}
+
+/// Whether `c` may need composing with what precedes it, or folding.
+#[inline]
+fn joins_previous(c: char) -> bool {
+    canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
+}
+
+#[inline]
+fn needs_fold(c: char) -> bool {
+    fold_digit(c).is_some() || is_ignorable(c)
+}
+
+impl Normalized {
+    /// Normalise `orig`. ASCII runs are copied as they are; other text is cut
+    /// into clusters (a character and the marks that may compose with it), and
+    /// only clusters that change are rewritten and recorded.
+    pub fn new(orig: &str) -> Self {
+        let bytes = orig.as_bytes();
+        let mut out = String::with_capacity(orig.len());
+        let mut regions = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| b >= 0x80)
+                    .map_or(bytes.len(), |n| i + n);
+                out.push_str(&orig[i..run]);
+                i = run;
+                continue;
+            }
+            let mut chars = orig[i..].char_indices();
+            let (_, first) = chars.next().expect("non-empty");
+            let mut start = i;
+            let mut end = i + first.len_utf8();
+            // A mark after an ASCII letter composes with it (e + U+0301): take the letter in.
+            if joins_previous(first) && start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+                start -= 1;
+                out.pop();
+            }
+            for (off, c) in chars {
+                if (c as u32) < 0x80 || !joins_previous(c) {
+                    break;
+                }
+                end = i + off + c.len_utf8();
+            }
+            let cluster = &orig[start..end];
+            let simple = !cluster.chars().any(needs_fold) && is_nfc_quick(cluster.chars()) == IsNormalized::Yes;
+            let norm_start = out.len();
+            if simple {
+                out.push_str(cluster);
+            } else {
+                let folded = cluster
+                    .chars()
+                    .filter(|&c| !is_ignorable(c))
+                    .map(|c| fold_digit(c).unwrap_or(c));
+                out.extend(folded.nfc());
+                if &out[norm_start..] != cluster {
+                    regions.push(Region {
+                        norm_start: norm_start as u32,
+                        norm_end: out.len() as u32,
+                        orig_start: start as u32,
+                        orig_end: end as u32,
+                    });
+                }
+            }
+            i = end;
+        }
+        Normalized { text: out, regions }
+    }
+
+    /// Whether the normalised text is byte for byte the original.
+    pub fn is_identity(&self) -> bool {
+        self.regions.is_empty()
+    }
+
+    fn map(&self, p: usize, at_end: bool) -> usize {
+        let p32 = p as u32;
+        let i = self.regions.partition_point(|r| r.norm_end <= p32);
+        if let Some(r) = self.regions.get(i)
+            && r.norm_start < p32
+        {
+            return if at_end {
+                r.orig_end as usize
+            } else {
+                r.orig_start as usize
+            };
+        }
+        match i.checked_sub(1).map(|k| self.regions[k]) {
+            Some(r) => (r.orig_end + (p32 - r.norm_end)) as usize,
+            None => p,
+        }
+    }
+
+    /// Original byte offset of a span that starts at normalised offset `p`.
+    pub fn to_orig_start(&self, p: usize) -> usize {
+        self.map(p, false)
+    }
+
+    /// Original byte offset of a span that ends at normalised offset `p`.
+    pub fn to_orig_end(&self, p: usize) -> usize {
+        self.map(p, true)
+    }
+}
+
+/// Normalise a lexicon entry the way article text is normalised.
+pub fn normalize_str(s: &str) -> String {
+    Normalized::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_roundtrip(orig: &str, norm_sub: &str) -> String {
+        let n = Normalized::new(orig);
+        let s = n.text.find(norm_sub).expect("substring in normalised text");
+        let e = s + norm_sub.len();
+        orig[n.to_orig_start(s)..n.to_orig_end(e)].to_string()
+    }
+
+    #[test]
+    fn ascii_is_identity() {
+        let n = Normalized::new("Putin met Trump on 15 August.");
+        assert!(n.is_identity());
+        assert_eq!(n.text, "Putin met Trump on 15 August.");
+        assert_eq!(n.to_orig_start(6), 6);
+    }
+
+    #[test]
+    fn bengali_digits_fold_and_map_back() {
+        let orig = "১৩ আগস্ট ২০২৫";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "13 আগস্ট 2025");
+        assert_eq!(check_roundtrip(orig, "2025"), "২০২৫");
+        assert_eq!(check_roundtrip(orig, "আগস্ট"), "আগস্ট");
+        assert_eq!(check_roundtrip(orig, "13 আগস্ট 2025"), orig);
+    }
+
+    #[test]
+    fn devanagari_digits_fold() {
+        let orig = "२७ जून २०२५ को";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "27 जून 2025 को");
+        assert_eq!(check_roundtrip(orig, "27 जून"), "२७ जून");
+    }
+
+    #[test]
+    fn precomposed_ya_equals_decomposed() {
+        // Seed 004 writes য় as U+09DF; the other seeds write U+09AF U+09BC.
+        let pre = "আলাস্কা\u{09DF}";
+        let de = "আলাস্কা\u{09AF}\u{09BC}";
+        assert_eq!(Normalized::new(pre).text, Normalized::new(de).text);
+        assert_eq!(
+            check_roundtrip(&format!("শুক্রবার {pre} বৈঠক"), &Normalized::new(de).text),
+            pre
+        );
+    }
+
+    #[test]
+    fn zero_width_joiners_are_dropped() {
+        let orig = "র\u{200D}্যাব";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "র্যাব");
+        assert_eq!(check_roundtrip(orig, "র্যাব"), orig);
+    }
+
+    #[test]
+    fn two_part_vowel_signs_compose() {
+        // ে + া is ো in NFC.
+        let n = Normalized::new("মস্ক\u{09C7}\u{09BE}");
+        assert_eq!(n.text, "মস্ক\u{09CB}");
+        assert_eq!(n.to_orig_end(n.text.len()), "মস্ক\u{09C7}\u{09BE}".len());
+    }
+
+    #[test]
+    fn latin_combining_accent_composes() {
+        let n = Normalized::new("Erdog\u{0306}an");
+        assert_eq!(n.text, "Erdoğan");
+        assert_eq!(check_roundtrip("Erdog\u{0306}an", "Erdoğan"), "Erdog\u{0306}an");
+    }
+
+    #[test]
+    fn devanagari_nukta_letters_decompose() {
+        // U+095B (ज़ precomposed) is excluded from composition: NFC decomposes it.
+        assert_eq!(Normalized::new("\u{095B}ेलेंस्की").text, "ज\u{093C}ेलेंस्की");
+    }
+}

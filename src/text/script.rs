@@ -1,0 +1,164 @@
+//! Scripts of characters and spans, and the article language from script counts.
+
+use serde::{Deserialize, Serialize};
+
+/// The writing systems `corpus` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    Bengali,
+    Devanagari,
+    Latin,
+    Other,
+}
+
+/// The script of one character; digits, spaces and punctuation are `Other`.
+#[inline]
+pub fn script_of(c: char) -> Script {
+    match c {
+        '\u{0980}'..='\u{09FF}' => Script::Bengali,
+        '\u{0900}'..='\u{0963}' | '\u{0966}'..='\u{097F}' => Script::Devanagari,
+        'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => Script::Latin,
+        _ => Script::Other,
+    }
+}
+
+/// The main script of a span: the script most of its letters are written in.
+pub fn script_of_span(s: &str) -> Script {
+    let counts = ScriptCounts::of(s);
+    counts.main().unwrap_or(Script::Other)
+}
+
+/// An article's language as the record reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Bn,
+    Hi,
+    En,
+    #[default]
+    Und,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Bn => "bn",
+            Lang::Hi => "hi",
+            Lang::En => "en",
+            Lang::Und => "und",
+        }
+    }
+
+    /// The languages whose data is loaded.
+    pub const KNOWN: [Lang; 3] = [Lang::Bn, Lang::Hi, Lang::En];
+
+    pub fn of_script(s: Script) -> Lang {
+        match s {
+            Script::Bengali => Lang::Bn,
+            Script::Devanagari => Lang::Hi,
+            Script::Latin => Lang::En,
+            Script::Other => Lang::Und,
+        }
+    }
+}
+
+/// Letter counts per script.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ScriptCounts {
+    pub bengali: usize,
+    pub devanagari: usize,
+    pub latin: usize,
+}
+
+impl ScriptCounts {
+    pub fn of(s: &str) -> Self {
+        let mut c = ScriptCounts {
+            latin: s.bytes().filter(u8::is_ascii_alphabetic).count(),
+            ..Default::default()
+        };
+        for ch in s
+            .chars()
+            .filter(|&c| !c.is_ascii() && super::normalize::fold_digit(c).is_none())
+        {
+            match script_of(ch) {
+                Script::Bengali => c.bengali += 1,
+                Script::Devanagari => c.devanagari += 1,
+                Script::Latin => c.latin += 1,
+                Script::Other => {}
+            }
+        }
+        c
+    }
+
+    pub fn total(&self) -> usize {
+        self.bengali + self.devanagari + self.latin
+    }
+
+    /// The script with most letters, if any letter at all.
+    pub fn main(&self) -> Option<Script> {
+        let all = [
+            (self.bengali, Script::Bengali),
+            (self.devanagari, Script::Devanagari),
+            (self.latin, Script::Latin),
+        ];
+        all.iter()
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, _)| *n)
+            .map(|&(_, s)| s)
+    }
+
+    /// The language of a text from its letters: `und` when there are too few
+    /// letters to tell, or no script holds at least 40% of them.
+    pub fn lang(&self) -> Lang {
+        let total = self.total();
+        match self.main() {
+            Some(s) if total >= 3 => {
+                let n = match s {
+                    Script::Bengali => self.bengali,
+                    Script::Devanagari => self.devanagari,
+                    _ => self.latin,
+                };
+                if n * 5 >= total * 2 {
+                    Lang::of_script(s)
+                } else {
+                    Lang::Und
+                }
+            }
+            _ => Lang::Und,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_of_characters() {
+        assert_eq!(script_of('প'), Script::Bengali);
+        assert_eq!(script_of('প'), Script::Bengali);
+        assert_eq!(script_of('प'), Script::Devanagari);
+        assert_eq!(script_of('।'), Script::Other);
+        assert_eq!(script_of('P'), Script::Latin);
+        assert_eq!(script_of('é'), Script::Latin);
+        assert_eq!(script_of('5'), Script::Other);
+    }
+
+    #[test]
+    fn language_from_counts() {
+        assert_eq!(ScriptCounts::of("পুতিন ও কিমের ফোনালাপ").lang(), Lang::Bn);
+        assert_eq!(ScriptCounts::of("मियामी में होगी अहम बैठक").lang(), Lang::Hi);
+        assert_eq!(ScriptCounts::of("Putin and Kim spoke by phone").lang(), Lang::En);
+        assert_eq!(ScriptCounts::of("১২৩ ...").lang(), Lang::Und);
+        // A Bengali article with an English headline is still Bengali.
+        let mixed = "US–Russia Talks Fail\nমস্কোতে যুক্তরাষ্ট্র–রাশিয়া শান্তি–আলোচনা গঠনমূলক বলা হলেও কোনো চূড়ান্ত চুক্তি হয়নি";
+        assert_eq!(ScriptCounts::of(mixed).lang(), Lang::Bn);
+    }
+
+    #[test]
+    fn script_of_a_span() {
+        assert_eq!(script_of_span("পুতিনের"), Script::Bengali);
+        assert_eq!(script_of_span("ट्रंप"), Script::Devanagari);
+        assert_eq!(script_of_span("Putin's"), Script::Latin);
+    }
+}

@@ -1,0 +1,209 @@
+//! Sentences and words of the normalised text, by byte scans that allocate
+//! nothing per word.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// Whether `c` belongs inside a word. Indic vowel signs, viramas and nuktas
+/// are not alphanumeric to Rust, but splitting on them breaks conjuncts
+/// (`জেলেনস্কি`), so the Bengali and Devanagari letter blocks count whole.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        '\u{0964}' | '\u{0965}' | '\u{0970}' => false, // danda, double danda, abbreviation sign
+        '\u{0900}'..='\u{097F}' => true,
+        '\u{09F2}'..='\u{09FB}' => false, // Bengali currency and fraction signs
+        '\u{0980}'..='\u{09FF}' => true,
+        '\u{200C}' | '\u{200D}' => true,
+        '\u{0300}'..='\u{036F}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Word ranges (byte offsets) of a text, in order.
+pub struct Words<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Words { text, pos: 0 }
+    }
+
+    /// Words of `text` starting the scan at byte `pos`.
+    pub fn from(text: &'a str, pos: usize) -> Self {
+        Words { text, pos }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        let rest = &self.text[self.pos..];
+        let (off, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
+        let start = self.pos + off;
+        let end = self.text[start..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(self.text.len(), |(o, _)| start + o);
+        self.pos = end;
+        Some(start..end)
+    }
+}
+
+/// Whether the word at `start..end` of `text` stands alone: no word character
+/// touches it on either side.
+#[inline]
+pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let after = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+/// Sentence ranges (byte offsets into `text`), trimmed of surrounding space.
+/// A sentence ends at `।`, `॥`, `?`, `!`, a line break, or a full stop that
+/// does not follow an abbreviation, an initial, or sit inside a number or name.
+pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |out: &mut Vec<Range<usize>>, s: usize, e: usize| {
+        let piece = &text[s..e];
+        let trimmed_start = s + (piece.len() - piece.trim_start().len());
+        let trimmed_end = s + piece.trim_end().len();
+        if trimmed_start < trimmed_end {
+            out.push(trimmed_start..trimmed_end);
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_here = match b {
+            b'\n' => {
+                push(&mut out, start, i);
+                start = i + 1;
+                i += 1;
+                continue;
+            }
+            b'?' | b'!' => Some(i + 1),
+            b'.' if full_stop_ends_sentence(text, i, abbreviations) => Some(i + 1),
+            0xE0 if bytes.get(i + 1) == Some(&0xA5) && matches!(bytes.get(i + 2), Some(0xA4 | 0xA5)) => Some(i + 3),
+            _ => None,
+        };
+        match end_here {
+            Some(mut e) => {
+                // Closing quotes and brackets stay with their sentence.
+                while let Some(c) = text[e..].chars().next() {
+                    if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                        e += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                push(&mut out, start, e);
+                start = e;
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    push(&mut out, start, text.len());
+    out
+}
+
+fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>) -> bool {
+    let next = text[i + 1..].chars().next();
+    if next.is_some_and(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '”' | '’' | ')')) {
+        return false; // 4.5, jagonews24.com, U.S.A
+    }
+    let word_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(o, c)| o + c.len_utf8());
+    let word = &text[word_start..i];
+    if word.is_empty() {
+        return true;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let is_initial = letters <= 1 && !word.chars().all(|c| c.is_ascii_digit());
+    // `U.S.` ends in a letter preceded by a full stop: an abbreviation too.
+    let dotted = word_start > 0 && text.as_bytes()[word_start - 1] == b'.';
+    !(is_initial || dotted || abbreviations.contains(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbrevs() -> HashSet<String> {
+        ["Mr", "Dr", "ড", "ডা", "डॉ", "Sept", "Jan"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    fn sents(text: &str) -> Vec<&str> {
+        sentences(text, &abbrevs()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        Words::new(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn bengali_sentences_end_at_danda() {
+        assert_eq!(
+            sents("পুতিন বলেন, আলোচনা হবে। ট্রাম্প রাজি? হ্যাঁ!"),
+            vec!["পুতিন বলেন, আলোচনা হবে।", "ট্রাম্প রাজি?", "হ্যাঁ!"]
+        );
+    }
+
+    #[test]
+    fn hindi_sentences_end_at_danda() {
+        assert_eq!(sents("बैठक होगी। पुतिन ने कहा।"), vec!["बैठक होगी।", "पुतिन ने कहा।"]);
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_do_not_end_sentences() {
+        assert_eq!(
+            sents("Mr. Rubio met Dr. Lee on Sept. 6 in the U.S. capital. Costs rose 4.5 percent."),
+            vec![
+                "Mr. Rubio met Dr. Lee on Sept. 6 in the U.S. capital.",
+                "Costs rose 4.5 percent."
+            ]
+        );
+        assert_eq!(sents("ড. আব্দুল মঈন খান বলেন।"), vec!["ড. আব্দুল মঈন খান বলেন।"]);
+        assert_eq!(sents("डॉ. शर्मा ने कहा।"), vec!["डॉ. शर्मा ने कहा।"]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_quotes_stay() {
+        assert_eq!(
+            sents("শিরোনাম\n\n“আলোচনা চলবে।” তিনি বলেন।"),
+            vec!["শিরোনাম", "“আলোচনা চলবে।”", "তিনি বলেন।"]
+        );
+    }
+
+    #[test]
+    fn words_keep_conjuncts_and_case_endings() {
+        assert_eq!(
+            words("ভলোদিমির জেলেনস্কিকে, পুতিনের"),
+            vec!["ভলোদিমির", "জেলেনস্কিকে", "পুতিনের"]
+        );
+        assert_eq!(words("वोलोदिमीर ज़ेलेंस्की ने कहा।"), vec!["वोलोदिमीर", "ज़ेलेंस्की", "ने", "कहा"]);
+        assert_eq!(words("ট্রাম্প-পুটিন কল"), vec!["ট্রাম্প", "পুটিন", "কল"]);
+        assert_eq!(words("Putin's 2025 visit"), vec!["Putin", "s", "2025", "visit"]);
+    }
+
+    #[test]
+    fn whole_word_check() {
+        let t = "রুশো রুশ";
+        let i = t.find("রুশ").unwrap();
+        assert!(!is_whole_word(t, i, i + "রুশ".len()));
+        let j = t.rfind("রুশ").unwrap();
+        assert!(is_whole_word(t, j, t.len()));
+    }
+}

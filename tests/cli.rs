@@ -1,0 +1,347 @@
+//! The `corpus` command as a user runs it.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use serde_json::Value;
+
+fn corpus() -> Command {
+    let mut c = Command::cargo_bin("corpus").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = corpus().args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn records(stdout: &str) -> Vec<Value> {
+    stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// The text a record's path points at, as read (BOM dropped), as code points.
+fn article_chars(path: &str) -> Vec<char> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (file, line) = match path.rsplit_once('#') {
+        Some((f, l)) => (f, Some(l.parse::<usize>().unwrap())),
+        None => (path, None),
+    };
+    let raw = std::fs::read_to_string(root.join(file)).unwrap();
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw).to_string();
+    let text = match line {
+        Some(n) => {
+            let v: Value = serde_json::from_str(raw.lines().nth(n - 1).unwrap()).unwrap();
+            v["text"].as_str().unwrap().to_string()
+        }
+        None => raw,
+    };
+    text.chars().collect()
+}
+
+/// Every span of a record satisfies text == article[start..end].
+fn check_spans(record: &Value) -> usize {
+    let chars = article_chars(record["path"].as_str().unwrap());
+    let mut spans: Vec<&Value> = Vec::new();
+    if !record["published"].is_null() {
+        spans.push(&record["published"]);
+    }
+    spans.extend(record["dates"].as_array().unwrap());
+    for k in ["people", "places"] {
+        for e in record[k].as_array().unwrap() {
+            spans.extend(e["mentions"].as_array().unwrap());
+        }
+    }
+    for e in record["events"].as_array().unwrap() {
+        spans.push(&e["trigger"]);
+    }
+    for s in &spans {
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(start < end && end <= chars.len(), "{s}");
+        let got: String = chars[start..end].iter().collect();
+        assert_eq!(got, s["text"].as_str().unwrap(), "span offsets in {}", record["path"]);
+    }
+    spans.len()
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let (code, out, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: Value = serde_json::from_str(&out).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn seeds_give_five_valid_records_in_order() {
+    let (code, out, err) = run(&["scan", "--format", "jsonl", "fixtures/seeds"]);
+    assert_eq!(code, 0, "{err}");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 5);
+    let paths: Vec<&str> = recs.iter().map(|r| r["path"].as_str().unwrap()).collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(paths[0], "fixtures/seeds/000_0fda999c2ed10a3a.txt");
+    let langs: Vec<&str> = recs.iter().map(|r| r["lang"].as_str().unwrap()).collect();
+    assert_eq!(langs, vec!["bn", "bn", "hi", "bn", "bn"]);
+    assert_eq!(recs[4]["title"], "ট্রাম্পের সঙ্গে বৈঠকের আগে পুতিন ও কিমের ফোনালাপ");
+    let validator = schema_validator();
+    for r in &recs {
+        assert_eq!(r["schema"], "corpus.article/1");
+        let errors: Vec<String> = validator.iter_errors(r).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", r["path"]);
+        check_spans(r);
+    }
+}
+
+#[test]
+fn whole_fixture_set_validates_against_the_schema() {
+    let (code, out, err) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "--reference-date",
+        "2025-06-01",
+        "fixtures",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let validator = schema_validator();
+    let recs = records(&out);
+    assert!(recs.len() >= 20, "{}", recs.len());
+    for r in &recs {
+        let errors: Vec<String> = validator.iter_errors(r).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", r["path"]);
+        check_spans(r);
+        assert!(r["reference_date"].is_string(), "{}", r["path"]);
+    }
+    // JSONL records carry their id and url; a record date is the reference date.
+    let wire: Vec<&Value> = recs
+        .iter()
+        .filter(|r| r["path"].as_str().unwrap().contains("wire.jsonl#"))
+        .collect();
+    assert_eq!(wire.len(), 4);
+    assert_eq!(wire[0]["path"], "fixtures/articles/wire.jsonl#1");
+    assert!(wire[0]["id"].is_string());
+    assert!(wire[0]["url"].as_str().unwrap().starts_with("https://"));
+}
+
+#[test]
+fn json_csv_and_table_formats() {
+    let (code, out, _) = run(&["scan", "--format", "json", "fixtures/seeds"]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["articles"].as_array().unwrap().len(), 5);
+    assert_eq!(doc["summary"]["articles"], 5);
+    assert_eq!(doc["summary"]["languages"]["bn"], 4);
+    assert_eq!(doc["summary"]["languages"]["hi"], 1);
+    assert!(doc["summary"]["bytes"].as_u64().unwrap() > 10_000);
+
+    let (code, out, _) = run(&["scan", "--format", "csv", "fixtures/seeds"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().next().unwrap(), "path,kind,text,start,end,value,id,extra");
+
+    let (code, out, _) = run(&["scan", "fixtures/seeds/004_a949ec4f9545b5b4.txt", "--color", "never"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("━━ fixtures/seeds/004_a949ec4f9545b5b4.txt · bn"),
+        "{out}"
+    );
+    assert!(out.contains("ট্রাম্পের সঙ্গে বৈঠকের আগে পুতিন ও কিমের ফোনালাপ"));
+    assert!(out.contains("━━ 1 article, "));
+    assert!(!out.contains('\x1b'), "no colour when asked for none");
+    let (_, out, _) = run(&["scan", "fixtures/seeds/004_a949ec4f9545b5b4.txt", "--color", "always"]);
+    assert!(out.contains("\x1b[1m"));
+}
+
+#[test]
+fn a_missing_path_among_good_ones_gives_status_1_and_the_good_records() {
+    let (code, out, err) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "fixtures/seeds/000_0fda999c2ed10a3a.txt",
+        "no/such/file.txt",
+        "fixtures/seeds/002_6644685f17639fc0.txt",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(err.trim(), "corpus: no/such/file.txt: no such file or directory");
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[1]["path"], "fixtures/seeds/002_6644685f17639fc0.txt");
+}
+
+#[test]
+fn usage_errors_and_no_input_give_status_2() {
+    let (code, _, err) = run(&["scan", "--format", "xml", "fixtures"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'xml'"), "{err}");
+    let (code, _, err) = run(&["scan", "--reference-date", "2025-13-40", "fixtures"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("'2025-13-40' is not a date"), "{err}");
+    let (code, _, err) = run(&["scan", "--only", "names", "fixtures"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown kind 'names'"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["scan", empty.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no articles found"), "{err}");
+}
+
+#[test]
+fn standard_input_as_text_and_as_jsonl() {
+    let mut child = corpus()
+        .args(["scan", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("{\"id\": \"r1\", \"published\": \"2025-09-03T08:00:00Z\", \"text\": \"আজ ঢাকায় বৈঠক।\"}\n{\"text\": \"मियामी में बैठक\"}\n".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["path"], "-#1");
+    assert_eq!(recs[0]["id"], "r1");
+    assert_eq!(recs[0]["reference_date"], "2025-09-03");
+    assert_eq!(recs[0]["reference_source"], "record");
+    assert_eq!(recs[1]["lang"], "hi");
+
+    let mut child = corpus()
+        .args(["scan", "--format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Putin and Trump met in Alaska.".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let recs = records(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["path"], "-");
+    assert_eq!(recs[0]["lang"], "en");
+}
+
+#[test]
+fn output_is_in_input_order_whatever_the_thread_count() {
+    let (_, one, _) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "-j",
+        "1",
+        "--reference-date",
+        "2025-01-01",
+        "fixtures",
+    ]);
+    let (_, two, _) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "-j",
+        "2",
+        "--reference-date",
+        "2025-01-01",
+        "fixtures",
+    ]);
+    assert_eq!(one, two);
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..600 {
+        std::fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            "মস্কোতে যুক্তরাষ্ট্র ও রাশিয়ার মধ্যে আলোচনা হবে। ".repeat(20),
+        )
+        .unwrap();
+    }
+    let mut child = corpus()
+        .args(["scan", "--format", "jsonl", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here: the pipe is closed after one line.
+    let out = child.wait_with_output().unwrap();
+    assert!(first.starts_with("{\"schema\":\"corpus.article/1\""));
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.jsonl");
+    let (code, out, _) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "-o",
+        target.to_str().unwrap(),
+        "fixtures/seeds",
+    ]);
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.lines().count(), 5);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+}
+
+#[test]
+fn only_switches_kinds_off() {
+    let (code, out, _) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "--only",
+        "dates",
+        "fixtures/seeds/004_a949ec4f9545b5b4.txt",
+    ]);
+    assert_eq!(code, 0);
+    let r = &records(&out)[0];
+    assert!(r["people"].as_array().unwrap().is_empty());
+    assert!(r["places"].as_array().unwrap().is_empty());
+    assert!(r["events"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn invalid_utf8_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bad.txt");
+    let mut bytes = "মস্কো ".as_bytes().to_vec();
+    bytes.push(0xFF);
+    bytes.extend(" বৈঠক".as_bytes());
+    std::fs::write(&p, bytes).unwrap();
+    let (code, out, err) = run(&["scan", "--format", "jsonl", p.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("bad.txt: invalid UTF-8 at byte"), "{err}");
+    let r = &records(&out)[0];
+    assert_eq!(
+        r["warnings"][0].as_str().unwrap(),
+        "invalid UTF-8 at byte 16: 1 replacement character (U+FFFD) inserted"
+    );
+}
