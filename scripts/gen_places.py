@@ -92,7 +92,7 @@ COUNTRY_QID = {
     "PS": "Q219060", "PT": "Q45", "QA": "Q846", "RO": "Q218", "RS": "Q403", "RU": "Q159",
     "SA": "Q851", "SD": "Q1049", "SE": "Q34", "SG": "Q334", "SO": "Q1045", "SY": "Q858",
     "TH": "Q869", "TJ": "Q863", "TM": "Q874", "TR": "Q43", "TW": "Q865", "UA": "Q212",
-    "US": "Q30", "UZ": "Q265", "VE": "Q717", "VN": "Q881", "YE": "Q805", "ZA": "Q258",
+    "US": "Q30", "UZ": "Q265", "AQ": "Q51", "VE": "Q717", "VN": "Q881", "YE": "Q805", "ZA": "Q258",
 }
 
 # GeoNames city id -> Wikidata QID, for the cities news names most.
@@ -163,7 +163,7 @@ LATIN_STOPWORDS = set("""
     tyler gary irving douglas sherman grant carter lee marion norman chester vernon burlington
     jordan victoria eugene florence charlotte austin madison salem chandler kent hastings
     bradford preston lancaster wigan crewe derby worcester gloucester durham dudley
-    may june ra raja rani
+    may june ra raja rani male
 """.split())
 # Names that stay although they look like words: the capitals and large
 # cities that news names far more often than the word.
@@ -178,7 +178,7 @@ LATIN_STOP_SMALL = 200_000
 LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
 BENGALI = (0x0980, 0x09FF)
 DEVANAGARI = (0x0900, 0x097F)
-ALLOWED_PUNCT = set(" -–'’.‘`&")
+ALLOWED_PUNCT = set(" -–'’.‘`&,")
 INVISIBLE = {"\u200c", "\u200d", "\u00ad", "\ufeff"}
 
 
@@ -231,6 +231,35 @@ def ascii_fold(name: str) -> str:
     s = unicodedata.normalize("NFKD", name)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return s.replace("’", "'").replace("ʻ", "'").replace("ʼ", "'")
+
+
+NUKTA_FREE = re.compile("([\u0915\u0916\u0917\u091c\u092b])\u093c")
+
+
+def spelling_variants(name: str) -> list[str]:
+    """Other ways news prints the same name.
+
+    Hindi: क़ ख़ ग़ ज़ फ़ are often printed without the nukta (ड़ ढ़ keep it: there
+    it makes another letter), and chandrabindu as anusvara (हाँग -> हांग).
+    Latin: the name without accents (Bogotá -> Bogota). Bengali spellings are
+    listed one by one: none of its variation is mechanical.
+    """
+    out = []
+    sc = name_script(name)
+    if sc == "hi":
+        forms = [name]
+        plain = unicodedata.normalize("NFC", NUKTA_FREE.sub(r"\1", unicodedata.normalize("NFD", name)))
+        if plain != name:
+            forms.append(plain)
+        for f in list(forms):
+            if "\u0901" in f:
+                forms.append(f.replace("\u0901", "\u0902"))
+        out = forms[1:]
+    elif sc == "latin":
+        a = ascii_fold(name)
+        if a != name and letters(a) >= 3:
+            out = [a]
+    return out
 
 
 def fmt_coord(x) -> str:
@@ -314,11 +343,12 @@ class Place:
         self.curated = False
 
     def add_name(self, name: str, curated: bool = False) -> None:
-        k = key(name)
-        if curated:
-            self.curated_keys.add(k)
-        if all(key(n) != k for n in self.names):
-            self.names.append(name)
+        for n in [name] + spelling_variants(name):
+            k = key(n)
+            if curated:
+                self.curated_keys.add(k)
+            if all(key(x) != k for x in self.names):
+                self.names.append(n)
 
     def name_keys(self) -> set[str]:
         return {key(n) for n in self.names}
@@ -441,8 +471,8 @@ def build_cities(common, dropped, cities, gc_countries):
 
     places = {}
     stopped = []
-    for gid in sorted(cities):
-        v = cities[gid]
+    for v in sorted(cities.values(), key=lambda v: int(v["geonameid"])):
+        gid = int(v["geonameid"])
         native = [clean(a) for a in v["alternatenames"] if name_script(clean(a)) in ("bn", "hi")]
         native += tz_names.get(gid, [])
         cc = v["countrycode"]
@@ -452,7 +482,7 @@ def build_cities(common, dropped, cities, gc_countries):
         if not take:
             continue
         en = clean(v["name"])
-        if "/" in en or "(" in en or name_script(en) != "latin":
+        if "/" in en or "(" in en or "," in en or name_script(en) != "latin":
             dropped["bad-city-name"] += 1
             continue
         fk = key(ascii_fold(en))
@@ -575,7 +605,11 @@ def resolve_collisions(places):
     """Decide which entity keeps a name several entities carry.
 
     1. A name a curated row lists stays on every curated row that lists it
-       (that ambiguity is meant) and leaves every other row.
+       (that ambiguity is meant) and leaves every other row, except where
+       all curated holders are cities and the other is a generated city
+       across the border with a bn/hi name, in South Asia (or big, when no
+       curated holder is in South Asia): a genuinely ambiguous town name
+       (Gopalganj in Bangladesh and in Bihar).
     2. A name of a country (CLDR) leaves the cities.
     3. Among generated cities, the first by (in South Asia, has a bn/hi name,
        population) keeps the name, and so does every other city that has a
@@ -583,7 +617,8 @@ def resolve_collisions(places):
        SHARED_NAME_MIN_SHARE of the first one's, unless the first is in South
        Asia and it is not, or their populations are equal (GeoNames holds
        some towns twice).
-    A generated city that loses its English name is left out.
+    A generated city that loses its English name is left out; a country
+    never loses its own English name.
     """
     holders = collections.defaultdict(list)
     for p in places.values():
@@ -598,9 +633,19 @@ def resolve_collisions(places):
             continue
         cur = [p for p in hs if k in p.curated_keys or any(key(a) == k for a in p.adjectives)]
         if cur:
+            towns = all(c.kind == "city" and c.country for c in cur)
+            cur_sa = any(c.country in SOUTH_ASIA for c in cur)
             for p in hs:
-                if p not in cur:
-                    removed[p.id].add(k)
+                if p in cur:
+                    continue
+                # a town of the same name across a border stays ambiguous
+                # (Gopalganj in Bangladesh and in Bihar)
+                if (towns and p.kind == "city" and not p.curated
+                        and p.country not in {c.country for c in cur}
+                        and any(name_script(n) in ("bn", "hi") for n in p.names)
+                        and (p.country in SOUTH_ASIA or (p.population >= BIG_CITY and not cur_sa))):
+                    continue
+                removed[p.id].add(k)
             continue
         countries = [p for p in hs if p.kind != "city"]
         if countries:
@@ -623,6 +668,8 @@ def resolve_collisions(places):
     lost = []
     for pid, ks in removed.items():
         p = places[pid]
+        if p.kind != "city":
+            ks.discard(key(p.name))    # a country keeps its own English name
         p.names = [n for n in p.names if key(n) not in ks]
         if key(p.name) in ks and not p.curated:
             lost.append(p)

@@ -1,6 +1,7 @@
 //! The extractor pipeline: each extractor reads the [`Document`] (and what
 //! earlier extractors found) and adds to the [`Article`].
 
+pub mod dates;
 pub mod headline;
 pub mod reference;
 
@@ -127,7 +128,11 @@ impl Pipeline {
     /// extractor this build has, reporting `report`.
     pub fn standard(report: Kinds) -> Self {
         Pipeline::new(
-            vec![Box::new(headline::Headline), Box::new(reference::ReferenceDate)],
+            vec![
+                Box::new(headline::Headline),
+                Box::new(dates::Dates),
+                Box::new(reference::ReferenceDate),
+            ],
             report,
         )
     }

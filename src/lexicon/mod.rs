@@ -1,6 +1,8 @@
 //! Language data compiled into the binary (see `data/README.md`), parsed once
 //! on first use.
 
+pub mod dates;
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
 

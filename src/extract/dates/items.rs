@@ -1,0 +1,201 @@
+//! The items a date grammar reads: vocabulary matches (one automaton pass)
+//! and numbers (one byte scan), in text order, with their byte ranges in the
+//! normalised text. Everything between items is looked at only as a gap.
+
+use crate::lexicon::dates::{DateLexicon, Word};
+use crate::text::is_word_char;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ItemKind {
+    /// A run of ASCII digits (native digits are folded already).
+    Num {
+        value: u32,
+        digits: u8,
+        /// An ordinal suffix glued on (`১লা`, `5th`).
+        ordinal: bool,
+        /// An hour marker glued on (`৪টায়`).
+        hour: bool,
+    },
+    /// A vocabulary match: its entries, and whether it is a capitalised Latin word.
+    Lex {
+        pattern: usize,
+        capitalized: bool,
+        latin: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ItemKind,
+}
+
+impl Item {
+    pub fn words<'a>(&self, lex: &'a DateLexicon) -> &'a [Word] {
+        match self.kind {
+            ItemKind::Lex { pattern, .. } => &lex.entries[pattern],
+            ItemKind::Num { .. } => &[],
+        }
+    }
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// End of the word that `i` is inside (or `i` itself at a boundary).
+fn word_end(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(o, _)| i + o)
+}
+
+/// Scan `text` for every date item.
+pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
+    let mut items = Vec::new();
+    for m in lex.automaton.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if prev_char(text, start).is_some_and(is_word_char) {
+            continue; // inside a word, or glued to a number (handled with the number)
+        }
+        let end = if text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
+            end
+        } else {
+            // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`.
+            let we = word_end(text, end);
+            if !lex.suffixes.contains(&text[end..we]) {
+                continue;
+            }
+            we
+        };
+        let pattern = m.pattern().as_usize();
+        let latin = lex.latin[pattern];
+        let capitalized = latin && text[start..].starts_with(|c: char| c.is_ascii_uppercase());
+        items.push(Item {
+            start,
+            end,
+            kind: ItemKind::Lex {
+                pattern,
+                capitalized,
+                latin,
+            },
+        });
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if let Some(item) = number(text, lex, start, i) {
+            items.push(item);
+        }
+    }
+    items.sort_by_key(|it| it.start);
+    // A vocabulary match never overlaps a number; drop any that would.
+    items.dedup_by(|b, a| b.start < a.end);
+    items
+}
+
+/// A number item for the digits at `start..end`, unless its surroundings say
+/// it is no date part: glued to letters (`B2`, `৭৪তম`), a model name (`B-2`),
+/// a keycap (`১️⃣`), or too long.
+fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Item> {
+    let digits = end - start;
+    if digits > 4 {
+        return None;
+    }
+    let before = text[..start].trim_end_matches(' ');
+    if before.ends_with(['$', '€', '£', '₹', '৳']) {
+        return None;
+    }
+    match prev_char(text, start) {
+        Some(c) if is_word_char(c) => return None,
+        Some('-') => {
+            let before = prev_char(text, start - 1);
+            if before.is_some_and(|c| c.is_alphabetic()) {
+                return None;
+            }
+        }
+        Some('$' | '€' | '£' | '₹' | '৳' | '#' | '+') => return None,
+        _ => {}
+    }
+    let mut next = text[end..].chars();
+    let (mut ordinal, mut hour, mut item_end) = (false, false, end);
+    match next.next() {
+        Some('\u{FE0F}' | '\u{20E3}') => return None,
+        Some(c) if is_word_char(c) => {
+            let we = word_end(text, end);
+            let glued = &text[end..we];
+            let words = lex
+                .automaton
+                .find(glued)
+                .filter(|m| m.start() == 0 && m.end() == glued.len());
+            let words = words
+                .map(|m| lex.entries[m.pattern().as_usize()].as_slice())
+                .unwrap_or(&[]);
+            if words
+                .iter()
+                .any(|w| matches!(w, Word::OrdinalSuffix { attached: true, .. }))
+            {
+                ordinal = true;
+            } else if words.iter().any(|w| matches!(w, Word::HourMarker { attached: true })) {
+                hour = true;
+            } else if !lex.suffixes.contains(glued) {
+                return None;
+            }
+            item_end = we;
+        }
+        _ => {}
+    }
+    let value: u32 = text[start..end].parse().ok()?;
+    Some(Item {
+        start,
+        end: item_end,
+        kind: ItemKind::Num {
+            value,
+            digits: digits as u8,
+            ordinal,
+            hour,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::dates::date_lexicon;
+    use crate::text::normalize_str;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let t = normalize_str(text);
+        scan(&t, date_lexicon())
+            .iter()
+            .map(|i| t[i.start..i.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn months_with_case_endings_and_numbers() {
+        assert_eq!(kinds("২১ ডিসেম্বরের শুরুতে"), vec!["21", "ডিসেম্বরের", "শুরুতে"]);
+        assert_eq!(kinds("১লা বৈশাখ"), vec!["1লা", "বৈশাখ"]);
+        assert_eq!(kinds("বিকেল ৪টায়"), vec!["বিকেল", "4টায়"]);
+    }
+
+    #[test]
+    fn numbers_that_are_no_date_parts() {
+        assert!(kinds("B-2 বোমারু").is_empty());
+        assert!(kinds("৭৪তম").is_empty());
+        assert!(kinds("১️⃣ আংশিক").is_empty());
+        assert!(kinds("$ 4").is_empty());
+        assert!(kinds("01712345678").is_empty());
+        assert!(kinds("রুশো").is_empty());
+    }
+}

@@ -1,0 +1,249 @@
+//! Dates: every date and time expression, resolved to calendar values, and
+//! the article's own publication stamp and reference date.
+
+pub mod calendars;
+pub mod grammar;
+pub mod items;
+mod resolve;
+
+use jiff::civil::Date;
+
+use super::reference::set_reference;
+use super::{Context, Extractor, Kind};
+use crate::lexicon::dates::{DateLexicon, Word, date_lexicon};
+use crate::model::{Article, DateMention, ReferenceSource};
+use crate::text::{Document, Lang, Words};
+use grammar::{Expr, Sem};
+pub use resolve::{Resolution, resolve};
+
+pub struct Dates;
+
+impl Extractor for Dates {
+    fn name(&self) -> &'static str {
+        "dates"
+    }
+
+    fn kind(&self) -> Option<Kind> {
+        Some(Kind::Dates)
+    }
+
+    fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
+        let lex = date_lexicon();
+        let text = doc.norm_text();
+        let items = items::scan(text, lex);
+        let exprs = grammar::parse(text, &items, lex);
+        let stamp = find_stamp(doc, lex, &items, &exprs);
+        // The stamp's own year, if it lacks one: the record's or flag's, else the article's latest.
+        let latest_year = exprs.iter().filter_map(explicit_year).max();
+        let fallback_year = ctx
+            .record_date
+            .or(ctx.flag_date)
+            .map(|d| d.year() as i32)
+            .or(latest_year);
+        let mut published = None;
+        if let Some(k) = stamp {
+            let r = resolve(&exprs[k].sem, None, fallback_year, None);
+            if let Some(day) = r.day {
+                set_reference(ctx, article, day, ReferenceSource::Published);
+            }
+            published = Some(k);
+        }
+        if ctx.reference.is_none() {
+            match (ctx.record_date, ctx.flag_date) {
+                (Some(d), _) => set_reference(ctx, article, d, ReferenceSource::Record),
+                (None, Some(d)) => set_reference(ctx, article, d, ReferenceSource::Flag),
+                (None, None) => {
+                    if let Some(d) = infer_reference(doc, &exprs) {
+                        set_reference(ctx, article, d, ReferenceSource::Inferred);
+                    }
+                }
+            }
+        }
+        let mut mentions: Vec<DateMention> = Vec::with_capacity(exprs.len());
+        let mut resolutions: Vec<Resolution> = Vec::with_capacity(exprs.len());
+        for (k, e) in exprs.iter().enumerate() {
+            let context_year = if Some(k) == published {
+                fallback_year
+            } else {
+                context_year(doc, &exprs, k, ctx.reference.is_some())
+            };
+            let tense = if needs_tense(&e.sem) {
+                tense_at(doc, lex, e.start, e.end)
+            } else {
+                None
+            };
+            let mut r = resolve(&e.sem, ctx.reference, context_year, tense);
+            // A weekday next to an explicit date takes that date: `বৃহস্পতিবার (২৪ এপ্রিল)`.
+            if matches!(e.sem, Sem::Weekday { .. }) {
+                if let Some(adopted) = neighbour_day(doc, &exprs, k, ctx.reference, context_year) {
+                    r = adopted;
+                }
+            }
+            resolutions.push(r.clone());
+            mentions.push(r.mention(doc.span(e.start..e.end)));
+        }
+        if let Some(k) = published {
+            article.published = Some(mentions[k].clone());
+        }
+        article.dates = mentions;
+    }
+}
+
+/// Whether resolving `sem` depends on the tense of its sentence.
+fn needs_tense(sem: &Sem) -> bool {
+    match sem {
+        Sem::Weekday { modifier: None, .. } | Sem::RelDay { ambiguous: true, .. } => true,
+        Sem::DateTime(inner, _) => needs_tense(inner),
+        _ => false,
+    }
+}
+
+/// The year an expression states outright.
+fn explicit_year(e: &Expr) -> Option<i32> {
+    match &e.sem {
+        Sem::Day { ymd, .. } => ymd.y,
+        Sem::Month { y, .. } => *y,
+        Sem::Year(y) => Some(*y),
+        Sem::Range(a, b) => b.y.or(a.y),
+        Sem::DateTime(inner, _) => explicit_year(&Expr {
+            start: e.start,
+            end: e.end,
+            sem: (**inner).clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// The year a year-less expression takes from its text: one stated earlier
+/// in its sentence; when there is no reference date, the nearest one stated
+/// earlier in the article (`২০২৫ সালের ডিসেম্বরের শুরুতে ... ২–৩ ডিসেম্বর`).
+fn context_year(doc: &Document, exprs: &[Expr], k: usize, have_reference: bool) -> Option<i32> {
+    let sentence = doc.sentence_at(exprs[k].start);
+    let mut earlier = exprs[..k].iter().rev();
+    if have_reference {
+        earlier
+            .take_while(|e| e.start >= sentence.start)
+            .find_map(explicit_year)
+    } else {
+        earlier.find_map(explicit_year)
+    }
+}
+
+/// The latest day the article states, in full or with the year from its
+/// context: the reference date when nothing else gives one.
+fn infer_reference(doc: &Document, exprs: &[Expr]) -> Option<Date> {
+    (0..exprs.len())
+        .filter_map(|k| {
+            let r = resolve(&exprs[k].sem, None, context_year(doc, exprs, k, false), None);
+            r.absolute_day
+        })
+        .max()
+}
+
+/// A day-grain expression right before or after expression `k` (only space,
+/// a comma or a bracket between): a weekday beside it names the same day.
+fn neighbour_day(
+    doc: &Document,
+    exprs: &[Expr],
+    k: usize,
+    reference: Option<Date>,
+    year: Option<i32>,
+) -> Option<Resolution> {
+    let text = doc.norm_text();
+    let close = |gap: &str| gap.len() <= 4 && gap.chars().all(|c| matches!(c, ' ' | ',' | '(' | ')'));
+    let is_date = |e: &Expr| matches!(e.sem, Sem::Day { .. } | Sem::Calendar { .. });
+    let candidates = [
+        k.checked_sub(1).filter(|&j| close(&text[exprs[j].end..exprs[k].start])),
+        Some(k + 1).filter(|&j| j < exprs.len() && close(&text[exprs[k].end..exprs[j].start])),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|&j| is_date(&exprs[j]))
+        .find_map(|j| {
+            let r = resolve(&exprs[j].sem, reference, year, None);
+            r.day.map(|_| Resolution {
+                kind: crate::model::DateType::Date,
+                ..r
+            })
+        })
+}
+
+/// The article's own stamp: the expression after a publication label
+/// (`প্রকাশিত:`, `Updated:`), else a dateline date at the start of a line
+/// near the top (`नयी दिल्ली, 27 जून (भाषा)`, `DHAKA, Oct 2 (Reuters) -`).
+fn find_stamp(doc: &Document, lex: &DateLexicon, items: &[items::Item], exprs: &[Expr]) -> Option<usize> {
+    let text = doc.norm_text();
+    for it in items.iter().filter(|it| it.words(lex).contains(&Word::PublishedLabel)) {
+        let found = exprs.iter().position(|e| {
+            e.start >= it.end && {
+                let gap = &text[it.end..e.start];
+                gap.len() <= 24
+                    && !gap.contains('\n')
+                    && !gap.chars().any(|c| c.is_alphabetic() && !c.is_ascii_uppercase())
+            }
+        });
+        if let Some(k) = found.filter(|&k| day_grain(&exprs[k].sem)) {
+            return Some(k);
+        }
+    }
+    // Datelines: within the first lines of the body.
+    const TOP: usize = 2000;
+    exprs.iter().take_while(|e| e.start < TOP).position(|e| {
+        if !day_grain(&e.sem) {
+            return false;
+        }
+        let line_start = text[..e.start].rfind('\n').map_or(0, |p| p + 1);
+        let head = &text[line_start..e.start];
+        let after = text[e.end..].trim_start_matches(' ');
+        head.trim_end().ends_with(',')
+            && head.chars().count() <= 40
+            && Words::new(head).count() <= 4
+            && after.starts_with(['(', ':', 'ঃ', '-', '–', '—'])
+    })
+}
+
+fn day_grain(sem: &Sem) -> bool {
+    matches!(sem, Sem::Day { .. } | Sem::DateTime(..) | Sem::Calendar { .. })
+}
+
+/// The tense of the clause around `start..end`: `Some(true)` future,
+/// `Some(false)` past. In Bengali and Hindi the verb follows, so the first
+/// tense word after the expression decides; in English the nearest one.
+fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Option<bool> {
+    let text = doc.norm_text();
+    let sentence = doc.sentence_at(start);
+    let verb_final = matches!(
+        crate::text::script_of_span(&text[start..end]),
+        crate::text::Script::Bengali | crate::text::Script::Devanagari
+    ) || matches!(doc.lang, Lang::Bn | Lang::Hi);
+    let mut buf = String::new();
+    let mut tense = |w: &str| {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            buf.clear();
+            buf.push_str(&w.to_ascii_lowercase());
+            lex.tense_of(&buf)
+        } else {
+            lex.tense_of(w)
+        }
+    };
+    let after: Vec<(usize, Option<bool>)> = Words::from(&text[..sentence.end], end)
+        .enumerate()
+        .map(|(n, r)| (n, tense(&text[r])))
+        .filter(|(_, t)| t.is_some())
+        .take(1)
+        .collect();
+    let before_words: Vec<_> = Words::new(&text[sentence.start..start]).collect();
+    let before = before_words
+        .iter()
+        .rev()
+        .enumerate()
+        .find_map(|(n, r)| tense(&text[sentence.start + r.start..sentence.start + r.end]).map(|t| (n, t)));
+    match (after.first(), before) {
+        (Some(&(_, t)), _) if verb_final => t,
+        (Some(&(na, ta)), Some((nb, tb))) => Some(if nb < na { tb } else { ta.unwrap_or(tb) }),
+        (Some(&(_, t)), None) => t,
+        (None, Some((_, t))) => Some(t),
+        (None, None) => None,
+    }
+}

@@ -1,0 +1,374 @@
+//! The date and time vocabulary of every language (`data/lang/*/dates.tsv`),
+//! compiled into one automaton so a single pass over the text finds every
+//! month, weekday, number word, relative word and marker.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{data_lines, files_named};
+use crate::text::normalize_str;
+
+/// What a vocabulary entry is, with its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    Month(u8),
+    Weekday(u8),
+    Number(u32),
+    OrdinalSuffix {
+        attached: bool,
+        separate: bool,
+    },
+    YearMarker {
+        before: bool,
+    },
+    /// A day offset; `ambiguous` when the tense chooses its sign.
+    RelativeDay {
+        offset: i8,
+        ambiguous: bool,
+    },
+    Modifier(i8),
+    Unit(Unit),
+    Ago(i8),
+    Few,
+    Part(Part),
+    DayPeriod(DayPeriod),
+    AmPm {
+        pm: bool,
+    },
+    HourMarker {
+        attached: bool,
+    },
+    RangeFrom,
+    RangeTo,
+    BengaliMonth(u8),
+    HijriMonth(u8),
+    Era(Era),
+    PublishedLabel,
+    Weekend,
+    /// Joins two day numbers into a range (`ও`, `और`, `and`).
+    And,
+    /// May stand inside one expression (`के`, `of`).
+    Link,
+    /// Makes a bare four-digit number a year: `in 2023`, `2024 में`.
+    YearPrep {
+        before: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Hour,
+    Minute,
+    Decade,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Start,
+    Mid,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPeriod {
+    Dawn,
+    Morning,
+    Noon,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    Bengali,
+    Hijri,
+    Gregorian,
+}
+
+/// The compiled vocabulary.
+pub struct DateLexicon {
+    /// Every surface, normalised and lower-cased, leftmost-longest.
+    pub automaton: AhoCorasick,
+    /// The entries of each automaton pattern (a surface may have several).
+    pub entries: Vec<Vec<Word>>,
+    /// Whether each pattern is written in Latin letters.
+    pub latin: Vec<bool>,
+    /// Case endings that may follow a word glued to it.
+    pub suffixes: HashSet<String>,
+    pub future: HashSet<String>,
+    pub past: HashSet<String>,
+    pub future_endings: Vec<String>,
+    pub past_endings: Vec<String>,
+    /// Words that end like a verb but are not one (`তবে`, `মেগা`).
+    pub not_verbs: HashSet<String>,
+}
+
+/// A line of a `dates.tsv` that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
+    let int = |v: &str| {
+        v.trim_start_matches('+')
+            .parse::<i64>()
+            .map_err(|_| format!("`{v}` is not a number"))
+    };
+    let ranged = |v: &str, lo: i64, hi: i64| {
+        let n = int(v)?;
+        if (lo..=hi).contains(&n) {
+            Ok(n)
+        } else {
+            Err(format!("{kind} value {n} is not in {lo}..={hi}"))
+        }
+    };
+    let side = |v: &str| match v {
+        "attached" => Ok((true, false)),
+        "separate" => Ok((false, true)),
+        "both" => Ok((true, true)),
+        _ => Err(format!("`{v}` is not attached, separate or both")),
+    };
+    Ok(Some(match kind {
+        "month" => Word::Month(ranged(value, 1, 12)? as u8),
+        "weekday" => Word::Weekday(ranged(value, 1, 7)? as u8),
+        "number" => Word::Number(ranged(value, 0, 1_000_000_000)? as u32),
+        "ordinal_suffix" => {
+            let (attached, separate) = side(value)?;
+            Word::OrdinalSuffix { attached, separate }
+        }
+        "year_marker" => Word::YearMarker {
+            before: match value {
+                "before" => true,
+                "after" => false,
+                _ => return Err(format!("`{value}` is not before or after")),
+            },
+        },
+        "relative_day" => {
+            let ambiguous = value.starts_with('±');
+            let n = ranged(value.trim_start_matches('±'), -7, 7)?;
+            Word::RelativeDay {
+                offset: n as i8,
+                ambiguous,
+            }
+        }
+        "modifier" => Word::Modifier(ranged(value, -1, 1)? as i8),
+        "ago" => Word::Ago(ranged(value, -1, 1)? as i8),
+        "unit" => Word::Unit(match value {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            "hour" => Unit::Hour,
+            "minute" => Unit::Minute,
+            "decade" => Unit::Decade,
+            _ => return Err(format!("`{value}` is not a unit")),
+        }),
+        "few" => Word::Few,
+        "part" => Word::Part(match value {
+            "start" => Part::Start,
+            "mid" => Part::Mid,
+            "end" => Part::End,
+            _ => return Err(format!("`{value}` is not start, mid or end")),
+        }),
+        "day_period" => Word::DayPeriod(match value {
+            "dawn" => DayPeriod::Dawn,
+            "morning" => DayPeriod::Morning,
+            "noon" => DayPeriod::Noon,
+            "afternoon" => DayPeriod::Afternoon,
+            "evening" => DayPeriod::Evening,
+            "night" => DayPeriod::Night,
+            _ => return Err(format!("`{value}` is not a day period")),
+        }),
+        "ampm" => Word::AmPm {
+            pm: match value {
+                "am" => false,
+                "pm" => true,
+                _ => return Err(format!("`{value}` is not am or pm")),
+            },
+        },
+        "hour_marker" => Word::HourMarker {
+            attached: side(value)?.0,
+        },
+        "range_from" => Word::RangeFrom,
+        "range_to" => Word::RangeTo,
+        "bengali_month" => Word::BengaliMonth(ranged(value, 1, 12)? as u8),
+        "hijri_month" => Word::HijriMonth(ranged(value, 1, 12)? as u8),
+        "era" => Word::Era(match value {
+            "bengali" => Era::Bengali,
+            "hijri" => Era::Hijri,
+            "gregorian" => Era::Gregorian,
+            _ => return Err(format!("`{value}` is not an era")),
+        }),
+        "published_label" => Word::PublishedLabel,
+        "weekend" => Word::Weekend,
+        "and" => Word::And,
+        "link" => Word::Link,
+        "year_prep" => Word::YearPrep {
+            before: match value {
+                "before" => true,
+                "after" => false,
+                _ => return Err(format!("`{value}` is not before or after")),
+            },
+        },
+        "suffix" | "future" | "past" | "future_ending" | "past_ending" | "not_verb" => return Ok(None),
+        _ => return Err(format!("unknown kind `{kind}`")),
+    }))
+}
+
+/// Lower-case Latin letters; other scripts have no case.
+pub fn fold_case(s: &str) -> String {
+    s.to_lowercase()
+}
+
+impl DateLexicon {
+    /// Build from `(file name, contents)` pairs.
+    pub fn build<'a>(files: impl IntoIterator<Item = (String, &'a str)>) -> Result<DateLexicon, LexiconError> {
+        let mut surfaces: HashMap<String, Vec<Word>> = HashMap::new();
+        let mut lex = DateLexicon {
+            automaton: AhoCorasick::new::<_, &str>([]).expect("empty automaton"),
+            entries: Vec::new(),
+            latin: Vec::new(),
+            suffixes: HashSet::new(),
+            future: HashSet::new(),
+            past: HashSet::new(),
+            future_endings: Vec::new(),
+            past_endings: Vec::new(),
+            not_verbs: HashSet::new(),
+        };
+        for (file, contents) in files {
+            for (line, text) in data_lines(contents) {
+                let err = |message: String| LexiconError {
+                    file: file.clone(),
+                    line,
+                    message,
+                };
+                let mut cols = text.split('\t');
+                let kind = cols.next().unwrap_or("").trim();
+                let surface = cols.next().map(str::trim).filter(|s| !s.is_empty());
+                let value = cols.next().unwrap_or("").trim();
+                let Some(surface) = surface else {
+                    return Err(err("no surface".into()));
+                };
+                let norm = fold_case(&normalize_str(surface));
+                match kind {
+                    "suffix" => {
+                        lex.suffixes.insert(norm);
+                    }
+                    "future" => {
+                        lex.future.insert(norm);
+                    }
+                    "past" => {
+                        lex.past.insert(norm);
+                    }
+                    "future_ending" => lex.future_endings.push(norm),
+                    "past_ending" => lex.past_endings.push(norm),
+                    "not_verb" => {
+                        lex.not_verbs.insert(norm);
+                    }
+                    _ => {
+                        if let Some(word) = parse_word(kind, value).map_err(err)? {
+                            let e = surfaces.entry(norm).or_default();
+                            if !e.contains(&word) {
+                                e.push(word);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut patterns: Vec<(String, Vec<Word>)> = surfaces.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        lex.latin = patterns
+            .iter()
+            .map(|(s, _)| s.bytes().any(|b| b.is_ascii_alphabetic()))
+            .collect();
+        lex.automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(patterns.iter().map(|(s, _)| s))
+            .expect("date vocabulary automaton");
+        lex.entries = patterns.into_iter().map(|(_, w)| w).collect();
+        lex.future_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        lex.past_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        Ok(lex)
+    }
+
+    /// Tense of a word: `Some(true)` future, `Some(false)` past.
+    pub fn tense_of(&self, word: &str) -> Option<bool> {
+        if self.future.contains(word) {
+            return Some(true);
+        }
+        if self.past.contains(word) {
+            return Some(false);
+        }
+        if self.not_verbs.contains(word) || word.chars().count() < 3 {
+            return None;
+        }
+        let ends = |endings: &[String]| {
+            endings
+                .iter()
+                .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+        };
+        if ends(&self.future_endings) {
+            Some(true)
+        } else if ends(&self.past_endings) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// The built-in vocabulary. Its data is tested, so a failure here is a bug
+/// in a shipped file.
+pub fn date_lexicon() -> &'static DateLexicon {
+    static LEX: OnceLock<DateLexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let files = files_named("dates.tsv").map(|(lang, c)| (format!("data/lang/{lang}/dates.tsv"), c));
+        DateLexicon::build(files).unwrap_or_else(|e| panic!("built-in date vocabulary: {e}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_vocabulary_loads() {
+        let lex = date_lexicon();
+        assert!(lex.entries.len() > 500);
+        assert!(lex.suffixes.contains("ের"));
+        assert_eq!(lex.tense_of("করবেন"), Some(true));
+        assert_eq!(lex.tense_of("होगी"), Some(true));
+        assert_eq!(lex.tense_of("will"), Some(true));
+        assert_eq!(lex.tense_of("করেছেন"), Some(false));
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let e = DateLexicon::build([("x.tsv".to_string(), "month\tজুন\t13\n")])
+            .err()
+            .unwrap();
+        assert_eq!(e.to_string(), "x.tsv:1: month value 13 is not in 1..=12");
+        let e = DateLexicon::build([("x.tsv".to_string(), "# c\nmonthly\tজুন\t6\n")])
+            .err()
+            .unwrap();
+        assert_eq!(e.to_string(), "x.tsv:2: unknown kind `monthly`");
+    }
+}
