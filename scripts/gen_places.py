@@ -156,7 +156,7 @@ LATIN_STOPWORDS = set("""
     of man men ban bar gap hit ore tar dam pen cap bay sale date nice split mobile reading bath hope
     normal police batman orange aurora independence concord providence liberty union unity enterprise
     commerce industry paradise eagle marina mandi mission victory harmony surprise energy friendship
-    opportunity opportunity temple bell hanover globe vista trinity deal bury wells poole street
+    opportunity temple bell hanover globe vista trinity deal bury wells poole street
     sandy plain plains center centre midland midway fairfield goodyear florida
     buffalo phoenix mesa alexandria columbia charleston sparks lawrence
     clinton franklin warren jackson lincoln hamilton harrison kennedy jefferson monroe wilson taylor
@@ -164,15 +164,22 @@ LATIN_STOPWORDS = set("""
     jordan victoria eugene florence charlotte austin madison salem chandler kent hastings
     bradford preston lancaster wigan crewe derby worcester gloucester durham dudley
     may june ra raja rani male
+    acre anew bade bow pace pest van hue mango moss lash leer nan nada titan salon hun time march
+    young holiday federal golden sunset walnut washer oral corona eureka fishers barking nagar
+    kim david mary allen davis newton parker perry tucker tracy stuart stanley vincent nelson
+    rogers harvey harper godfrey gilbert edison brandon ramona donna regina mila leo mercedes
+    mitchell henderson patterson campbell martinez prescott gladstone thornton bartlett caldwell
+    commonwealth university plantation imperial paramount fountain hercules highland vineyard
+    homestead meridian centurion alabaster woodland riverside riverview riverbank riverdale
+    lakeside parkland hollywood chelsea fulham barnet ontario seaside
 """.split())
-# Names that stay although they look like words: the capitals and large
-# cities that news names far more often than the word.
+# Stop-listed names that still stay on a capital or a city of at least
+# LATIN_STOP_SMALL people (Charlotte NC, Salem in Tamil Nadu, Florence),
+# where news means the place more often than the word or the person; the
+# small towns of the same name stay out.
 LATIN_KEEP = {"charlotte", "austin", "madison", "phoenix", "buffalo", "alexandria",
-              "columbia", "charleston", "salem", "florence", "lancaster", "derby", "durham",
-              "bradford", "preston", "worcester", "gloucester", "hamilton", "jackson", "lincoln",
-              "mesa", "chandler", "lawrence"}
-# ... except where the word is far more frequent: those above are checked
-# against the stop list only when the city is small.
+              "columbia", "charleston", "salem", "florence", "lancaster", "durham",
+              "bradford", "preston", "worcester", "gloucester", "mesa", "lawrence"}
 LATIN_STOP_SMALL = 200_000
 
 LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))

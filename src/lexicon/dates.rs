@@ -37,8 +37,10 @@ pub enum Word {
     AmPm {
         pm: bool,
     },
+    /// `counter`: glued, but also a counting word (`৩টা গাড়ি`).
     HourMarker {
         attached: bool,
+        counter: bool,
     },
     RangeFrom,
     RangeTo,
@@ -47,6 +49,8 @@ pub enum Word {
     Era(Era),
     PublishedLabel,
     Weekend,
+    /// After `N years`: an age (`বয়সী`, `old`).
+    Age,
     /// Joins two day numbers into a range (`ও`, `और`, `and`).
     And,
     /// May stand inside one expression (`के`, `of`).
@@ -100,6 +104,8 @@ pub struct DateLexicon {
     pub entries: Vec<Vec<Word>>,
     /// Whether each pattern is written in Latin letters.
     pub latin: Vec<bool>,
+    /// Length of each pattern in characters.
+    pub chars: Vec<usize>,
     /// Case endings that may follow a word glued to it.
     pub suffixes: HashSet<String>,
     pub future: HashSet<String>,
@@ -202,8 +208,9 @@ fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
                 _ => return Err(format!("`{value}` is not am or pm")),
             },
         },
-        "hour_marker" => Word::HourMarker {
-            attached: side(value)?.0,
+        "hour_marker" => match value {
+            "counter" => Word::HourMarker { attached: true, counter: true },
+            _ => Word::HourMarker { attached: side(value)?.0, counter: false },
         },
         "range_from" => Word::RangeFrom,
         "range_to" => Word::RangeTo,
@@ -218,6 +225,7 @@ fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
         "published_label" => Word::PublishedLabel,
         "weekend" => Word::Weekend,
         "and" => Word::And,
+        "age" => Word::Age,
         "link" => Word::Link,
         "year_prep" => Word::YearPrep {
             before: match value {
@@ -244,6 +252,7 @@ impl DateLexicon {
             automaton: AhoCorasick::new::<_, &str>([]).expect("empty automaton"),
             entries: Vec::new(),
             latin: Vec::new(),
+            chars: Vec::new(),
             suffixes: HashSet::new(),
             future: HashSet::new(),
             past: HashSet::new(),
@@ -294,6 +303,7 @@ impl DateLexicon {
         }
         let mut patterns: Vec<(String, Vec<Word>)> = surfaces.into_iter().collect();
         patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        lex.chars = patterns.iter().map(|(s, _)| s.chars().count()).collect();
         lex.latin = patterns
             .iter()
             .map(|(s, _)| s.bytes().any(|b| b.is_ascii_alphabetic()))

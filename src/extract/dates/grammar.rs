@@ -163,8 +163,22 @@ impl<'a> Grammar<'a> {
                 digits,
                 ordinal,
                 hour,
+                ..
             } => Some((value, digits, ordinal, hour)),
             _ => None,
+        }
+    }
+
+    fn counter(&self, i: usize) -> bool {
+        matches!(self.item(i).map(|it| it.kind), Some(ItemKind::Num { counter: true, .. }))
+    }
+
+    /// `মাসে` after a month name: `মে মাসে`, `ডিসেম্বর মাসে`.
+    fn month_word_after(&self, next: usize) -> usize {
+        if next < self.items.len() && self.sp(next - 1) && self.unit(next) == Some(Unit::Month) {
+            next + 1
+        } else {
+            next
         }
     }
 
@@ -281,8 +295,13 @@ impl<'a> Grammar<'a> {
         if self.gap_is(next - 1, &["-", "–", "—"]) {
             return self.time(next);
         }
-        if self.has(next, |w| matches!(w, Word::RangeTo)) && self.gap_is(next - 1, &[""]) && self.sp(next) {
-            return self.time(next + 1);
+        if self.sp(next - 1) && self.has(next, |w| matches!(w, Word::RangeTo | Word::RangeFrom)) && self.sp(next) {
+            let (t, mut after) = self.time(next + 1)?;
+            // `সকাল ৭টা থেকে বিকেল ৪টা পর্যন্ত`
+            if after < self.items.len() && self.sp(after - 1) && self.has(after, |w| matches!(w, Word::RangeTo)) {
+                after += 1;
+            }
+            return Some((t, after));
         }
         None
     }
@@ -291,6 +310,17 @@ impl<'a> Grammar<'a> {
     fn day_expr(&self, i: usize) -> Option<(Sem, usize)> {
         if let Some(r) = self.numeric_date(i) {
             return Some(r);
+        }
+        // `from Aug 31 to Sept 1`
+        if self.has(i, |w| matches!(w, Word::RangeFrom)) && self.sp(i) {
+            if let Some((Sem::Day { ymd: a, modifier: None }, j)) = self.day_month(i + 1).or_else(|| self.month_day(i + 1)) {
+                if j + 1 < self.items.len() && self.sp(j - 1) && self.has(j, |w| matches!(w, Word::RangeTo)) && self.sp(j) {
+                    if let Some((Sem::Day { ymd: b, modifier: None }, k)) = self.day_month(j + 1).or_else(|| self.month_day(j + 1)) {
+                        let a = Ymd { y: a.y.or(b.y), ..a };
+                        return Some((Sem::Range(a, b), k));
+                    }
+                }
+            }
         }
         // `গত ৫ আগস্টের`, `আগামী ১৮ নভেম্বর`
         if let Some(m) = self.modifier(i).filter(|_| self.sp(i)) {
@@ -388,6 +418,9 @@ impl<'a> Grammar<'a> {
         }
         let start = Ymd { y, m, d: d1 };
         if let Some(d2) = d2 {
+            if next < self.items.len() && self.sp(next - 1) && self.has(next, |w| matches!(w, Word::RangeTo)) {
+                next += 1;
+            }
             return Some((Sem::Range(start, Ymd { y, m, d: d2 }), next));
         }
         // `31 अगस्त से 1 सितंबर तक`, `চার সেপ্টেম্বর থেকে ছয় সেপ্টেম্বর`
@@ -464,10 +497,12 @@ impl<'a> Grammar<'a> {
             if self.sp(i) && self.has(j, |w| matches!(w, Word::Link)) && self.sp(j) {
                 j += 1;
             }
-            if (j == i + 1 && self.sp(i) || j > i + 1) && self.month(j).is_some() {
+            let hyphened = self.gap(i) == Some("") && self.text[..self.items[i].end].ends_with('-');
+            if (j == i + 1 && (self.sp(i) || hyphened) || j > i + 1) && self.month(j).is_some() {
                 let _ = p;
-                let (sem, next) = self.month_alone(j)?;
-                return Some((sem, next));
+                let m = self.month(j)?;
+                let (y, next) = self.year_after(j + 1);
+                return Some((Sem::Month { y, m, modifier: None }, next));
             }
         }
         let m = self.month(i)?;
@@ -505,36 +540,41 @@ impl<'a> Grammar<'a> {
     /// `ডিসেম্বরের শুরুতে`, `जून के आखिर में`.
     fn month_alone(&self, i: usize) -> Option<(Sem, usize)> {
         let m = self.month(i)?;
-        let mut next = i + 1;
-        let mut y = None;
-        if next < self.items.len() && self.gap_is(i, &["", ","]) {
-            if let Some((yy, n)) = self.year(next) {
-                y = Some(yy);
-                next = n;
-            }
-        }
-        next = self.part_after(next);
-        if y.is_none() && !self.lone_month_ok(i) {
+        let (y, next) = self.year_after(i + 1);
+        let with_unit = self.month_word_after(next);
+        if y.is_none() && with_unit == next && !self.lone_month_ok(i) {
             return None;
         }
-        Some((Sem::Month { y, m, modifier: None }, next))
+        Some((Sem::Month { y, m, modifier: None }, self.part_after(with_unit)))
     }
 
-    /// A bare month word is a date only when it cannot be a common word:
-    /// Bengali and Hindi month names, or a capitalised English one that is
-    /// not also a verb at the start of a sentence.
-    fn lone_month_ok(&self, i: usize) -> bool {
-        match self.item(i).map(|it| it.kind) {
-            Some(ItemKind::Lex { latin: true, .. }) => {
-                let it = self.items[i];
-                let word = &self.text[it.start..it.end];
-                let before = self.text[..it.start].trim_end();
-                let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“']);
-                !(sentence_start || word.eq_ignore_ascii_case("may"))
+    /// A year right after a month (`September 2024`, `দিসম্বর 2025`), and
+    /// where the expression goes on.
+    fn year_after(&self, next: usize) -> (Option<i32>, usize) {
+        if next < self.items.len() && self.gap_is(next - 1, &["", ","]) {
+            if let Some((y, n)) = self.year(next) {
+                return (Some(y), self.part_after(n));
             }
-            Some(ItemKind::Lex { .. }) => true,
-            _ => false,
         }
+        (None, self.part_after(next))
+    }
+
+    /// A bare month word is also a common word (`মার্চ` a march, `মে`, `may`),
+    /// so alone it is a date only with a sign of one: a glued case ending
+    /// (`জুনে`), a postposition or part after it (`जून में`, `June end`), or a
+    /// preposition before an English one (`in July`). Short names (`মে`) need
+    /// more than an ending.
+    fn lone_month_ok(&self, i: usize) -> bool {
+        let Some(ItemKind::Lex { pattern, latin, suffixed, .. }) = self.item(i).map(|it| it.kind) else {
+            return false;
+        };
+        let followed = self.sp(i) && self.has(i + 1, |w| matches!(w, Word::Link | Word::YearPrep { before: false } | Word::Part(_)));
+        if latin {
+            let preceded = i > 0 && self.sp(i - 1) && self.has(i - 1, |w| matches!(w, Word::YearPrep { before: true }));
+            return preceded || followed;
+        }
+        let short = self.lex.chars[pattern] <= 2;
+        followed || (suffixed && !short)
     }
 
     /// After an expression ending before item `next`: a part (`শুরুতে`, `के
@@ -620,14 +660,29 @@ impl<'a> Grammar<'a> {
     /// Relative and vague expressions, durations, years alone.
     fn other_expr(&self, i: usize) -> Option<(Sem, usize)> {
         if let Some((y, next)) = self.marked_year(i) {
-            return Some((Sem::Year(y), next));
+            return Some((Sem::Year(y), self.part_after(next)));
+        }
+        // `2024 के आखिर में`
+        if let Some((y, next)) = self.year(i) {
+            let end = self.part_after(next);
+            if end > next {
+                return Some((Sem::Year(y), end));
+            }
+        }
+        // `early next month`
+        if let Some(part) = self.part(i).filter(|_| self.sp(i)) {
+            if let (Some(m), Some(unit)) = (self.modifier(i + 1), self.unit(i + 2)) {
+                if self.sp(i + 1) {
+                    return Some((Sem::RelUnit { modifier: m, unit, part: Some(part) }, i + 3));
+                }
+            }
         }
         if let Some(m) = self.modifier(i).filter(|_| self.sp(i)) {
             if let Some(unit) = self.unit(i + 1) {
                 // `চলতি বছরের এপ্রিলে`
                 if unit == Unit::Year && self.sp(i + 1) {
                     if let Some(month) = self.month(i + 2) {
-                        let next = self.part_after(i + 3);
+                        let next = self.part_after(self.month_word_after(i + 3));
                         return Some((Sem::RelYearMonth { modifier: m, m: month }, next));
                     }
                 }
@@ -673,6 +728,9 @@ impl<'a> Grammar<'a> {
                         if let Some(dir) = self.find(i + 2, |w| if let Word::Ago(d) = w { Some(*d) } else { None }) {
                             return Some((Sem::Ago { n, unit, dir }, i + 3));
                         }
+                    }
+                    if self.sp(i + 1) && self.has(i + 2, |w| matches!(w, Word::Age)) {
+                        return None; // `৪৫ বছর বয়সী`: an age
                     }
                     return Some((Sem::Duration { n, unit }, i + 2));
                 }
@@ -735,12 +793,25 @@ impl<'a> Grammar<'a> {
         }
         if next < self.items.len()
             && self.sp(next - 1)
-            && self.has(next, |w| matches!(w, Word::HourMarker { attached: false }))
+            && self.has(next, |w| matches!(w, Word::HourMarker { attached: false, .. }))
         {
             marked = true;
             next += 1;
         }
         // A colon time needs two-digit minutes after it; a bare hour needs a marker or am/pm.
+        // `১০টা ৩০ মিনিটে`
+        if glued_hour && minute.is_none() && next + 1 < self.items.len() && self.sp(next - 1) && self.sp(next) {
+            if let (Some((mm, _, false, false)), Some(Unit::Minute)) = (self.num(next), self.unit(next + 1)) {
+                if mm < 60 {
+                    minute = Some(mm as u8);
+                    next += 2;
+                }
+            }
+        }
+        // `৩টা গাড়ি`: a counting word, a time only with a part of the day.
+        if glued_hour && self.counter(j) && period.is_none() && pm.is_none() {
+            return None;
+        }
         let colon_time = minute.is_some() && self.gap(j) == Some(":");
         if !(colon_time || marked || pm.is_some()) {
             return None;

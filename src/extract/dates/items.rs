@@ -15,12 +15,16 @@ pub enum ItemKind {
         ordinal: bool,
         /// An hour marker glued on (`৪টায়`).
         hour: bool,
+        /// The glued hour marker is also a counting word (`৩টা`).
+        counter: bool,
     },
-    /// A vocabulary match: its entries, and whether it is a capitalised Latin word.
+    /// A vocabulary match: its entries, whether it is a capitalised Latin
+    /// word, and whether a case ending is glued to it (`জুনে`).
     Lex {
         pattern: usize,
         capitalized: bool,
         latin: bool,
+        suffixed: bool,
     },
 }
 
@@ -60,17 +64,22 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
         if prev_char(text, start).is_some_and(is_word_char) {
             continue; // inside a word, or glued to a number (handled with the number)
         }
+        let pattern = m.pattern().as_usize();
+        let matched_end = end;
         let end = if text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
             end
         } else {
             // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`.
             let we = word_end(text, end);
             if !lex.suffixes.contains(&text[end..we]) {
+                // A number word with a glued hour marker or ordinal: `চারটেয়`.
+                if let Some(item) = number_word(text, lex, pattern, start, end, we) {
+                    items.push(item);
+                }
                 continue;
             }
             we
         };
-        let pattern = m.pattern().as_usize();
         let latin = lex.latin[pattern];
         let capitalized = latin && text[start..].starts_with(|c: char| c.is_ascii_uppercase());
         items.push(Item {
@@ -80,6 +89,7 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
                 pattern,
                 capitalized,
                 latin,
+                suffixed: end > matched_end,
             },
         });
     }
@@ -102,6 +112,35 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
     // A vocabulary match never overlaps a number; drop any that would.
     items.dedup_by(|b, a| b.start < a.end);
     items
+}
+
+/// What a glued ending after a number is: (ordinal, hour, counter), or
+/// `None` when it is no date ending.
+fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
+    let words = lex.automaton.find(glued).filter(|m| m.start() == 0 && m.end() == glued.len());
+    let words = words.map(|m| lex.entries[m.pattern().as_usize()].as_slice()).unwrap_or(&[]);
+    if words.iter().any(|w| matches!(w, Word::OrdinalSuffix { attached: true, .. })) {
+        Some((true, false, false))
+    } else if let Some(counter) =
+        words.iter().find_map(|w| if let Word::HourMarker { attached: true, counter } = w { Some(*counter) } else { None })
+    {
+        Some((false, true, counter))
+    } else if lex.suffixes.contains(glued) {
+        Some((false, false, false))
+    } else {
+        None
+    }
+}
+
+/// A number word with a glued ending (`চারটেয়`, `একুশে`).
+fn number_word(text: &str, lex: &DateLexicon, pattern: usize, start: usize, end: usize, we: usize) -> Option<Item> {
+    let value = lex.entries[pattern].iter().find_map(|w| if let Word::Number(n) = w { Some(*n) } else { None })?;
+    let (ordinal, hour, counter) = glued_ending(lex, &text[end..we])?;
+    if !(ordinal || hour) {
+        return None;
+    }
+    let digits = if value >= 10 { 2 } else { 1 };
+    Some(Item { start, end: we, kind: ItemKind::Num { value, digits, ordinal, hour, counter } })
 }
 
 /// A number item for the digits at `start..end`, unless its surroundings say
@@ -128,44 +167,26 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
         _ => {}
     }
     let mut next = text[end..].chars();
-    let (mut ordinal, mut hour, mut item_end) = (false, false, end);
+    let (mut ordinal, mut hour, mut counter, mut item_end) = (false, false, false, end);
     match next.next() {
         Some('\u{FE0F}' | '\u{20E3}') => return None,
         Some(c) if is_word_char(c) => {
             let we = word_end(text, end);
-            let glued = &text[end..we];
-            let words = lex
-                .automaton
-                .find(glued)
-                .filter(|m| m.start() == 0 && m.end() == glued.len());
-            let words = words
-                .map(|m| lex.entries[m.pattern().as_usize()].as_slice())
-                .unwrap_or(&[]);
-            if words
-                .iter()
-                .any(|w| matches!(w, Word::OrdinalSuffix { attached: true, .. }))
-            {
-                ordinal = true;
-            } else if words.iter().any(|w| matches!(w, Word::HourMarker { attached: true })) {
-                hour = true;
-            } else if !lex.suffixes.contains(glued) {
-                return None;
-            }
+            (ordinal, hour, counter) = glued_ending(lex, &text[end..we])?;
             item_end = we;
+        }
+        // `২০২৪-এর`: a case ending after a hyphen.
+        Some('-') if digits == 4 => {
+            let we = word_end(text, end + 1);
+            if we > end + 1 && lex.suffixes.contains(&text[end + 1..we]) {
+                item_end = we;
+            }
         }
         _ => {}
     }
     let value: u32 = text[start..end].parse().ok()?;
-    Some(Item {
-        start,
-        end: item_end,
-        kind: ItemKind::Num {
-            value,
-            digits: digits as u8,
-            ordinal,
-            hour,
-        },
-    })
+    let kind = ItemKind::Num { value, digits: digits as u8, ordinal, hour, counter };
+    Some(Item { start, end: item_end, kind })
 }
 
 #[cfg(test)]

@@ -227,12 +227,23 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
             lex.tense_of(w)
         }
     };
-    let after: Vec<(usize, Option<bool>)> = Words::from(&text[..sentence.end], end)
-        .enumerate()
-        .map(|(n, r)| (n, tense(&text[r])))
-        .filter(|(_, t)| t.is_some())
-        .take(1)
-        .collect();
+    // The first verb after the expression, or the first run of verbs: in a
+    // compound (`मनाया जाएगा`, `করবেন বলে`) a future anywhere makes it future.
+    let mut after: Vec<(usize, Option<bool>)> = Vec::new();
+    let mut last = None;
+    for (n, r) in Words::from(&text[..sentence.end], end).enumerate() {
+        match tense(&text[r]) {
+            Some(t) if last.is_none_or(|l| l + 1 == n) => {
+                last = Some(n);
+                match after.first_mut() {
+                    Some(first) => first.1 = Some(first.1 == Some(true) || t),
+                    None => after.push((n, Some(t))),
+                }
+            }
+            _ if last.is_some() => break,
+            _ => {}
+        }
+    }
     let before_words: Vec<_> = Words::new(&text[sentence.start..start]).collect();
     let before = before_words
         .iter()
