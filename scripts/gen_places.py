@@ -182,6 +182,27 @@ LATIN_KEEP = {"charlotte", "austin", "madison", "phoenix", "buffalo", "alexandri
               "bradford", "preston", "worcester", "gloucester", "mesa", "lawrence"}
 LATIN_STOP_SMALL = 200_000
 
+# Bengali and Hindi words the training data is too small to catch: everyday
+# words (তারা, सफेद, काली = black/Kali, बोल = speak, কারা = who) that
+# GeoNames gives as the bn/hi name of some town (Taree, Safed, Cali, Bol,
+# Kara). A generated name equal to one of these is dropped; curated rows are
+# not checked against it.
+NATIVE_STOPWORDS = set("""
+    गया गई नया नई साथ बात दिन रात सुबह शाम देश राज सरकार लोग पानी आग घर बाजार बाज़ार मंडी राजा रानी
+    सोना चांदी लाल हरा पीला नीला नीली काला काली जल धन जन मन तन शांति सेना पुलिस बस कार जीत हार मार
+    चार पांच सात आठ नौ दस बीस सौ हजार लाख करोड़ माता पिता भाई बहन बेटा बेटी गांव शहर नगर नगरी पुर
+    गढ़ आज कल अब जब तब सब कुछ कई एक दो तीन दुनिया सागर नदी पहाड़ जंगल सूरज चांद तारा अमर प्रेम
+    प्यार दिल जान जीवन मौत खून सच झूठ मिलन मेला होली ईद महल किला मंदिर मस्जिद भवन सदन संसद काया
+    कारा चीता तुला देवा देही मांस माँस सफेद सफ़ेद सादा सोल सुर शरण लंगर पाला बोल मेस बाती पेच चमन
+    भुवन तेरी मेरी गाल गाली बानी बेरी बेडी लीज राली कील भोला हसन कैसर बुआ माओ पीसा हाला बाग बारी
+    কাল আজ দিন রাত দেশ রাজা রানী রানি সোনা জল পানি আগুন ঘর বাজার লাল নীল কালো সাদা শান্তি সেনা
+    পুলিশ বাস গাড়ি জয় মার চার পাঁচ সাত আট নয় দশ হাজার লাখ কোটি মা বাবা ভাই বোন ছেলে মেয়ে গ্রাম
+    শহর নগর নগরি এখন সব কিছু এক দুই তিন দুনিয়া সাগর নদী পাহাড় বন সূর্য চাঁদ তারা অমর প্রেম মন
+    প্রাণ জীবন মৃত্যু রক্ত সত্য মেলা ঈদ মহল মন্দির মসজিদ ভবন সংসদ নতুন বড় ছোট ভালো হয় হবে করে বলে
+    পর আগে কথা কাজ সময় কালি গালে পালা বাতি বারি বোল পরী শরণ চিতা কারা দারা ডোবা জিরা ভোজ সুর ভুবন
+    উজার কাই মাও বানু মুরি পুরি দেহী তারী লাই কিল গাও চুর লজ বাটি বাগে বোর বাহ গোটি গুনা লাসা লাশ বোমা
+""".split())
+
 LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
 BENGALI = (0x0980, 0x09FF)
 DEVANAGARI = (0x0900, 0x097F)
@@ -370,7 +391,7 @@ def valid_generated_name(name: str, common: CommonWords, dropped: collections.Co
     if n < (3 if sc == "latin" else 2):
         dropped["short"] += 1
         return False
-    if sc in ("bn", "hi") and common.is_common(name):
+    if sc in ("bn", "hi") and (common.is_common(name) or key(name) in NATIVE_STOP_KEYS):
         dropped["common"] += 1
         dropped_common_names.add(name)
         return False
@@ -378,6 +399,7 @@ def valid_generated_name(name: str, common: CommonWords, dropped: collections.Co
 
 
 dropped_common_names: set[str] = set()
+NATIVE_STOP_KEYS = {key(w) for w in NATIVE_STOPWORDS}
 
 
 def split_parenthetical(name: str) -> list[str]:

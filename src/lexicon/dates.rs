@@ -209,8 +209,14 @@ fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
             },
         },
         "hour_marker" => match value {
-            "counter" => Word::HourMarker { attached: true, counter: true },
-            _ => Word::HourMarker { attached: side(value)?.0, counter: false },
+            "counter" => Word::HourMarker {
+                attached: true,
+                counter: true,
+            },
+            _ => Word::HourMarker {
+                attached: side(value)?.0,
+                counter: false,
+            },
         },
         "range_from" => Word::RangeFrom,
         "range_to" => Word::RangeTo,

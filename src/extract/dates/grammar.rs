@@ -170,7 +170,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn counter(&self, i: usize) -> bool {
-        matches!(self.item(i).map(|it| it.kind), Some(ItemKind::Num { counter: true, .. }))
+        matches!(
+            self.item(i).map(|it| it.kind),
+            Some(ItemKind::Num { counter: true, .. })
+        )
     }
 
     /// `মাসে` after a month name: `মে মাসে`, `ডিসেম্বর মাসে`.
@@ -270,19 +273,22 @@ impl<'a> Grammar<'a> {
             if let Some((t2, next2)) = self.time_range_end(next) {
                 return Some((Sem::TimeRange(t, t2), next2));
             }
-            if next < self.items.len() && self.gap_is(next - 1, &["", ",", "on", "at"]) {
-                if let Some((day, after)) = self.day_expr(next).filter(|(s, _)| s.is_day()) {
-                    return Some((Sem::DateTime(Box::new(day), t), after));
-                }
+            if next < self.items.len()
+                && self.gap_is(next - 1, &["", ",", "on", "at"])
+                && let Some((day, after)) = self.day_expr(next).filter(|(s, _)| s.is_day())
+            {
+                return Some((Sem::DateTime(Box::new(day), t), after));
             }
             return Some((Sem::Time(t), next));
         }
         let (sem, next) = self.day_expr(i).or_else(|| self.other_expr(i))?;
         // A day, then its time: `২১ ডিসেম্বর বিকেল ৪টায়`, `Sept. 6, 2025 4:15 pm`.
-        if sem.is_day() && next < self.items.len() && self.gap_is(next - 1, &["", ",", "at", "on"]) {
-            if let Some((t, after)) = self.time(next) {
-                return Some((Sem::DateTime(Box::new(sem), t), after));
-            }
+        if sem.is_day()
+            && next < self.items.len()
+            && self.gap_is(next - 1, &["", ",", "at", "on"])
+            && let Some((t, after)) = self.time(next)
+        {
+            return Some((Sem::DateTime(Box::new(sem), t), after));
         }
         Some((sem, next))
     }
@@ -312,21 +318,25 @@ impl<'a> Grammar<'a> {
             return Some(r);
         }
         // `from Aug 31 to Sept 1`
-        if self.has(i, |w| matches!(w, Word::RangeFrom)) && self.sp(i) {
-            if let Some((Sem::Day { ymd: a, modifier: None }, j)) = self.day_month(i + 1).or_else(|| self.month_day(i + 1)) {
-                if j + 1 < self.items.len() && self.sp(j - 1) && self.has(j, |w| matches!(w, Word::RangeTo)) && self.sp(j) {
-                    if let Some((Sem::Day { ymd: b, modifier: None }, k)) = self.day_month(j + 1).or_else(|| self.month_day(j + 1)) {
-                        let a = Ymd { y: a.y.or(b.y), ..a };
-                        return Some((Sem::Range(a, b), k));
-                    }
-                }
-            }
+        if self.has(i, |w| matches!(w, Word::RangeFrom))
+            && self.sp(i)
+            && let Some((Sem::Day { ymd: a, modifier: None }, j)) =
+                self.day_month(i + 1).or_else(|| self.month_day(i + 1))
+            && j + 1 < self.items.len()
+            && self.sp(j - 1)
+            && self.has(j, |w| matches!(w, Word::RangeTo))
+            && self.sp(j)
+            && let Some((Sem::Day { ymd: b, modifier: None }, k)) =
+                self.day_month(j + 1).or_else(|| self.month_day(j + 1))
+        {
+            let a = Ymd { y: a.y.or(b.y), ..a };
+            return Some((Sem::Range(a, b), k));
         }
         // `গত ৫ আগস্টের`, `আগামী ১৮ নভেম্বর`
-        if let Some(m) = self.modifier(i).filter(|_| self.sp(i)) {
-            if let Some((Sem::Day { ymd, .. }, next)) = self.day_month(i + 1) {
-                return Some((Sem::Day { ymd, modifier: Some(m) }, next));
-            }
+        if let Some(m) = self.modifier(i).filter(|_| self.sp(i))
+            && let Some((Sem::Day { ymd, .. }, next)) = self.day_month(i + 1)
+        {
+            return Some((Sem::Day { ymd, modifier: Some(m) }, next));
         }
         if let Some(r) = self.day_month(i) {
             return Some(r);
@@ -347,6 +357,10 @@ impl<'a> Grammar<'a> {
                 None
             }
         }) {
+            // `कल-कारखाने`: a compound, not `yesterday`.
+            if self.text[self.items[i].end..].starts_with('-') {
+                return None;
+            }
             return Some((Sem::RelDay { offset, ambiguous }, i + 1));
         }
         None
@@ -392,13 +406,11 @@ impl<'a> Grammar<'a> {
             } else if self.sp(j - 1)
                 && self.has(j, |w| matches!(w, Word::And | Word::RangeFrom | Word::RangeTo))
                 && self.sp(j)
+                && let Some((d, k)) = self.day(j + 1)
+                && (self.month(k).is_some() || self.has(k, |w| matches!(w, Word::Month(_))))
             {
-                if let Some((d, k)) = self.day(j + 1) {
-                    if self.month(k).is_some() || self.has(k, |w| matches!(w, Word::Month(_))) {
-                        d2 = Some(d);
-                        j = k;
-                    }
-                }
+                d2 = Some(d);
+                j = k;
             }
         }
         if !self.sp(j - 1) {
@@ -410,11 +422,12 @@ impl<'a> Grammar<'a> {
         let m = self.month(j)?;
         let mut next = j + 1;
         let mut y = None;
-        if next < self.items.len() && self.gap_is(next - 1, &["", ","]) {
-            if let Some((yy, n)) = self.year(next) {
-                y = Some(yy);
-                next = n;
-            }
+        if next < self.items.len()
+            && self.gap_is(next - 1, &["", ","])
+            && let Some((yy, n)) = self.year(next)
+        {
+            y = Some(yy);
+            next = n;
         }
         let start = Ymd { y, m, d: d1 };
         if let Some(d2) = d2 {
@@ -428,25 +441,23 @@ impl<'a> Grammar<'a> {
             && self.has(next, |w| matches!(w, Word::RangeFrom))
             && self.sp(next - 1)
             && self.sp(next)
-        {
-            if let Some((
+            && let Some((
                 Sem::Day {
                     ymd: end,
                     modifier: None,
                 },
                 after,
             )) = self.day_month(next + 1)
-            {
-                let mut after = after;
-                if after < self.items.len() && self.sp(after - 1) && self.has(after, |w| matches!(w, Word::RangeTo)) {
-                    after += 1;
-                }
-                let start = Ymd {
-                    y: start.y.or(end.y),
-                    ..start
-                };
-                return Some((Sem::Range(start, end), after));
+        {
+            let mut after = after;
+            if after < self.items.len() && self.sp(after - 1) && self.has(after, |w| matches!(w, Word::RangeTo)) {
+                after += 1;
             }
+            let start = Ymd {
+                y: start.y.or(end.y),
+                ..start
+            };
+            return Some((Sem::Range(start, end), after));
         }
         Some((
             Sem::Day {
@@ -466,15 +477,17 @@ impl<'a> Grammar<'a> {
         })?;
         let mut next = j + 1;
         let mut y = None;
-        if self.sp(j) {
-            if let Some((v, 4, false, false)) = self.num(j + 1) {
-                y = Some(v as i32);
-                next = j + 2;
-            }
+        if self.sp(j)
+            && let Some((v, 4, false, false)) = self.num(j + 1)
+        {
+            y = Some(v as i32);
+            next = j + 2;
         }
-        let era_matches = |w: &Word| match (w, cal) {
-            (Word::Era(Era::Bengali), OtherCalendar::Bengali) | (Word::Era(Era::Hijri), OtherCalendar::Hijri) => true,
-            _ => false,
+        let era_matches = |w: &Word| {
+            matches!(
+                (w, cal),
+                (Word::Era(Era::Bengali), OtherCalendar::Bengali) | (Word::Era(Era::Hijri), OtherCalendar::Hijri)
+            )
         };
         let mut has_era = false;
         if next < self.items.len() && self.sp(next - 1) && self.has(next, era_matches) {
@@ -506,32 +519,34 @@ impl<'a> Grammar<'a> {
             }
         }
         let m = self.month(i)?;
-        if self.sp(i) {
-            if let Some((d, mut next)) = self.day(i + 1).filter(|_| self.num(i + 1).is_some()) {
-                let mut d2 = None;
-                if next < self.items.len() && self.gap_is(next - 1, &["-", "–"]) {
-                    if let Some((dd, n)) = self.day(next) {
-                        d2 = Some(dd);
-                        next = n;
-                    }
-                }
-                let mut y = None;
-                if next < self.items.len() && self.gap_is(next - 1, &[",", ""]) {
-                    if let Some((yy, n)) = self.year(next) {
-                        y = Some(yy);
-                        next = n;
-                    }
-                }
-                let start = Ymd { y, m, d };
-                let sem = match d2 {
-                    Some(d2) => Sem::Range(start, Ymd { d: d2, ..start }),
-                    None => Sem::Day {
-                        ymd: start,
-                        modifier: None,
-                    },
-                };
-                return Some((sem, next));
+        if self.sp(i)
+            && let Some((d, mut next)) = self.day(i + 1).filter(|_| self.num(i + 1).is_some())
+        {
+            let mut d2 = None;
+            if next < self.items.len()
+                && self.gap_is(next - 1, &["-", "–"])
+                && let Some((dd, n)) = self.day(next)
+            {
+                d2 = Some(dd);
+                next = n;
             }
+            let mut y = None;
+            if next < self.items.len()
+                && self.gap_is(next - 1, &[",", ""])
+                && let Some((yy, n)) = self.year(next)
+            {
+                y = Some(yy);
+                next = n;
+            }
+            let start = Ymd { y, m, d };
+            let sem = match d2 {
+                Some(d2) => Sem::Range(start, Ymd { d: d2, ..start }),
+                None => Sem::Day {
+                    ymd: start,
+                    modifier: None,
+                },
+            };
+            return Some((sem, next));
         }
         self.month_alone(i)
     }
@@ -551,10 +566,11 @@ impl<'a> Grammar<'a> {
     /// A year right after a month (`September 2024`, `দিসম্বর 2025`), and
     /// where the expression goes on.
     fn year_after(&self, next: usize) -> (Option<i32>, usize) {
-        if next < self.items.len() && self.gap_is(next - 1, &["", ","]) {
-            if let Some((y, n)) = self.year(next) {
-                return (Some(y), self.part_after(n));
-            }
+        if next < self.items.len()
+            && self.gap_is(next - 1, &["", ","])
+            && let Some((y, n)) = self.year(next)
+        {
+            return (Some(y), self.part_after(n));
         }
         (None, self.part_after(next))
     }
@@ -565,10 +581,19 @@ impl<'a> Grammar<'a> {
     /// preposition before an English one (`in July`). Short names (`মে`) need
     /// more than an ending.
     fn lone_month_ok(&self, i: usize) -> bool {
-        let Some(ItemKind::Lex { pattern, latin, suffixed, .. }) = self.item(i).map(|it| it.kind) else {
+        let Some(ItemKind::Lex {
+            pattern,
+            latin,
+            suffixed,
+            ..
+        }) = self.item(i).map(|it| it.kind)
+        else {
             return false;
         };
-        let followed = self.sp(i) && self.has(i + 1, |w| matches!(w, Word::Link | Word::YearPrep { before: false } | Word::Part(_)));
+        let followed = self.sp(i)
+            && self.has(i + 1, |w| {
+                matches!(w, Word::Link | Word::YearPrep { before: false } | Word::Part(_))
+            });
         if latin {
             let preceded = i > 0 && self.sp(i - 1) && self.has(i - 1, |w| matches!(w, Word::YearPrep { before: true }));
             return preceded || followed;
@@ -583,17 +608,23 @@ impl<'a> Grammar<'a> {
         if next >= self.items.len() {
             return next;
         }
-        if self.sp(next - 1) && self.part(next).is_some() {
-            return next + 1;
-        }
-        if self.sp(next - 1)
+        let end = if self.sp(next - 1) && self.part(next).is_some() {
+            next + 1
+        } else if self.sp(next - 1)
             && self.has(next, |w| matches!(w, Word::Link))
             && self.sp(next)
             && self.part(next + 1).is_some()
         {
-            return next + 2;
+            next + 2
+        } else {
+            return next;
+        };
+        // `के आखिर में`: the postposition after the part belongs to it.
+        if end < self.items.len() && self.sp(end - 1) && self.has(end, |w| matches!(w, Word::Link)) {
+            end + 1
+        } else {
+            end
         }
-        next
     }
 
     /// `২০২৫ সালের ৩ জুলাই`, `2016 के जनवरी 12`, `২০২২ সালের ফেব্রুয়ারিতে`.
@@ -605,30 +636,29 @@ impl<'a> Grammar<'a> {
         if self.has(j, |w| matches!(w, Word::Link)) && self.sp(j) {
             j += 1;
         }
-        if let Some((d, k)) = self.day(j) {
-            if self.sp(k - 1) {
-                if let Some(m) = self.month(k) {
-                    return Some((
-                        Sem::Day {
-                            ymd: Ymd { y: Some(y), m, d },
-                            modifier: None,
-                        },
-                        k + 1,
-                    ));
-                }
-            }
+        if let Some((d, k)) = self.day(j)
+            && self.sp(k - 1)
+            && let Some(m) = self.month(k)
+        {
+            return Some((
+                Sem::Day {
+                    ymd: Ymd { y: Some(y), m, d },
+                    modifier: None,
+                },
+                k + 1,
+            ));
         }
         let m = self.month(j)?;
-        if self.sp(j) {
-            if let Some((d, k)) = self.day(j + 1).filter(|_| self.num(j + 1).is_some()) {
-                return Some((
-                    Sem::Day {
-                        ymd: Ymd { y: Some(y), m, d },
-                        modifier: None,
-                    },
-                    k,
-                ));
-            }
+        if self.sp(j)
+            && let Some((d, k)) = self.day(j + 1).filter(|_| self.num(j + 1).is_some())
+        {
+            return Some((
+                Sem::Day {
+                    ymd: Ymd { y: Some(y), m, d },
+                    modifier: None,
+                },
+                k,
+            ));
         }
         Some((
             Sem::Month {
@@ -636,7 +666,7 @@ impl<'a> Grammar<'a> {
                 m,
                 modifier: None,
             },
-            self.part_after(j + 1),
+            self.part_after(self.month_word_after(j + 1)),
         ))
     }
 
@@ -648,10 +678,10 @@ impl<'a> Grammar<'a> {
             }
             self.find(j, |w| if let Word::Weekday(d) = w { Some(*d) } else { None })
         };
-        if let Some(m) = self.modifier(i).filter(|_| self.sp(i)) {
-            if let Some(wd) = wd_at(i + 1) {
-                return Some((Sem::Weekday { wd, modifier: Some(m) }, i + 2));
-            }
+        if let Some(m) = self.modifier(i).filter(|_| self.sp(i))
+            && let Some(wd) = wd_at(i + 1)
+        {
+            return Some((Sem::Weekday { wd, modifier: Some(m) }, i + 2));
         }
         let wd = wd_at(i)?;
         Some((Sem::Weekday { wd, modifier: None }, i + 1))
@@ -670,24 +700,31 @@ impl<'a> Grammar<'a> {
             }
         }
         // `early next month`
-        if let Some(part) = self.part(i).filter(|_| self.sp(i)) {
-            if let (Some(m), Some(unit)) = (self.modifier(i + 1), self.unit(i + 2)) {
-                if self.sp(i + 1) {
-                    return Some((Sem::RelUnit { modifier: m, unit, part: Some(part) }, i + 3));
-                }
-            }
+        if let Some(part) = self.part(i).filter(|_| self.sp(i))
+            && let (Some(m), Some(unit)) = (self.modifier(i + 1), self.unit(i + 2))
+            && self.sp(i + 1)
+        {
+            return Some((
+                Sem::RelUnit {
+                    modifier: m,
+                    unit,
+                    part: Some(part),
+                },
+                i + 3,
+            ));
         }
         if let Some(m) = self.modifier(i).filter(|_| self.sp(i)) {
             if let Some(unit) = self.unit(i + 1) {
                 // `চলতি বছরের এপ্রিলে`
-                if unit == Unit::Year && self.sp(i + 1) {
-                    if let Some(month) = self.month(i + 2) {
-                        let next = self.part_after(self.month_word_after(i + 3));
-                        return Some((Sem::RelYearMonth { modifier: m, m: month }, next));
-                    }
+                if unit == Unit::Year
+                    && self.sp(i + 1)
+                    && let Some(month) = self.month(i + 2)
+                {
+                    let next = self.part_after(self.month_word_after(i + 3));
+                    return Some((Sem::RelYearMonth { modifier: m, m: month }, next));
                 }
                 let next = self.part_after(i + 2);
-                let part = (next > i + 2).then(|| self.part(next - 1)).flatten();
+                let part = (i + 2..next).find_map(|k| self.part(k));
                 return Some((
                     Sem::RelUnit {
                         modifier: m,
@@ -721,20 +758,19 @@ impl<'a> Grammar<'a> {
             None if self.has(i, |w| matches!(w, Word::Few)) => Some(None),
             None => self.find(i, |w| if let Word::Number(n) = w { Some(Some(*n)) } else { None }),
         };
-        if let Some(n) = count {
-            if self.sp(i) {
-                if let Some(unit) = self.unit(i + 1) {
-                    if self.sp(i + 1) {
-                        if let Some(dir) = self.find(i + 2, |w| if let Word::Ago(d) = w { Some(*d) } else { None }) {
-                            return Some((Sem::Ago { n, unit, dir }, i + 3));
-                        }
-                    }
-                    if self.sp(i + 1) && self.has(i + 2, |w| matches!(w, Word::Age)) {
-                        return None; // `৪৫ বছর বয়সী`: an age
-                    }
-                    return Some((Sem::Duration { n, unit }, i + 2));
-                }
+        if let Some(n) = count
+            && self.sp(i)
+            && let Some(unit) = self.unit(i + 1)
+        {
+            if self.sp(i + 1)
+                && let Some(dir) = self.find(i + 2, |w| if let Word::Ago(d) = w { Some(*d) } else { None })
+            {
+                return Some((Sem::Ago { n, unit, dir }, i + 3));
             }
+            if self.sp(i + 1) && self.has(i + 2, |w| matches!(w, Word::Age)) {
+                return None; // `৪৫ বছর বয়সী`: an age
+            }
+            return Some((Sem::Duration { n, unit }, i + 2));
         }
         None
     }
@@ -752,11 +788,12 @@ impl<'a> Grammar<'a> {
             period = Some(p);
             j += 1;
         }
-        if let Some(p) = self.find(j, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None }) {
-            if self.sp(j) && self.num(j + 1).is_some() {
-                pm = Some(p);
-                j += 1;
-            }
+        if let Some(p) = self.find(j, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None })
+            && self.sp(j)
+            && self.num(j + 1).is_some()
+        {
+            pm = Some(p);
+            j += 1;
         }
         let (h, hd, ord, glued_hour) = self.num(j)?;
         if ord || hd > 2 || h > 24 {
@@ -765,31 +802,29 @@ impl<'a> Grammar<'a> {
         let mut next = j + 1;
         let mut minute = None;
         let mut marked = glued_hour;
-        if !glued_hour {
-            if let Some(sep @ (":" | ".")) = self.gap(j) {
-                if let Some((mm, 2, false, glued)) = self.num(j + 1) {
-                    if mm < 60 {
-                        minute = Some(mm as u8);
-                        next = j + 2;
-                        marked = glued;
-                        // seconds
-                        if self.gap(j + 1) == Some(":") {
-                            if let Some((ss, 2, false, _)) = self.num(j + 2) {
-                                if ss < 60 {
-                                    next = j + 3;
-                                }
-                            }
-                        }
-                        let _ = sep;
-                    }
-                }
+        if !glued_hour
+            && let Some(sep @ (":" | ".")) = self.gap(j)
+            && let Some((mm, 2, false, glued)) = self.num(j + 1)
+            && mm < 60
+        {
+            minute = Some(mm as u8);
+            next = j + 2;
+            marked = glued;
+            // seconds
+            if self.gap(j + 1) == Some(":")
+                && let Some((ss, 2, false, _)) = self.num(j + 2)
+                && ss < 60
+            {
+                next = j + 3;
             }
+            let _ = sep;
         }
-        if next < self.items.len() && self.gap_is(next - 1, &[""]) {
-            if let Some(p) = self.find(next, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None }) {
-                pm = Some(p);
-                next += 1;
-            }
+        if next < self.items.len()
+            && self.gap_is(next - 1, &[""])
+            && let Some(p) = self.find(next, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None })
+        {
+            pm = Some(p);
+            next += 1;
         }
         if next < self.items.len()
             && self.sp(next - 1)
@@ -800,13 +835,16 @@ impl<'a> Grammar<'a> {
         }
         // A colon time needs two-digit minutes after it; a bare hour needs a marker or am/pm.
         // `১০টা ৩০ মিনিটে`
-        if glued_hour && minute.is_none() && next + 1 < self.items.len() && self.sp(next - 1) && self.sp(next) {
-            if let (Some((mm, _, false, false)), Some(Unit::Minute)) = (self.num(next), self.unit(next + 1)) {
-                if mm < 60 {
-                    minute = Some(mm as u8);
-                    next += 2;
-                }
-            }
+        if glued_hour
+            && minute.is_none()
+            && next + 1 < self.items.len()
+            && self.sp(next - 1)
+            && self.sp(next)
+            && let (Some((mm, _, false, false)), Some(Unit::Minute)) = (self.num(next), self.unit(next + 1))
+            && mm < 60
+        {
+            minute = Some(mm as u8);
+            next += 2;
         }
         // `৩টা গাড়ি`: a counting word, a time only with a part of the day.
         if glued_hour && self.counter(j) && period.is_none() && pm.is_none() {

@@ -66,7 +66,7 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
         }
         let pattern = m.pattern().as_usize();
         let matched_end = end;
-        let end = if text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
+        let end = if text[..end].ends_with('-') || text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
             end
         } else {
             // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`.
@@ -117,13 +117,29 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
 /// What a glued ending after a number is: (ordinal, hour, counter), or
 /// `None` when it is no date ending.
 fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
-    let words = lex.automaton.find(glued).filter(|m| m.start() == 0 && m.end() == glued.len());
-    let words = words.map(|m| lex.entries[m.pattern().as_usize()].as_slice()).unwrap_or(&[]);
-    if words.iter().any(|w| matches!(w, Word::OrdinalSuffix { attached: true, .. })) {
-        Some((true, false, false))
-    } else if let Some(counter) =
-        words.iter().find_map(|w| if let Word::HourMarker { attached: true, counter } = w { Some(*counter) } else { None })
+    let words = lex
+        .automaton
+        .find(glued)
+        .filter(|m| m.start() == 0 && m.end() == glued.len());
+    let words = words
+        .map(|m| lex.entries[m.pattern().as_usize()].as_slice())
+        .unwrap_or(&[]);
+    if words
+        .iter()
+        .any(|w| matches!(w, Word::OrdinalSuffix { attached: true, .. }))
     {
+        Some((true, false, false))
+    } else if let Some(counter) = words.iter().find_map(|w| {
+        if let Word::HourMarker {
+            attached: true,
+            counter,
+        } = w
+        {
+            Some(*counter)
+        } else {
+            None
+        }
+    }) {
         Some((false, true, counter))
     } else if lex.suffixes.contains(glued) {
         Some((false, false, false))
@@ -134,13 +150,25 @@ fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
 
 /// A number word with a glued ending (`চারটেয়`, `একুশে`).
 fn number_word(text: &str, lex: &DateLexicon, pattern: usize, start: usize, end: usize, we: usize) -> Option<Item> {
-    let value = lex.entries[pattern].iter().find_map(|w| if let Word::Number(n) = w { Some(*n) } else { None })?;
+    let value = lex.entries[pattern]
+        .iter()
+        .find_map(|w| if let Word::Number(n) = w { Some(*n) } else { None })?;
     let (ordinal, hour, counter) = glued_ending(lex, &text[end..we])?;
     if !(ordinal || hour) {
         return None;
     }
     let digits = if value >= 10 { 2 } else { 1 };
-    Some(Item { start, end: we, kind: ItemKind::Num { value, digits, ordinal, hour, counter } })
+    Some(Item {
+        start,
+        end: we,
+        kind: ItemKind::Num {
+            value,
+            digits,
+            ordinal,
+            hour,
+            counter,
+        },
+    })
 }
 
 /// A number item for the digits at `start..end`, unless its surroundings say
@@ -185,8 +213,18 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
         _ => {}
     }
     let value: u32 = text[start..end].parse().ok()?;
-    let kind = ItemKind::Num { value, digits: digits as u8, ordinal, hour, counter };
-    Some(Item { start, end: item_end, kind })
+    let kind = ItemKind::Num {
+        value,
+        digits: digits as u8,
+        ordinal,
+        hour,
+        counter,
+    };
+    Some(Item {
+        start,
+        end: item_end,
+        kind,
+    })
 }
 
 #[cfg(test)]

@@ -74,10 +74,10 @@ impl Extractor for Dates {
             };
             let mut r = resolve(&e.sem, ctx.reference, context_year, tense);
             // A weekday next to an explicit date takes that date: `বৃহস্পতিবার (২৪ এপ্রিল)`.
-            if matches!(e.sem, Sem::Weekday { .. }) {
-                if let Some(adopted) = neighbour_day(doc, &exprs, k, ctx.reference, context_year) {
-                    r = adopted;
-                }
+            if matches!(e.sem, Sem::Weekday { .. })
+                && let Some(adopted) = neighbour_day(doc, &exprs, k, ctx.reference, context_year)
+            {
+                r = adopted;
             }
             resolutions.push(r.clone());
             mentions.push(r.mention(doc.span(e.start..e.end)));
@@ -115,15 +115,15 @@ fn explicit_year(e: &Expr) -> Option<i32> {
 }
 
 /// The year a year-less expression takes from its text: one stated earlier
-/// in its sentence; when there is no reference date, the nearest one stated
+/// in its paragraph; when there is no reference date, the nearest one stated
 /// earlier in the article (`২০২৫ সালের ডিসেম্বরের শুরুতে ... ২–৩ ডিসেম্বর`).
 fn context_year(doc: &Document, exprs: &[Expr], k: usize, have_reference: bool) -> Option<i32> {
-    let sentence = doc.sentence_at(exprs[k].start);
     let mut earlier = exprs[..k].iter().rev();
     if have_reference {
-        earlier
-            .take_while(|e| e.start >= sentence.start)
-            .find_map(explicit_year)
+        // The same paragraph only: further back, a year is history, not context.
+        let text = doc.norm_text();
+        let para = text[..exprs[k].start].rfind('\n').map_or(0, |p| p + 1);
+        earlier.take_while(|e| e.start >= para).find_map(explicit_year)
     } else {
         earlier.find_map(explicit_year)
     }
