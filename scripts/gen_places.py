@@ -75,6 +75,13 @@ EN_COUNTRY_NAME = {
     "UM": "U.S. Outlying Islands",
 }
 
+# A representative point for the territories whose capital is not among the
+# GeoNames cities (uninhabited, or too small): centroid or main settlement.
+COUNTRY_POINT = {
+    "HM": (-53.08, 73.5), "PW": (7.5, 134.62), "BV": (-54.42, 3.36), "TK": (-9.2, -171.85),
+    "UM": (19.28, 166.65), "BQ": (12.15, -68.27), "AQ": (-82.0, 0.0),
+}
+
 # Wikidata QIDs used as ids where they are certain; every other country keeps
 # `geonames:<its GeoNames id>`.
 COUNTRY_QID = {
@@ -436,6 +443,8 @@ def build_countries(common, dropped, gc_countries, capital_of):
         cap = capital_of.get(code)
         if cap:
             lat, lon = cap["latitude"], cap["longitude"]
+        elif code in COUNTRY_POINT:
+            lat, lon = COUNTRY_POINT[code]
         p = Place(pid, name, "country", code, lat, lon, "cldr",
                   population=(gn or {}).get("population", 0))
         p.add_name(name)
