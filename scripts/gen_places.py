@@ -178,7 +178,7 @@ LATIN_STOPWORDS = set("""
     mitchell henderson patterson campbell martinez prescott gladstone thornton bartlett caldwell
     commonwealth university plantation imperial paramount fountain hercules highland vineyard
     homestead meridian centurion alabaster woodland riverside riverview riverbank riverdale
-    lakeside parkland hollywood chelsea fulham barnet ontario seaside
+    lakeside parkland hollywood chelsea fulham barnet ontario seaside kearney
 """.split())
 # Stop-listed names that still stay on a capital or a city of at least
 # LATIN_STOP_SMALL people (Charlotte NC, Salem in Tamil Nadu, Florence),
@@ -292,7 +292,7 @@ def spelling_variants(name: str) -> list[str]:
         out = forms[1:]
     elif sc == "latin":
         a = ascii_fold(name)
-        if a != name and letters(a) >= 3:
+        if a != name and letters(a) >= 3 and key(a) not in LATIN_STOPWORDS:    # Malé, not Male
             out = [a]
     return out
 
