@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{Sink, Summary};
+use super::{Sink, Summary, enum_str};
 use crate::model::{Article, DateMention, Span};
 
 pub struct CsvSink<W: Write> {
@@ -40,14 +40,6 @@ impl<W: Write> CsvSink<W> {
         }
         self.row(path, kind, &d.span, d.value.as_deref().unwrap_or(""), "", &extra)
     }
-}
-
-/// The serialised name of a unit enum (`"relative"` for `Resolved::Relative`).
-fn enum_str<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 impl<W: Write> Sink for CsvSink<W> {

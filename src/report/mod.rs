@@ -32,6 +32,14 @@ pub enum Format {
     Csv,
 }
 
+/// The serialised name of a unit enum (`"relative"` for `Resolved::Relative`).
+pub(crate) fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
 /// A sink for `format` writing to `out`.
 pub fn sink<'a, W: io::Write + 'a>(format: Format, out: W, color: bool) -> Box<dyn Sink + 'a> {
     match format {

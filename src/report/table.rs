@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::width::{pad, truncate, width};
-use super::{Sink, Summary};
+use super::{Sink, Summary, enum_str};
 use crate::model::{Article, DateMention};
 
 /// Widest a cell may be before it is cut.
@@ -78,14 +78,8 @@ pub fn align(header: &[String], rows: &[Vec<String>]) -> Vec<String> {
 }
 
 fn date_row(d: &DateMention) -> Vec<String> {
-    let kind = serde_json::to_value(d.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
-    let resolved = serde_json::to_value(d.resolved)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
+    let kind = enum_str(&d.kind);
+    let resolved = enum_str(&d.resolved);
     vec![
         d.span.text.clone(),
         d.value.clone().unwrap_or_else(|| "–".into()),
@@ -115,10 +109,7 @@ impl<W: Write> Sink for TableSink<W> {
             writeln!(self.out, "  {}", truncate(t, 100))?;
         }
         if let (Some(r), Some(src)) = (&a.reference_date, a.reference_source) {
-            let src = serde_json::to_value(src)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
+            let src = enum_str(&src);
             writeln!(self.out, "  reference date {r} ({src})")?;
         }
         for w in &a.warnings {
