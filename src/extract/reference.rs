@@ -18,16 +18,22 @@ impl Extractor for ReferenceDate {
     }
 
     fn extract(&self, _: &Document, ctx: &mut Context, article: &mut Article) {
-        if ctx.reference.is_some() {
-            return;
+        if ctx.reference.is_none() {
+            given_reference(ctx, article);
         }
-        let (date, source) = match (ctx.record_date, ctx.flag_date) {
-            (Some(d), _) => (d, ReferenceSource::Record),
-            (None, Some(d)) => (d, ReferenceSource::Flag),
-            (None, None) => return,
-        };
-        set_reference(ctx, article, date, source);
     }
+}
+
+/// Take the reference date from outside the text: the JSONL record's date,
+/// else `--reference-date`. Returns whether there was one.
+pub fn given_reference(ctx: &mut Context, article: &mut Article) -> bool {
+    let (date, source) = match (ctx.record_date, ctx.flag_date) {
+        (Some(d), _) => (d, ReferenceSource::Record),
+        (None, Some(d)) => (d, ReferenceSource::Flag),
+        (None, None) => return false,
+    };
+    set_reference(ctx, article, date, source);
+    true
 }
 
 /// Record `date` as the article's reference date.

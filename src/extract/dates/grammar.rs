@@ -505,15 +505,15 @@ impl<'a> Grammar<'a> {
     /// else a month alone (`ডিসেম্বরের শুরুতে`, `September 2024`).
     fn month_day(&self, i: usize) -> Option<(Sem, usize)> {
         // `early December`, `end of December`
-        if let Some(p) = self.part(i) {
+        if self.part(i).is_some() {
             let mut j = i + 1;
             if self.sp(i) && self.has(j, |w| matches!(w, Word::Link)) && self.sp(j) {
                 j += 1;
             }
             let hyphened = self.gap(i) == Some("") && self.text[..self.items[i].end].ends_with('-');
-            if (j == i + 1 && (self.sp(i) || hyphened) || j > i + 1) && self.month(j).is_some() {
-                let _ = p;
-                let m = self.month(j)?;
+            if (j == i + 1 && (self.sp(i) || hyphened) || j > i + 1)
+                && let Some(m) = self.month(j)
+            {
                 let (y, next) = self.year_after(j + 1);
                 return Some((Sem::Month { y, m, modifier: None }, next));
             }
@@ -803,7 +803,7 @@ impl<'a> Grammar<'a> {
         let mut minute = None;
         let mut marked = glued_hour;
         if !glued_hour
-            && let Some(sep @ (":" | ".")) = self.gap(j)
+            && let Some(":" | ".") = self.gap(j)
             && let Some((mm, 2, false, glued)) = self.num(j + 1)
             && mm < 60
         {
@@ -817,7 +817,6 @@ impl<'a> Grammar<'a> {
             {
                 next = j + 3;
             }
-            let _ = sep;
         }
         if next < self.items.len()
             && self.gap_is(next - 1, &[""])

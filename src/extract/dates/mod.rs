@@ -8,7 +8,7 @@ mod resolve;
 
 use jiff::civil::Date;
 
-use super::reference::set_reference;
+use super::reference::{given_reference, set_reference};
 use super::{Context, Extractor, Kind};
 use crate::lexicon::dates::{DateLexicon, Word, date_lexicon};
 use crate::model::{Article, DateMention, ReferenceSource};
@@ -48,19 +48,13 @@ impl Extractor for Dates {
             }
             published = Some(k);
         }
-        if ctx.reference.is_none() {
-            match (ctx.record_date, ctx.flag_date) {
-                (Some(d), _) => set_reference(ctx, article, d, ReferenceSource::Record),
-                (None, Some(d)) => set_reference(ctx, article, d, ReferenceSource::Flag),
-                (None, None) => {
-                    if let Some(d) = infer_reference(doc, &exprs) {
-                        set_reference(ctx, article, d, ReferenceSource::Inferred);
-                    }
-                }
-            }
+        if ctx.reference.is_none()
+            && !given_reference(ctx, article)
+            && let Some(d) = infer_reference(doc, &exprs)
+        {
+            set_reference(ctx, article, d, ReferenceSource::Inferred);
         }
         let mut mentions: Vec<DateMention> = Vec::with_capacity(exprs.len());
-        let mut resolutions: Vec<Resolution> = Vec::with_capacity(exprs.len());
         for (k, e) in exprs.iter().enumerate() {
             let context_year = if Some(k) == published {
                 fallback_year
@@ -79,7 +73,6 @@ impl Extractor for Dates {
             {
                 r = adopted;
             }
-            resolutions.push(r.clone());
             mentions.push(r.mention(doc.span(e.start..e.end)));
         }
         if let Some(k) = published {
