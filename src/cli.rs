@@ -63,6 +63,12 @@ pub struct ScanArgs {
     #[arg(long, value_delimiter = ',', value_name = "KINDS")]
     pub only: Vec<Kind>,
 
+    /// Add people and places from a gazetteer file (TSV or JSON; see the
+    /// README). May be given more than once. Bad entries are reported with
+    /// their line and skipped.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
     /// Resolve relative dates against this day (YYYY-MM-DD) when an article
     /// prints no date of its own and its record gives none.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]

@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod extract;
+pub mod gazetteer;
 pub mod input;
 pub mod lexicon;
 pub mod model;

@@ -3,15 +3,18 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use corpus::cli::{Cli, Color, Command, ScanArgs, StdinFormat};
+use corpus::gazetteer::{Gazetteer, NameIndex};
 use corpus::input::{self, InputOptions};
+use corpus::lexicon::entities::entity_lexicon;
 use corpus::report;
 use corpus::scan::{ScanOptions, scan};
 
@@ -49,6 +52,31 @@ fn print_out(s: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The built-in names, plus those of `--gazetteer` files. A file that cannot
+/// be read is a usage error; its bad entries are reported and skipped.
+fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Arc<NameIndex>> {
+    if files.is_empty() {
+        return Ok(NameIndex::builtin());
+    }
+    let mut gazetteer = Gazetteer::builtin();
+    for file in files {
+        if let Err(errors) = gazetteer.add_file(file) {
+            if errors
+                .iter()
+                .any(|e| e.line == 0 && e.message.starts_with("cannot read"))
+            {
+                anyhow::bail!("{}", errors[0]);
+            }
+            for e in errors {
+                if !quiet {
+                    eprintln!("corpus: warning: gazetteer entry skipped: {e}");
+                }
+            }
+        }
+    }
+    Ok(Arc::new(NameIndex::new(gazetteer, entity_lexicon())))
+}
+
 fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let opts = ScanOptions {
         input: InputOptions {
@@ -64,6 +92,7 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         threads: args.threads,
         only: args.kinds(),
         reference_date: args.reference_date,
+        names: name_index(&args.gazetteer, args.quiet)?,
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {

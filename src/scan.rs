@@ -3,13 +3,14 @@
 
 use std::io;
 use std::ops::ControlFlow;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::extract::{Context, Kinds, Pipeline};
+use crate::gazetteer::NameIndex;
 use crate::input::{self, InputOptions, Item, Job, Notice};
 use crate::model::Article;
 use crate::report::Sink;
@@ -26,6 +27,9 @@ pub struct ScanOptions {
     pub only: Kinds,
     /// `--reference-date`.
     pub reference_date: Option<Date>,
+    /// The names to look for: the built-in gazetteer unless `--gazetteer`
+    /// adds to it.
+    pub names: Arc<NameIndex>,
 }
 
 impl Default for ScanOptions {
@@ -35,6 +39,7 @@ impl Default for ScanOptions {
             threads: 0,
             only: Kinds::ALL,
             reference_date: None,
+            names: NameIndex::builtin(),
         }
     }
 }
@@ -64,6 +69,7 @@ pub fn process(job: Job, pipeline: &Pipeline, flag_date: Option<Date>) -> Articl
         record_date: job.record_date,
         flag_date,
         reference: None,
+        names: None,
     };
     pipeline.run(&doc, &mut ctx, &mut article);
     article
@@ -76,7 +82,11 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
         text: text.to_string(),
         ..Job::default()
     };
-    process(job, &Pipeline::standard(opts.only), opts.reference_date)
+    process(
+        job,
+        &Pipeline::standard(opts.only, opts.names.clone()),
+        opts.reference_date,
+    )
 }
 
 /// Scan `paths`, sending records to `sink` in input order and notices to
@@ -92,7 +102,7 @@ pub fn scan(
         .num_threads(opts.threads)
         .build()
         .map_err(io::Error::other)?;
-    let pipeline = Pipeline::standard(opts.only);
+    let pipeline = Pipeline::standard(opts.only, opts.names.clone());
     let mut summary = SummaryBuilder::default();
     let mut outcome = ScanOutcome::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);

@@ -345,3 +345,84 @@ fn invalid_utf8_is_read_with_a_warning() {
         "invalid UTF-8 at byte 16: 1 replacement character (U+FFFD) inserted"
     );
 }
+
+#[test]
+fn people_and_places_of_a_seed_link_every_spelling() {
+    let (code, out, err) = run(&["scan", "--format", "jsonl", "fixtures/seeds/004_a949ec4f9545b5b4.txt"]);
+    assert_eq!(code, 0, "{err}");
+    let r = &records(&out)[0];
+    check_spans(r);
+    let person = |name: &str| {
+        r["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not in {}", r["people"]))
+            .clone()
+    };
+    let putin = person("Vladimir Putin");
+    assert_eq!(putin["id"], "Q7747");
+    assert_eq!(putin["source"], "gazetteer");
+    let texts: Vec<&str> = putin["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"পুতিন"), "{texts:?}");
+    // The short form কিম joins the full name printed elsewhere.
+    let kim = person("Kim Jong Un");
+    let texts: Vec<&str> = kim["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"কিম জং উন") && texts.contains(&"কিমকে"), "{texts:?}");
+    let places = r["places"].as_array().unwrap();
+    let alaska = places.iter().find(|p| p["name"] == "Alaska").unwrap();
+    assert_eq!(alaska["country"], "US");
+    assert_eq!(alaska["kind"], "region");
+    assert!(alaska["mentions"][0]["text"].as_str().unwrap().starts_with("আলাস্কা"));
+    let russia = places.iter().find(|p| p["name"] == "Russia").unwrap();
+    let texts: Vec<&str> = russia["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"রুশ"), "nationality adjective as a mention: {texts:?}");
+}
+
+#[test]
+fn a_user_gazetteer_adds_names_and_reports_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaz = dir.path().join("mine.tsv");
+    std::fs::write(
+        &gaz,
+        "# my people\nperson\t\tAsha Rani\tMayor of Noapara\tBD\tআশা রানী\t\nplace\t\tNoapara\tcity\tBD\t999\t89.3\tনোয়াপাড়া\t\n",
+    )
+    .unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "নোয়াপাড়ায় আশা রানীর সভা হয়।").unwrap();
+    let (code, out, err) = run(&[
+        "scan",
+        "--format",
+        "jsonl",
+        "--gazetteer",
+        gaz.to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("mine.tsv:3") && err.contains("lat '999'"), "{err}");
+    let r = &records(&out)[0];
+    assert_eq!(r["people"][0]["name"], "Asha Rani");
+    assert_eq!(r["people"][0]["id"], "local:asha-rani");
+    assert_eq!(r["people"][0]["mentions"][0]["text"], "আশা রানীর");
+    assert!(r["places"].as_array().unwrap().iter().all(|p| p["name"] != "Noapara"));
+
+    let (code, _, err) = run(&["scan", "--gazetteer", "no/such/file.tsv", article.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no/such/file.tsv"), "{err}");
+}

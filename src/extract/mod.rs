@@ -3,13 +3,17 @@
 
 pub mod dates;
 pub mod headline;
+pub mod names;
 pub mod reference;
 
 use std::fmt;
 use std::str::FromStr;
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
+use crate::gazetteer::NameIndex;
 use crate::model::Article;
 use crate::text::Document;
 
@@ -83,6 +87,8 @@ pub struct Context {
     pub flag_date: Option<Date>,
     /// The date relative expressions resolve against, once known.
     pub reference: Option<Date>,
+    /// People, places and cues, analysed once for the stages that read them.
+    pub names: Option<std::sync::Arc<names::Names>>,
 }
 
 /// One stage of extraction.
@@ -126,12 +132,14 @@ impl Pipeline {
 
     /// The standard pipeline: headline and reference date, then every
     /// extractor this build has, reporting `report`.
-    pub fn standard(report: Kinds) -> Self {
+    pub fn standard(report: Kinds, index: Arc<NameIndex>) -> Self {
         Pipeline::new(
             vec![
                 Box::new(headline::Headline),
                 Box::new(dates::Dates),
                 Box::new(reference::ReferenceDate),
+                Box::new(names::People { index: index.clone() }),
+                Box::new(names::Places { index }),
             ],
             report,
         )

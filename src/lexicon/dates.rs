@@ -351,6 +351,24 @@ impl DateLexicon {
     }
 }
 
+impl DateLexicon {
+    /// Whether `word` is surely a finite verb: a listed verb form, or one
+    /// with a tense ending of four characters or more (`দিয়েছিলেন`). Shorter
+    /// endings also end names (`অ্যালেন`), so they do not count.
+    pub fn is_finite_verb(&self, word: &str) -> bool {
+        if self.future.contains(word) || self.past.contains(word) {
+            return true;
+        }
+        if self.not_verbs.contains(word) {
+            return false;
+        }
+        self.future_endings
+            .iter()
+            .chain(&self.past_endings)
+            .any(|e| e.chars().count() >= 4 && word.len() > e.len() && word.ends_with(e.as_str()))
+    }
+}
+
 /// The built-in vocabulary. Its data is tested, so a failure here is a bug
 /// in a shipped file.
 pub fn date_lexicon() -> &'static DateLexicon {

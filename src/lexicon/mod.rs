@@ -2,6 +2,7 @@
 //! on first use.
 
 pub mod dates;
+pub mod entities;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -1,0 +1,225 @@
+//! Mentions that join entities already found: a surname or short form of a
+//! full name printed elsewhere in the article (`রুবিও`, `मोदी`, `কিম`), and a
+//! spelling no list has that sounds like a known name (`পুটিন`,
+//! `ভলোডাইমির জেলেনস্কি`).
+
+use std::collections::HashMap;
+
+use super::{Found, Mention, Via, Who, add_mention, covered, overlaps_any};
+use crate::gazetteer::NameIndex;
+use crate::gazetteer::sound::sound_key;
+use crate::lexicon::entities::EntityLexicon;
+use crate::text::{Document, Script, script_of};
+
+/// Link surnames and other short forms to the full names of the article.
+pub fn short_forms(doc: &Document, lex: &EntityLexicon, found: &mut Vec<Found>) {
+    let text = doc.norm_text();
+    // Token → the one person it can stand for (None once two share it).
+    let mut tokens: HashMap<&str, Option<Who>> = HashMap::new();
+    for f in found.iter().filter(|f| f.person) {
+        for m in f
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.via, Via::Gazetteer | Via::Pattern))
+        {
+            let name = &text[m.stem.clone()];
+            let parts: Vec<&str> = name.split(' ').filter(|t| !t.is_empty()).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            for t in [parts[0], parts[parts.len() - 1]] {
+                if t.chars().count() < 2 || lex.is_not_name(t) || lex.is_common(t) {
+                    continue;
+                }
+                let slot = tokens.entry(t).or_insert_with(|| Some(f.who.clone()));
+                if slot.as_ref() != Some(&f.who) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    if tokens.is_empty() {
+        return;
+    }
+    let cover = covered(found);
+    let mut new = Vec::new();
+    for w in doc.words() {
+        if overlaps_any(&cover, &w) {
+            continue;
+        }
+        let word = &text[w.clone()];
+        if follows_unknown_name_word(text, w.start, lex, &cover) {
+            continue;
+        }
+        let stem = lex.strip_suffix(word, 1);
+        let hit = [word, stem]
+            .into_iter()
+            .find_map(|s| tokens.get(s).cloned().flatten().map(|who| (who, s.len())));
+        if let Some((who, len)) = hit {
+            new.push((
+                who,
+                Mention {
+                    range: w.clone(),
+                    stem: w.start..w.start + len,
+                    via: Via::ShortForm,
+                },
+            ));
+        }
+    }
+    for (who, m) in new {
+        add_mention(found, who, true, m);
+    }
+}
+
+/// Whether the word at `start` comes right after a name-like word no entity
+/// holds: then it is the end of another name (`डिंपल यादव` is not the
+/// `यादव` of `अखिलेश यादव`).
+fn follows_unknown_name_word(text: &str, start: usize, lex: &EntityLexicon, cover: &[std::ops::Range<usize>]) -> bool {
+    let Some(before) = text[..start].strip_suffix(' ') else {
+        return false;
+    };
+    let prev_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| crate::text::is_word_char(c))
+        .last()
+        .map_or(before.len(), |(j, _)| j);
+    let prev = prev_start..before.len();
+    if prev.is_empty() || overlaps_any(cover, &prev) {
+        return false;
+    }
+    let word = &text[prev];
+    let capital_or_native = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || matches!(script_of(c), Script::Bengali | Script::Devanagari));
+    capital_or_native && !lex.is_not_name(word) && !lex.is_common(word)
+}
+
+/// Link spellings that sound like a known name.
+pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut Vec<Found>) {
+    let text = doc.norm_text();
+    let gaz = index.gazetteer();
+    let mut keys: HashMap<String, Option<(Who, bool)>> = HashMap::new();
+    let mut first_names: HashMap<u32, Vec<String>> = HashMap::new();
+    for f in found.iter() {
+        let names: Vec<String> = match &f.who {
+            Who::Entry(i) => gaz.entries[*i as usize]
+                .names
+                .iter()
+                .map(|n| crate::text::normalize_str(n))
+                .collect(),
+            Who::Pattern(s) => vec![s.clone()],
+        };
+        for name in &names {
+            let parts: Vec<&str> = name.split(' ').collect();
+            let mut add = |k: String| {
+                if k.len() >= 3 {
+                    let slot = keys.entry(k).or_insert_with(|| Some((f.who.clone(), f.person)));
+                    if slot.as_ref().map(|(w, _)| w) != Some(&f.who) {
+                        *slot = None;
+                    }
+                }
+            };
+            add(sound_key(lex, name));
+            if f.person && parts.len() >= 2 {
+                add(sound_key(lex, parts[parts.len() - 1]));
+                if let Who::Entry(i) = f.who {
+                    first_names.entry(i).or_default().push(sound_key(lex, parts[0]));
+                }
+            }
+        }
+    }
+    extend_first_names(doc, lex, &first_names, found);
+    let cover = covered(found);
+    let mut new = Vec::new();
+    for w in doc.words() {
+        if overlaps_any(&cover, &w) {
+            continue;
+        }
+        let word = &text[w.clone()];
+        if !sound_candidate(word, lex) {
+            continue;
+        }
+        let stem = lex.strip_suffix(word, 1);
+        for s in [word, stem] {
+            let k = sound_key(lex, s);
+            // Only entities the article names in a known spelling: across the
+            // whole gazetteer, a consonant skeleton matches common words too
+            // often (measured on held-out labelled news).
+            let hit = keys.get(&k).cloned().flatten();
+            if let Some((who, person)) = hit {
+                let mention = Mention {
+                    range: w.clone(),
+                    stem: w.start..w.start + s.len(),
+                    via: Via::Sound,
+                };
+                new.push((who, person, mention));
+                break;
+            }
+        }
+    }
+    for (who, person, m) in new {
+        add_mention(found, who, person, m);
+    }
+}
+
+/// A word worth a sound lookup: a native-script word of three letters or
+/// more, or a capitalised Latin one, that is not a common word.
+fn sound_candidate(word: &str, lex: &EntityLexicon) -> bool {
+    let Some(first) = word.chars().next() else { return false };
+    let ok_script = match script_of(first) {
+        Script::Latin => first.is_uppercase(),
+        Script::Bengali | Script::Devanagari => true,
+        Script::Other => false,
+    };
+    ok_script
+        && word.chars().count() >= 3
+        && !word.chars().any(char::is_numeric)
+        && !lex.is_not_name(word)
+        && !lex.is_common(word)
+        && !lex.is_not_name(lex.strip_suffix(word, 1))
+        && !lex.is_common(lex.strip_suffix(word, 1))
+}
+
+/// A first name spelled another way (`ভলোডাইমির`) right before a known
+/// person's surname joins that mention.
+fn extend_first_names(
+    doc: &Document,
+    lex: &EntityLexicon,
+    first_names: &HashMap<u32, Vec<String>>,
+    found: &mut [Found],
+) {
+    let text = doc.norm_text();
+    let cover = covered(found);
+    for f in found.iter_mut() {
+        let Who::Entry(i) = f.who else { continue };
+        let Some(keys) = first_names.get(&i) else { continue };
+        for m in &mut f.mentions {
+            if text[m.stem.clone()].contains(' ') {
+                continue;
+            }
+            let Some(before) = text[..m.range.start].strip_suffix(' ') else {
+                continue;
+            };
+            let start = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| crate::text::is_word_char(c))
+                .last()
+                .map_or(before.len(), |(j, _)| j);
+            let prev = start..before.len();
+            if prev.is_empty()
+                || overlaps_any(&cover, &prev)
+                || lex.is_not_name(&text[prev.clone()])
+                || lex.is_common(&text[prev.clone()])
+            {
+                continue;
+            }
+            if keys.contains(&sound_key(lex, &text[prev.clone()])) {
+                m.range.start = prev.start;
+                m.stem.start = prev.start;
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! People and places. One pass of the name index finds gazetteer names and
+//! context cues; ambiguous names are resolved by the article's other places;
+//! cues find people no gazetteer lists; short forms and sound-alike
+//! spellings join the entities already found. The [`People`] and [`Places`]
+//! stages share that analysis through the [`Context`].
+
+mod links;
+mod patterns;
+mod people;
+mod places;
+mod resolve;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+pub use people::People;
+pub use places::Places;
+
+use crate::gazetteer::NameIndex;
+use crate::gazetteer::index::NameMatch;
+use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
+use crate::text::{Document, is_word_char};
+
+use super::Context;
+
+/// Who an entity is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Who {
+    /// A gazetteer entry.
+    Entry(u32),
+    /// A person found from context, by the normalised text of their name.
+    Pattern(String),
+}
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Gazetteer,
+    Adjective,
+    ShortForm,
+    Sound,
+    Pattern,
+}
+
+/// One mention: the whole word(s) as printed (`পুতিনের`) and the name
+/// within it (`পুতিন`), as normalised byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub range: Range<usize>,
+    pub stem: Range<usize>,
+    pub via: Via,
+}
+
+/// A person or place of the article with its mentions in text order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub who: Who,
+    pub person: bool,
+    pub mentions: Vec<Mention>,
+    /// The title or role printed before a pattern person's name.
+    pub role: Option<String>,
+}
+
+/// A cue matched in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueMatch {
+    pub range: Range<usize>,
+    pub cue: Cue,
+}
+
+/// Everything the name analysis found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    pub found: Vec<Found>,
+    pub cues: Vec<CueMatch>,
+}
+
+impl Names {
+    /// The analysis of `doc`, computed once per article.
+    pub fn of<'a>(ctx: &'a mut Context, doc: &Document, index: &NameIndex) -> &'a Names {
+        ctx.names
+            .get_or_insert_with(|| Arc::new(analyse(doc, index, entity_lexicon())))
+    }
+
+    /// Whether a normalised byte range overlaps any mention.
+    pub fn covers(&self, r: &Range<usize>) -> bool {
+        self.found
+            .iter()
+            .flat_map(|f| &f.mentions)
+            .any(|m| m.range.start < r.end && r.start < m.range.end)
+    }
+}
+
+/// Run the whole analysis.
+pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names {
+    let text = doc.norm_text();
+    let matches = index.find(text, lex);
+    let mut names = Names::default();
+    let mut entity_matches: Vec<NameMatch> = Vec::new();
+    for m in matches {
+        let cue = index.targets(m.pattern).iter().find_map(|t| match t {
+            crate::gazetteer::Target::Cue(c) => Some(*c),
+            _ => None,
+        });
+        match cue {
+            Some(cue) if cue == Cue::Block || !has_entry(index, m.pattern) => names.cues.push(CueMatch {
+                range: m.start..m.end,
+                cue,
+            }),
+            _ => entity_matches.push(m),
+        }
+    }
+    resolve::gazetteer_mentions(doc, index, lex, &entity_matches, &names.cues, &mut names.found);
+    patterns::context_people(doc, index, lex, &names.cues.clone(), &mut names.found);
+    links::short_forms(doc, lex, &mut names.found);
+    links::sound_alikes(doc, index, lex, &mut names.found);
+    for f in &mut names.found {
+        f.mentions.sort_by_key(|m| m.range.start);
+        f.mentions.dedup_by(|a, b| a.range == b.range);
+    }
+    names
+        .found
+        .sort_by_key(|f| f.mentions.first().map_or(usize::MAX, |m| m.range.start));
+    names
+}
+
+fn has_entry(index: &NameIndex, pattern: u32) -> bool {
+    index
+        .targets(pattern)
+        .iter()
+        .any(|t| matches!(t, crate::gazetteer::Target::Entry { .. }))
+}
+
+/// The word ranges of `text[range]`, in order.
+fn words_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    crate::text::Words::from(&text[..range.end], range.start).collect()
+}
+
+/// The end of the word that `pos` is in (or `pos` if it is not in one).
+fn word_end(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| pos + i)
+}
+
+/// Every mention range found so far, sorted.
+fn covered(found: &[Found]) -> Vec<Range<usize>> {
+    let mut v: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|f| f.mentions.iter().map(|m| m.range.clone()))
+        .collect();
+    v.sort_by_key(|r| r.start);
+    v
+}
+
+fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = sorted.partition_point(|c| c.end <= r.start);
+    sorted.get(i).is_some_and(|c| c.start < r.end)
+}
+
+/// Add a mention to the entity `who`, creating it if needed.
+fn add_mention(found: &mut Vec<Found>, who: Who, person: bool, mention: Mention) {
+    match found.iter_mut().find(|f| f.who == who) {
+        Some(f) => f.mentions.push(mention),
+        None => found.push(Found {
+            who,
+            person,
+            mentions: vec![mention],
+            role: None,
+        }),
+    }
+}

@@ -1,0 +1,392 @@
+//! People no gazetteer lists, found from context: a title or role before the
+//! name (`পররাষ্ট্রমন্ত্রী X Y`, `Dr. X`), a reporting word after it (`X Y
+//! বলেন`, `X Y ने कहा`) or before it (`said X Y`), a photo credit (`(এপি
+//! ছবি/X Y)`), and a list that continues after a named person (`X, Y Z ও W
+//! V`). A name is two to four name-like words; after an honorific one is
+//! enough. A bare title with no name after it (`ইউক্রেনের প্রেসিডেন্ট বলেন`)
+//! yields nothing.
+
+use std::ops::Range;
+
+use super::{CueMatch, Found, Mention, Via, Who, add_mention, covered, overlaps_any, word_end, words_in};
+use crate::gazetteer::NameIndex;
+use crate::lexicon::entities::{Cue, EntityLexicon};
+use crate::text::{Document, Script, is_word_char, script_of};
+
+/// Most words a name takes.
+const MAX_WORDS: usize = 4;
+
+pub fn context_people(
+    doc: &Document,
+    _index: &NameIndex,
+    lex: &EntityLexicon,
+    cues: &[CueMatch],
+    found: &mut Vec<Found>,
+) {
+    let text = doc.norm_text();
+    // Cue words and blocked phrases are never part of a name; an honorific
+    // may be (`নাসিমা বেগম`).
+    let mut cover = covered(found);
+    cover.extend(
+        cues.iter()
+            .filter(|c| c.cue != Cue::Title { role: false })
+            .map(|c| c.range.clone()),
+    );
+    cover.sort_by_key(|r| r.start);
+    let mut add =
+        |found: &mut Vec<Found>, cover: &mut Vec<Range<usize>>, words: &[Range<usize>], role: Option<String>| {
+            let Some((mention, key)) = mention_of(text, lex, words) else {
+                return;
+            };
+            if overlaps_any(cover, &mention.range) || mention.range.is_empty() {
+                return;
+            }
+            let pos = cover.partition_point(|c| c.start < mention.range.start);
+            cover.insert(pos, mention.range.clone());
+            add_mention(found, Who::Pattern(key.clone()), true, mention);
+            if let Some(f) = found.iter_mut().find(|f| f.who == Who::Pattern(key.clone())) {
+                f.role = f.role.take().or(role);
+            }
+        };
+    let mut credit_segments: Vec<Range<usize>> = Vec::new();
+    for c in cues {
+        match c.cue {
+            Cue::Title { role } => {
+                // Titles chain (`শংকরাচার্য স্বামী X`): the last one reads the name.
+                let next = text.len() - text[c.range.end..].trim_start_matches(' ').len();
+                if cues
+                    .iter()
+                    .any(|k| k.range.start == next && matches!(k.cue, Cue::Title { .. }))
+                {
+                    continue;
+                }
+                let words = trim_common_tail(text, lex, cues, name_words_after(text, c.range.end, lex, &cover));
+                // One word is a name after an honorific, or after a role
+                // when a reporting word follows (`প্রোফেসর X বলেন`).
+                let enough = if role && !speech_follows(text, &words, cues) {
+                    2
+                } else {
+                    1
+                };
+                if words.len() >= enough {
+                    let role_text = role.then(|| doc.text[doc.orig_range(c.range.clone())].to_string());
+                    add(found, &mut cover, &words, role_text);
+                }
+            }
+            Cue::Speech(side) => {
+                if side.after() {
+                    let words = name_words_before(text, c.range.start, lex, &cover);
+                    if words.len() >= 2 {
+                        add(found, &mut cover, &words, None);
+                    }
+                }
+                if side.before() {
+                    let words = trim_common_tail(text, lex, cues, name_words_after(text, c.range.end, lex, &cover));
+                    if words.len() >= 2 {
+                        add(found, &mut cover, &words, None);
+                    }
+                }
+            }
+            Cue::Credit => {
+                let Some(seg) = credit_segment(text, c.range.clone()) else {
+                    continue;
+                };
+                if credit_segments.contains(&seg) {
+                    continue;
+                }
+                credit_segments.push(seg.clone());
+                for part in text[seg.clone()].split(['/', ',', ';', ':', '|', '–']) {
+                    let start = seg.start + (part.as_ptr() as usize - text[seg.clone()].as_ptr() as usize);
+                    let end = start + part.len();
+                    // A part is a name, or a credit word and a name (`Photo by X Y`).
+                    let last_cue = cues
+                        .iter()
+                        .filter(|k| k.cue == Cue::Credit && start <= k.range.start && k.range.end <= end)
+                        .map(|k| k.range.end)
+                        .max();
+                    let words = match last_cue {
+                        Some(cue_end) => name_words_after(text, cue_end, lex, &cover),
+                        None => words_in(text, start..end),
+                    };
+                    // Without a credit word the whole part is the name; after
+                    // one, the name may be followed by more (`by X Y in Dhaka`).
+                    let whole = last_cue.is_some() || words.last().is_some_and(|w| text[w.end..end].trim().is_empty());
+                    if whole
+                        && (2..=MAX_WORDS).contains(&words.len())
+                        && words.iter().all(|w| w.end <= end && name_like(text, w, lex, &cover))
+                    {
+                        add(found, &mut cover, &words, None);
+                    }
+                }
+            }
+            Cue::Block => {}
+        }
+    }
+    lists(doc, lex, cues, found, &mut cover, &mut add);
+}
+
+/// Names that follow a person in a list: `X, Y Z ও W V`.
+fn lists(
+    doc: &Document,
+    lex: &EntityLexicon,
+    cues: &[CueMatch],
+    found: &mut Vec<Found>,
+    cover: &mut Vec<Range<usize>>,
+    add: &mut impl FnMut(&mut Vec<Found>, &mut Vec<Range<usize>>, &[Range<usize>], Option<String>),
+) {
+    let text = doc.norm_text();
+    let mut ends: Vec<usize> = found
+        .iter()
+        .filter(|f| f.person)
+        .flat_map(|f| f.mentions.iter().map(|m| m.range.end))
+        .collect();
+    ends.sort_unstable();
+    for start in ends {
+        let mut p = start;
+        let sentence_end = doc.sentence_at(p.saturating_sub(1)).end.max(p);
+        while let Some((next, joined)) = list_separator(text, p, lex) {
+            p = skip_title(text, next, cues);
+            if let Some(known) = cover.iter().find(|c| c.start == p) {
+                p = known.end;
+                continue;
+            }
+            let words = trim_common_tail(text, lex, cues, name_words_after(text, p, lex, cover));
+            if words.len() < 2 || words.last().is_none_or(|w| w.end > sentence_end) {
+                break;
+            }
+            let end = words.last().map_or(p, |w| w.end);
+            // The last item of a list (after `ও`, `और`, `and`) may end the clause.
+            if !joined && !ends_list_item(text, end, lex, cues) {
+                break;
+            }
+            add(found, cover, &words, None);
+            p = end;
+        }
+    }
+}
+
+/// Drop common words and words in a locative case from the end of a name
+/// (`মন্ত্রী X Y সরকারের` is `X Y`), unless a word that is never a name or a reporting word follows
+/// them (`वाशिंगटन सुंदर ने`): there the name ended on its own.
+fn trim_common_tail(
+    text: &str,
+    lex: &EntityLexicon,
+    cues: &[CueMatch],
+    mut words: Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    let Some(last) = words.last() else { return words };
+    let at = text.len() - text[last.end..].trim_start_matches(' ').len();
+    let next = &text[at..word_end(text, at)];
+    let bounded = (at > last.end && !next.is_empty() && lex.is_not_name(next))
+        || cues
+            .iter()
+            .any(|c| c.range.start == at && matches!(c.cue, Cue::Speech(_)));
+    if bounded {
+        return words;
+    }
+    while let Some(last) = words.last() {
+        let word = &text[last.clone()];
+        if lex.is_common(word) || lex.is_common(lex.strip_suffix(word, 2)) || lex.is_locative(word) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words
+}
+
+/// Whether a reporting word follows the last of `words`.
+fn speech_follows(text: &str, words: &[Range<usize>], cues: &[CueMatch]) -> bool {
+    let Some(last) = words.last() else { return false };
+    let at = text.len() - text[last.end..].trim_start_matches(' ').len();
+    cues.iter()
+        .any(|c| c.range.start == at && matches!(c.cue, Cue::Speech(side) if side.after()))
+}
+
+/// After a list item: a comma, a joining word, the end of a clause or a
+/// reporting word.
+fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]) -> bool {
+    let rest = text[end..].trim_start_matches(' ');
+    let at = text.len() - rest.len();
+    match rest.chars().next() {
+        None => true,
+        Some(',' | '।' | '.' | ')' | ';' | '\n' | '?' | '!') => true,
+        Some(c) if is_word_char(c) => {
+            lex.is_join(&text[at..word_end(text, at)])
+                || cues
+                    .iter()
+                    .any(|k| k.range.start == at && matches!(k.cue, Cue::Speech(_)))
+        }
+        _ => false,
+    }
+}
+
+/// The position after a list separator (a comma or joining word) at `p`,
+/// and whether it held a joining word.
+fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, bool)> {
+    let rest = text[p..].trim_start_matches(' ');
+    let mut at = text.len() - rest.len();
+    let mut seen = false;
+    if rest.starts_with(',') {
+        at += 1;
+        seen = true;
+    }
+    let rest = text[at..].trim_start_matches(' ');
+    let word_at = text.len() - rest.len();
+    let end = word_end(text, word_at);
+    let joined = end > word_at && lex.is_join(&text[word_at..end]);
+    if joined {
+        at = end;
+        seen = true;
+    }
+    seen.then(|| (text.len() - text[at..].trim_start_matches(' ').len(), joined))
+}
+
+/// Skip a title cue starting at `p`.
+fn skip_title(text: &str, p: usize, cues: &[CueMatch]) -> usize {
+    match cues
+        .iter()
+        .find(|c| c.range.start == p && matches!(c.cue, Cue::Title { .. }))
+    {
+        Some(c) => text.len() - text[c.range.end..].trim_start_matches(' ').len(),
+        None => p,
+    }
+}
+
+/// The paragraph inside the parentheses around a credit word, or from the
+/// credit word to the end of a short line.
+fn credit_segment(text: &str, cue: Range<usize>) -> Option<Range<usize>> {
+    let line_start = text[..cue.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[cue.end..].find('\n').map_or(text.len(), |i| cue.end + i);
+    let open = text[line_start..cue.start].rfind('(').map(|i| line_start + i);
+    let close = text[cue.end..line_end].find(')').map(|i| cue.end + i);
+    match (open, close) {
+        (Some(o), Some(c)) if !text[o + 1..cue.start].contains(')') => Some(o + 1..c),
+        _ if line_end - cue.start <= 120 => Some(cue.start..line_end),
+        _ => None,
+    }
+}
+
+/// Up to four name-like words right after `pos` (spaces between them only,
+/// or an initial's full stop); a word carrying a case ending ends the name.
+fn name_words_after(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut p = pos;
+    while words.len() < MAX_WORDS {
+        let rest = &text[p..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '.']).len();
+        let gap_text = &rest[..gap];
+        if gap_text.contains('.') && !is_initial(text, words.last()) && !is_abbreviation(text, words.last()) {
+            break;
+        }
+        if words.is_empty() && gap_text.contains('.') {
+            break;
+        }
+        let start = p + gap;
+        let end = word_end(text, start);
+        if end == start {
+            break;
+        }
+        let w = start..end;
+        if (!name_like(text, &w, lex, cover) && !is_initial(text, Some(&w))) || lex.is_locative(&text[w.clone()]) {
+            break;
+        }
+        words.push(w);
+        p = end;
+        if lex.strip_suffix(&text[start..end], 2).len() < end - start {
+            break;
+        }
+    }
+    // A name does not end in an initial.
+    while words.last().is_some_and(|w| is_initial(text, Some(w))) {
+        words.pop();
+    }
+    words
+}
+
+/// Up to four name-like words right before `pos`, in text order.
+fn name_words_before(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut words = Vec::new();
+    let mut p = pos;
+    while words.len() < MAX_WORDS {
+        let before = text[..p].trim_end_matches([' ', '.']);
+        if before.len() == p && p != pos {
+            break;
+        }
+        let end = before.len();
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map_or(end, |(i, _)| i);
+        if start == end {
+            break;
+        }
+        let w = start..end;
+        let word = &text[w.clone()];
+        // Walking back from a reporting word, a common word or one with a
+        // case ending is where the speaker's name cannot be.
+        let abbreviated = text[end..p].contains('.');
+        if !name_like(text, &w, lex, cover)
+            || lex.is_common(word)
+            || lex.strip_suffix(word, 2).len() < word.len()
+            || (abbreviated && !is_abbreviation(text, Some(&w)))
+        {
+            break;
+        }
+        words.push(w);
+        p = start;
+    }
+    words.reverse();
+    words
+}
+
+/// A word that is an abbreviation a name may hold (`মো.` for Mohammad).
+fn is_abbreviation(text: &str, w: Option<&Range<usize>>) -> bool {
+    w.is_some_and(|w| text[w.end..].starts_with('.') && crate::lexicon::abbreviations().contains(&text[w.clone()]))
+}
+
+/// A single capital Latin letter (an initial).
+fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
+    w.is_some_and(|w| {
+        let s = &text[w.clone()];
+        s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase())
+    })
+}
+
+/// Whether the word could be part of a person's name.
+fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
+    if overlaps_any(cover, w) {
+        return false;
+    }
+    let word = &text[w.clone()];
+    if word.chars().any(|c| c.is_numeric()) || lex.is_not_name(word) || lex.is_not_name(lex.strip_suffix(word, 2)) {
+        return false;
+    }
+    let Some(first) = word.chars().next() else { return false };
+    match script_of(first) {
+        Script::Latin => first.is_uppercase() && word.len() >= 2,
+        Script::Bengali | Script::Devanagari => {
+            word.chars().count() >= 2 && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+        }
+        Script::Other => false,
+    }
+}
+
+/// The mention of a name made of `words`, and its key (the normalised name).
+fn mention_of(text: &str, lex: &EntityLexicon, words: &[Range<usize>]) -> Option<(Mention, String)> {
+    let first = words.first()?;
+    let last = words.last()?;
+    let stem_len = lex.strip_suffix(&text[last.clone()], 2).len();
+    let stem = first.start..last.start + stem_len;
+    let key = text[stem.clone()].to_string();
+    Some((
+        Mention {
+            range: first.start..last.end,
+            stem,
+            via: Via::Pattern,
+        },
+        key,
+    ))
+}

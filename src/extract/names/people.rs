@@ -1,0 +1,88 @@
+//! The `people` stage: persons of the name analysis as records.
+
+use std::sync::Arc;
+
+use super::{Found, Names, Who};
+use crate::extract::{Context, Extractor, Kind};
+use crate::gazetteer::romanize::romanize_word;
+use crate::gazetteer::{NameIndex, local_id};
+use crate::lexicon::entities::entity_lexicon;
+use crate::model::{Article, Person, Source};
+use crate::text::Document;
+
+pub struct People {
+    pub index: Arc<NameIndex>,
+}
+
+impl Extractor for People {
+    fn name(&self) -> &'static str {
+        "people"
+    }
+
+    fn kind(&self) -> Option<Kind> {
+        Some(Kind::People)
+    }
+
+    fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
+        let names = Names::of(ctx, doc, &self.index);
+        article.people = names
+            .found
+            .iter()
+            .filter(|f| f.person)
+            .map(|f| person(doc, &self.index, f))
+            .collect();
+    }
+}
+
+fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
+    let native = super::places::native_name(doc, f);
+    let mentions = f.mentions.iter().map(|m| doc.span(m.range.clone())).collect();
+    match &f.who {
+        Who::Entry(i) => {
+            let e = &index.gazetteer().entries[*i as usize];
+            Person {
+                name: e.name.clone(),
+                id: e.id.clone(),
+                native,
+                mentions,
+                source: Source::Gazetteer,
+                role: e.role.clone(),
+            }
+        }
+        Who::Pattern(key) => {
+            let name = latin_name(index, key);
+            Person {
+                id: local_id(&name),
+                name,
+                native,
+                mentions,
+                source: Source::Pattern,
+                role: f.role.clone(),
+            }
+        }
+    }
+}
+
+/// A Latin name for a native one: each word as the gazetteer's people spell
+/// it in English where one of them bears it, else romanised.
+pub fn latin_name(index: &NameIndex, native: &str) -> String {
+    let lex = entity_lexicon();
+    let mut out = String::with_capacity(native.len());
+    for word in native.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        match index.latin_token(word) {
+            Some(latin) => out.push_str(latin),
+            None => {
+                let start = out.len();
+                romanize_word(lex, word, &mut out);
+                if let Some(c) = out[start..].chars().next() {
+                    let upper: String = c.to_uppercase().collect();
+                    out.replace_range(start..start + c.len_utf8(), &upper);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,62 @@
+//! The `places` stage: places of the name analysis as records.
+
+use std::sync::Arc;
+
+use super::{Found, Names, Who};
+use crate::extract::{Context, Extractor, Kind};
+use crate::gazetteer::NameIndex;
+use crate::model::{Article, Place, Source};
+use crate::text::Document;
+
+pub struct Places {
+    pub index: Arc<NameIndex>,
+}
+
+impl Extractor for Places {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn kind(&self) -> Option<Kind> {
+        Some(Kind::Places)
+    }
+
+    fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
+        let names = Names::of(ctx, doc, &self.index);
+        let gaz = self.index.gazetteer();
+        article.places = names
+            .found
+            .iter()
+            .filter(|f| !f.person)
+            .filter_map(|f| {
+                let Who::Entry(i) = f.who else { return None };
+                let e = &gaz.entries[i as usize];
+                Some(Place {
+                    name: e.name.clone(),
+                    id: e.id.clone(),
+                    native: native_name(doc, f),
+                    mentions: f.mentions.iter().map(|m| doc.span(m.range.clone())).collect(),
+                    source: Source::Gazetteer,
+                    kind: e.place_kind.clone(),
+                    country: e.country.clone(),
+                    lat: e.lat,
+                    lon: e.lon,
+                })
+            })
+            .collect();
+    }
+}
+
+/// The longest mention's base form, as printed. Adjectives count only when
+/// the entity has no other mention.
+pub fn native_name(doc: &Document, f: &Found) -> String {
+    let names = f.mentions.iter().filter(|m| m.via != super::Via::Adjective);
+    let pick = |it: &mut dyn Iterator<Item = &super::Mention>| {
+        it.map(|m| &doc.text[doc.orig_range(m.stem.clone())])
+            .max_by_key(|s| s.chars().count())
+            .map(str::to_string)
+    };
+    pick(&mut names.clone())
+        .or_else(|| pick(&mut f.mentions.iter()))
+        .unwrap_or_default()
+}

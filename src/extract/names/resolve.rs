@@ -1,0 +1,108 @@
+//! Gazetteer matches to entities: a name several entries share (Washington
+//! the city or the state, Punjab in India or Pakistan, Georgia) goes to the
+//! entry whose country the article's other places point to, else to the
+//! entry listed first; a name both a person and a place is a person after a
+//! title or when written in full.
+
+use std::collections::HashMap;
+
+use super::{CueMatch, Found, Mention, Via, Who, add_mention};
+use crate::gazetteer::index::NameMatch;
+use crate::gazetteer::{EntryKind, NameIndex, Target};
+use crate::lexicon::entities::{Cue, EntityLexicon};
+use crate::text::Document;
+
+pub fn gazetteer_mentions(
+    doc: &Document,
+    index: &NameIndex,
+    lex: &EntityLexicon,
+    matches: &[NameMatch],
+    cues: &[CueMatch],
+    found: &mut Vec<Found>,
+) {
+    let gaz = index.gazetteer();
+    let entries = |m: &NameMatch| {
+        index.targets(m.pattern).iter().filter_map(|t| match *t {
+            Target::Entry { index, adjective } => Some((index, adjective)),
+            Target::Cue(_) => None,
+        })
+    };
+    // Countries the article's unambiguous names point to, with weights.
+    let mut countries: HashMap<&str, usize> = HashMap::new();
+    for m in matches {
+        let mut cs = entries(m).filter_map(|(i, _)| gaz.entries[i as usize].country.as_deref());
+        if let Some(first) = cs.next()
+            && cs.all(|c| c == first)
+        {
+            *countries.entry(first).or_default() += 1;
+        }
+    }
+    let text = doc.norm_text();
+    for m in matches {
+        let before = cues.partition_point(|c| c.range.end <= m.start);
+        let after_title = before > 0 && {
+            let c = &cues[before - 1];
+            matches!(c.cue, Cue::Title { .. }) && text[c.range.end..m.start].trim().is_empty()
+        };
+        let full_name = text[m.start..m.stem_end].contains(' ');
+        let (people, places): (Vec<_>, Vec<_>) =
+            entries(m).partition(|(i, _)| gaz.entries[*i as usize].kind == EntryKind::Person);
+        let pool = if !people.is_empty() && (places.is_empty() || after_title || full_name) {
+            people
+        } else {
+            places
+        };
+        let best = pool.iter().max_by_key(|(i, _)| {
+            let e = &gaz.entries[*i as usize];
+            let weight = e
+                .country
+                .as_deref()
+                .and_then(|c| countries.get(c))
+                .copied()
+                .unwrap_or(0);
+            // Higher weight wins; among equals the earlier entry.
+            (weight, std::cmp::Reverse(*i))
+        });
+        let Some(&(entry, adjective)) = best else { continue };
+        // After a title, a place's name followed by a name-like word is a
+        // person's first name (`ऑलराउंडर वाशिंगटन सुंदर`).
+        if after_title
+            && !adjective
+            && gaz.entries[entry as usize].kind == EntryKind::Place
+            && name_follows(text, m, matches, lex)
+        {
+            continue;
+        }
+        let person = gaz.entries[entry as usize].kind == EntryKind::Person;
+        let via = if adjective { Via::Adjective } else { Via::Gazetteer };
+        add_mention(
+            found,
+            Who::Entry(entry),
+            person,
+            Mention {
+                range: m.start..m.end,
+                stem: m.start..m.stem_end,
+                via,
+            },
+        );
+    }
+}
+
+/// Whether a name-like word no other match holds follows `m`.
+fn name_follows(text: &str, m: &NameMatch, matches: &[NameMatch], lex: &EntityLexicon) -> bool {
+    let Some(rest) = text[m.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let start = text.len() - rest.len();
+    let end = super::word_end(text, start);
+    let word = &text[start..end];
+    let starts_match = matches.iter().any(|n| n.start == start);
+    !word.is_empty()
+        && !starts_match
+        && !lex.is_not_name(word)
+        && !lex.is_common(word)
+        && word
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_lowercase() && !c.is_numeric())
+}

@@ -1,0 +1,468 @@
+//! One automaton over every name of the gazetteer, every nationality
+//! adjective and every context cue (titles, reporting words, credit words,
+//! blocked phrases), in each spelling variant news prints. A single
+//! leftmost-longest pass over the normalised text finds them all; word
+//! boundaries and case endings are checked only at the edges of a match.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use super::sound::{latin_key, sound_key};
+use super::{EntryKind, Gazetteer};
+use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
+use crate::text::{Script, is_word_char, normalize_str, script_of};
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Target {
+    /// A gazetteer entry; `adjective` for a nationality adjective.
+    Entry {
+        index: u32,
+        adjective: bool,
+    },
+    Cue(Cue),
+}
+
+/// How a Latin pattern must be written in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    /// Any case (cues, and non-Latin patterns).
+    Any,
+    /// The first letter a capital: `Turkey`, not `turkey`.
+    Capital,
+    /// Exactly as listed: `US`, not `us`.
+    Exact,
+}
+
+/// A name or cue found in the text (byte offsets into the normalised text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    pub start: usize,
+    /// The end of the name itself.
+    pub stem_end: usize,
+    /// The end of the word, case ending included.
+    pub end: usize,
+    pub pattern: u32,
+}
+
+/// The searchable gazetteer.
+pub struct NameIndex {
+    gazetteer: Gazetteer,
+    automaton: AhoCorasick,
+    patterns: Vec<String>,
+    targets: Vec<Vec<Target>>,
+    case: Vec<Case>,
+    /// A word of a person's native name → its English spelling.
+    tokens: HashMap<String, String>,
+}
+
+impl std::fmt::Debug for NameIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameIndex")
+            .field("entries", &self.gazetteer.entries.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+impl NameIndex {
+    /// The index of `gazetteer` and the lexicon's cues.
+    pub fn new(gazetteer: Gazetteer, lex: &EntityLexicon) -> Self {
+        let mut builder = PatternSet::default();
+        let mut tokens: HashMap<String, String> = HashMap::new();
+        let mut surfaces = Vec::new();
+        for (i, entry) in gazetteer.entries.iter().enumerate() {
+            let index = i as u32;
+            if entry.kind == EntryKind::Person {
+                add_tokens(&mut tokens, lex, &entry.name, &entry.names);
+            }
+            for name in &entry.names {
+                surfaces.push((
+                    normalize_str(name.trim()),
+                    Target::Entry {
+                        index,
+                        adjective: false,
+                    },
+                ));
+            }
+            for adj in &entry.adjectives {
+                surfaces.push((normalize_str(adj.trim()), Target::Entry { index, adjective: true }));
+            }
+        }
+        // A variant spelling never takes a surface another entry lists as
+        // printed (`गाज़ा` without its nukta is Gaza Strip's `गाजा`).
+        let listed: HashSet<&str> = surfaces.iter().map(|(s, _)| s.as_str()).collect();
+        for (surface, target) in &surfaces {
+            for v in spelling_variants(surface) {
+                if v == *surface || !listed.contains(v.as_str()) {
+                    builder.add(v, *target);
+                }
+            }
+        }
+        for (surface, cue) in &lex.cues {
+            builder.add(surface.clone(), Target::Cue(*cue));
+        }
+        let case = builder
+            .patterns
+            .iter()
+            .zip(&builder.targets)
+            .map(|(p, t)| case_rule(p, t))
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(&builder.patterns)
+            .unwrap_or_else(|e| panic!("name automaton: {e}"));
+        NameIndex {
+            gazetteer,
+            automaton,
+            patterns: builder.patterns,
+            targets: builder.targets,
+            case,
+            tokens,
+        }
+    }
+
+    /// The English spelling of a word of a known person's native name.
+    pub fn latin_token(&self, native: &str) -> Option<&str> {
+        self.tokens.get(native).map(String::as_str)
+    }
+
+    /// The index of the built-in gazetteer, built on first use.
+    pub fn builtin() -> Arc<NameIndex> {
+        static INDEX: OnceLock<Arc<NameIndex>> = OnceLock::new();
+        INDEX
+            .get_or_init(|| Arc::new(NameIndex::new(Gazetteer::builtin(), entity_lexicon())))
+            .clone()
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    pub fn targets(&self, pattern: u32) -> &[Target] {
+        &self.targets[pattern as usize]
+    }
+
+    pub fn pattern(&self, pattern: u32) -> &str {
+        &self.patterns[pattern as usize]
+    }
+
+    /// Every whole-word match in `text`, in order, not overlapping.
+    pub fn find(&self, text: &str, lex: &EntityLexicon) -> Vec<NameMatch> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            let mut found = self.accept(text, m.start(), m.end(), m.pattern().as_u32(), lex);
+            // The longest pattern may fail at its end (`রুশো`) where a shorter
+            // one at the same start would not.
+            let mut end = m.end();
+            while found.is_none() && end > m.start() + 1 {
+                let shorter = Input::new(text).range(m.start()..end - 1).anchored(Anchored::Yes);
+                let Some(s) = self.automaton.find(shorter) else { break };
+                found = self.accept(text, s.start(), s.end(), s.pattern().as_u32(), lex);
+                end = s.end();
+            }
+            match found {
+                Some(nm) => {
+                    out.push(nm);
+                    pos = nm.end;
+                }
+                None => pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    fn accept(&self, text: &str, start: usize, end: usize, pattern: u32, lex: &EntityLexicon) -> Option<NameMatch> {
+        if text[..start].chars().next_back().is_some_and(is_word_char) {
+            return None;
+        }
+        let found = &text[start..end];
+        match self.case[pattern as usize] {
+            Case::Any => {}
+            Case::Capital => {
+                if !found.chars().next().is_some_and(char::is_uppercase) {
+                    return None;
+                }
+            }
+            Case::Exact => {
+                if found != self.patterns[pattern as usize] {
+                    return None;
+                }
+            }
+        }
+        let word_end = text[end..]
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(text.len(), |(i, _)| end + i);
+        let rest = &text[end..word_end];
+        if !lex.is_suffix(found, rest) {
+            return None;
+        }
+        // A title or reporting word with a case ending is something else
+        // (`মন্ত্রীর বাসায়`, `ছবির শুটিং`); an organisation may carry one.
+        let cue_only = self.targets[pattern as usize]
+            .iter()
+            .all(|t| matches!(t, Target::Cue(c) if *c != Cue::Block));
+        if cue_only && !rest.is_empty() {
+            return None;
+        }
+        // `তাকে` is a pronoun, not the town Tak + `ে`: a town's name with an
+        // ending that makes a common word is that word.
+        let whole = &text[start..word_end];
+        if !rest.is_empty() && lex.is_not_name(whole) && self.only_towns(pattern) {
+            return None;
+        }
+        Some(NameMatch {
+            start,
+            stem_end: end,
+            end: word_end,
+            pattern,
+        })
+    }
+}
+
+/// Pair the words of each native name with those of the English name when
+/// both have as many words: `ডোনাল্ড ট্রাম্প` gives `ডোনাল্ড` → `Donald`.
+fn add_tokens(tokens: &mut HashMap<String, String>, lex: &EntityLexicon, english: &str, names: &[String]) {
+    let latin: Vec<&str> = english.split_whitespace().collect();
+    for name in names {
+        if name.is_ascii() {
+            continue;
+        }
+        let name = normalize_str(name);
+        let native: Vec<&str> = name.split_whitespace().collect();
+        if native.len() == latin.len() && native.len() > 1 {
+            // Words pair up only where they sound alike: `বেন গভির` is not
+            // `Itamar Ben-Gvir` word for word.
+            for (n, l) in native.iter().zip(&latin) {
+                if sound_key(lex, n) == latin_key(l) {
+                    tokens.entry(n.to_string()).or_insert_with(|| l.to_string());
+                }
+            }
+        }
+    }
+}
+
+impl NameIndex {
+    /// Whether every target of a pattern is a city's name.
+    fn only_towns(&self, pattern: u32) -> bool {
+        self.targets[pattern as usize].iter().all(|t| match *t {
+            Target::Entry { index, adjective } => {
+                !adjective && self.gazetteer.entries[index as usize].place_kind == "city"
+            }
+            Target::Cue(_) => false,
+        })
+    }
+}
+
+fn case_rule(pattern: &str, targets: &[Target]) -> Case {
+    let letters = || pattern.chars().filter(|c| c.is_alphabetic());
+    if !letters().all(|c| script_of(c) == Script::Latin) {
+        return Case::Any;
+    }
+    if letters().count() >= 2 && letters().all(char::is_uppercase) {
+        return Case::Exact;
+    }
+    if targets.iter().any(|t| matches!(t, Target::Entry { .. })) {
+        return Case::Capital;
+    }
+    Case::Any
+}
+
+/// Patterns with their targets, each pattern once.
+#[derive(Default)]
+struct PatternSet {
+    patterns: Vec<String>,
+    targets: Vec<Vec<Target>>,
+    ids: HashMap<String, usize>,
+}
+
+impl PatternSet {
+    fn add(&mut self, pattern: String, target: Target) {
+        if pattern.is_empty() {
+            return;
+        }
+        let i = *self.ids.entry(pattern.clone()).or_insert_with(|| {
+            self.patterns.push(pattern);
+            self.targets.push(Vec::new());
+            self.targets.len() - 1
+        });
+        if !self.targets[i].contains(&target) {
+            self.targets[i].push(target);
+        }
+    }
+}
+
+const NUKTA: char = '\u{093C}';
+const VIRAMA: char = '\u{094D}';
+const ANUSVARA: char = '\u{0902}';
+
+/// The spellings news prints for one normalised name: Devanagari with and
+/// without nukta (`ज़ेलेंस्की`/`जेलेंस्की`), anusvara or nasal conjunct
+/// (`ट्रंप`/`ट्रम्प`), `ॉ` or `ा` (`मॉस्को`/`मास्को`); a word-final long or
+/// short i (`মোদী`/`মোদি`).
+pub fn spelling_variants(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    let transforms: [fn(&str) -> Option<String>; 5] = [
+        |s| s.contains(NUKTA).then(|| s.replace(NUKTA, "")),
+        anusvara_to_conjunct,
+        conjunct_to_anusvara,
+        |s| s.contains('ॉ').then(|| s.replace('ॉ', "ा")),
+        swap_final_i,
+    ];
+    for t in transforms {
+        let more: Vec<String> = out.iter().filter_map(|s| t(s)).collect();
+        for m in more {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// The nasal consonant of a Devanagari consonant's class.
+fn nasal_of(c: char) -> Option<char> {
+    Some(match c {
+        'क'..='घ' => 'ङ',
+        'च'..='झ' => 'ञ',
+        'ट'..='ढ' => 'ण',
+        'त'..='ध' => 'न',
+        'प'..='भ' => 'म',
+        _ => return None,
+    })
+}
+
+fn anusvara_to_conjunct(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let nasal = chars.get(i + 1).and_then(|&n| nasal_of(n)).filter(|_| c == ANUSVARA);
+        match nasal {
+            // Only न and म conjuncts are common in print.
+            Some(n @ ('न' | 'म')) => {
+                out.push(n);
+                out.push(VIRAMA);
+                changed = true;
+            }
+            _ => out.push(c),
+        }
+    }
+    changed.then_some(out)
+}
+
+fn conjunct_to_anusvara(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, 'न' | 'म' | 'ङ' | 'ञ' | 'ण')
+            && chars.get(i + 1) == Some(&VIRAMA)
+            && chars.get(i + 2).and_then(|&n| nasal_of(n)) == Some(c)
+            && i > 0
+        {
+            out.push(ANUSVARA);
+            changed = true;
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    changed.then_some(out)
+}
+
+/// Swap a word-final long and short i (Bengali and Devanagari).
+fn swap_final_i(s: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = s
+        .split(' ')
+        .map(|w| {
+            let swapped = match w.chars().next_back() {
+                Some('ী') => Some('ি'),
+                Some('ি') => Some('ী'),
+                Some('ी') => Some('ि'),
+                Some('ि') => Some('ी'),
+                _ => None,
+            };
+            match swapped {
+                Some(c) if w.chars().count() > 2 => {
+                    changed = true;
+                    let mut w2: String = w.chars().take(w.chars().count() - 1).collect();
+                    w2.push(c);
+                    w2
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// Whether an entry is a person.
+pub fn is_person(index: &NameIndex, entry: u32) -> bool {
+    index.gazetteer.entries[entry as usize].kind == EntryKind::Person
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devanagari_variants() {
+        let v = spelling_variants(&normalize_str("ट्रंप"));
+        assert!(v.contains(&normalize_str("ट्रम्प")), "{v:?}");
+        let v = spelling_variants(&normalize_str("ज़ेलेंस्की"));
+        assert!(v.contains(&normalize_str("जेलेंस्की")), "{v:?}");
+        let v = spelling_variants(&normalize_str("मॉस्को"));
+        assert!(v.contains(&normalize_str("मास्को")), "{v:?}");
+        let v = spelling_variants(&normalize_str("ट्रम्प"));
+        assert!(v.contains(&normalize_str("ट्रंप")), "{v:?}");
+    }
+
+    #[test]
+    fn bengali_final_vowel_variants() {
+        let v = spelling_variants("মোদী");
+        assert!(v.contains(&"মোদি".to_string()), "{v:?}");
+    }
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        let index = NameIndex::builtin();
+        let lex = entity_lexicon();
+        let norm = normalize_str(text);
+        index
+            .find(&norm, lex)
+            .into_iter()
+            .map(|m| (norm[m.start..m.end].to_string(), index.pattern(m.pattern).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn case_endings_and_boundaries() {
+        let f = found("পুতিনের সঙ্গে মস্কোতে দেখা; রুশো নয়, রুশ সেনা।");
+        let words: Vec<&str> = f.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(words.contains(&"পুতিনের"), "{f:?}");
+        assert!(words.contains(&"মস্কোতে"), "{f:?}");
+        assert!(words.contains(&"রুশ"), "{f:?}");
+        assert!(!words.contains(&"রুশো"), "{f:?}");
+    }
+
+    #[test]
+    fn latin_case() {
+        let f = found("He told us the US and Turkey would talk over a turkey dinner.");
+        let words: Vec<&str> = f.iter().map(|(w, _)| w.as_str()).collect();
+        assert!(words.contains(&"US") && words.contains(&"Turkey"), "{f:?}");
+        assert!(!words.contains(&"us") && !words.contains(&"turkey"), "{f:?}");
+    }
+}

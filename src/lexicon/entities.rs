@@ -1,0 +1,385 @@
+//! The vocabulary around names (`data/lang/*/entities.tsv`): case endings a
+//! name may carry, titles and reporting words that announce a person, photo
+//! credit words, list joiners, words that are never names, and phrases that
+//! contain a name but name something else. Plus each language's common words
+//! (`common_words.txt`) and romanisation table (`romanize.tsv`).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::{data_lines, files_named, lang_file};
+use crate::text::{Script, normalize_str, script_of_span};
+
+/// Where a reporting word stands relative to the speaker's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeechSide {
+    After,
+    Before,
+    Both,
+}
+
+impl SpeechSide {
+    pub fn after(self) -> bool {
+        matches!(self, SpeechSide::After | SpeechSide::Both)
+    }
+
+    pub fn before(self) -> bool {
+        matches!(self, SpeechSide::Before | SpeechSide::Both)
+    }
+}
+
+/// A context phrase the name matcher looks for alongside names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// A title or role before a name; `role` when it says what the person does.
+    Title {
+        role: bool,
+    },
+    Speech(SpeechSide),
+    Credit,
+    /// An organisation or title of a work that contains a name: not a mention.
+    Block,
+}
+
+/// The vocabulary of every language, merged: a name written in one script is
+/// read by that script's rules, whatever the article's language.
+#[derive(Debug, Default)]
+pub struct EntityLexicon {
+    /// (normalised surface, cue), for the name automaton.
+    pub cues: Vec<(String, Cue)>,
+    /// Case endings per script, longest first.
+    suffixes: HashMap<ScriptKey, Vec<(String, Attach)>>,
+    /// Endings that make a word a place (`ে`, `তে`): they end a person's
+    /// name without being part of it.
+    locatives: HashSet<String>,
+    joins: HashSet<String>,
+    /// Never part of a name: `not_name` entries, joins, cue words.
+    not_name: HashSet<String>,
+    /// Common words (`common_words.txt`): part of a name only where context
+    /// says a name stands there, and never its last word.
+    common: HashSet<String>,
+    /// Lower-cased Latin `not_name` entries (sentence-initial capitals).
+    not_name_latin: HashSet<String>,
+    romanize: HashMap<ScriptKey, Romanizer>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ScriptKey {
+    Bengali,
+    Devanagari,
+    Latin,
+}
+
+fn script_key(s: Script) -> Option<ScriptKey> {
+    match s {
+        Script::Bengali => Some(ScriptKey::Bengali),
+        Script::Devanagari => Some(ScriptKey::Devanagari),
+        Script::Latin => Some(ScriptKey::Latin),
+        Script::Other => None,
+    }
+}
+
+/// Which stems a case ending follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attach {
+    Any,
+    /// A stem ending in a consonant letter (`ট্রাম্প` + `ের`).
+    AfterConsonant,
+    /// A stem ending in a vowel, or a nasal sign (`ঢাকা` + `য়`, not `চাদ` + `র`).
+    AfterVowel,
+}
+
+impl Attach {
+    fn fits(self, stem_last: char) -> bool {
+        match self {
+            Attach::Any => true,
+            Attach::AfterConsonant => is_consonant(stem_last),
+            Attach::AfterVowel => !is_consonant(stem_last),
+        }
+    }
+}
+
+/// Characters of `s` that are not a nukta: `য়` is one letter.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|c| !matches!(c, '\u{09BC}' | '\u{093C}')).count()
+}
+
+/// A Bengali or Devanagari consonant letter (or its nukta).
+fn is_consonant(c: char) -> bool {
+    matches!(c,
+        '\u{0995}'..='\u{09B9}' | '\u{09BC}' | '\u{09CE}' | '\u{09DC}'..='\u{09DF}'
+        | '\u{0915}'..='\u{0939}' | '\u{093C}' | '\u{0958}'..='\u{095F}')
+}
+
+/// How a grapheme of a romanisation table behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Glyph {
+    /// Carries the inherent vowel unless a sign or virama follows.
+    Consonant,
+    /// An independent vowel.
+    Vowel,
+    /// A dependent vowel sign: replaces the inherent vowel.
+    Sign,
+    /// Kills the inherent vowel.
+    Virama,
+    /// A phala sign joined to the consonant before it; the cluster keeps its
+    /// inherent vowel.
+    Medial,
+    /// Anusvara, visarga and the like: sound after the inherent vowel.
+    Mark,
+}
+
+/// A grapheme-to-Latin table for one script.
+#[derive(Debug, Default)]
+pub struct Romanizer {
+    pub table: HashMap<String, (String, Glyph)>,
+    /// The longest grapheme, in chars.
+    pub longest: usize,
+    pub inherent: String,
+}
+
+impl EntityLexicon {
+    /// Case endings a name written in `script` may carry, longest first.
+    fn suffixes(&self, script: Script) -> &[(String, Attach)] {
+        script_key(script)
+            .and_then(|k| self.suffixes.get(&k))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `rest` (the part of a word after the name `stem`) is an
+    /// ending that name may carry.
+    pub fn is_suffix(&self, stem: &str, rest: &str) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        let Some(last) = stem.chars().next_back() else {
+            return false;
+        };
+        self.suffixes(script_of_span(stem))
+            .iter()
+            .any(|(s, attach)| s == rest && attach.fits(last))
+    }
+
+    /// The word without its longest case ending of at least `min_chars`
+    /// letters (a nukta is not one), leaving a stem of at least three
+    /// characters (`সারা` is not `সা` + `রা`).
+    pub fn strip_suffix<'a>(&self, word: &'a str, min_chars: usize) -> &'a str {
+        let script = script_of_span(word);
+        for (s, attach) in self.suffixes(script) {
+            if letters(s) >= min_chars
+                && let Some(stem) = word.strip_suffix(s.as_str())
+                && stem.chars().count() >= 3
+                && stem.chars().next_back().is_some_and(|c| attach.fits(c))
+            {
+                return stem;
+            }
+        }
+        word
+    }
+
+    /// Whether `word` ends in a locative ending (`হাইকোর্টে`).
+    pub fn is_locative(&self, word: &str) -> bool {
+        let stem = self.strip_suffix(word, 1);
+        stem.len() < word.len() && self.locatives.contains(&word[stem.len()..])
+    }
+
+    pub fn is_join(&self, word: &str) -> bool {
+        self.joins.contains(word)
+    }
+
+    /// Whether `word` is a common word of its language.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(word)
+    }
+
+    /// Whether `word` can never be (part of) a person's name.
+    pub fn is_not_name(&self, word: &str) -> bool {
+        if self.not_name.contains(word) {
+            return true;
+        }
+        if word.is_ascii() && word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.not_name_latin.contains(&word.to_ascii_lowercase());
+        }
+        false
+    }
+
+    pub fn romanizer(&self, script: Script) -> Option<&Romanizer> {
+        script_key(script).and_then(|k| self.romanize.get(&k))
+    }
+
+    /// Parse every language's files.
+    fn load() -> Result<Self, String> {
+        let mut lex = EntityLexicon::default();
+        for (lang, contents) in files_named("entities.tsv") {
+            lex.add_entities(lang, contents)?;
+        }
+        for (_, contents) in files_named("common_words.txt") {
+            lex.common
+                .extend(data_lines(contents).map(|(_, l)| normalize_str(l.trim())));
+        }
+        for (lang, contents) in files_named("romanize.tsv") {
+            lex.add_romanizer(lang, contents)?;
+        }
+        for list in lex.suffixes.values_mut() {
+            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+            list.dedup();
+        }
+        Ok(lex)
+    }
+
+    fn add_entities(&mut self, lang: &str, contents: &str) -> Result<(), String> {
+        for (line, text) in data_lines(contents) {
+            let at = || format!("data/lang/{lang}/entities.tsv line {line}");
+            let mut cols = text.split('\t');
+            let kind = cols.next().unwrap_or("").trim();
+            let surface = normalize_str(cols.next().unwrap_or("").trim());
+            let value = cols.next().unwrap_or("").trim();
+            if surface.is_empty() {
+                return Err(format!("{}: empty surface", at()));
+            }
+            match kind {
+                "suffix" | "locative" => {
+                    let key = script_key(script_of_span(&surface)).ok_or_else(|| format!("{}: no script", at()))?;
+                    let attach = match value {
+                        "" => Attach::Any,
+                        "after_consonant" => Attach::AfterConsonant,
+                        "after_vowel" => Attach::AfterVowel,
+                        v => {
+                            return Err(format!(
+                                "{}: suffix value '{v}' (expected after_consonant or after_vowel)",
+                                at()
+                            ));
+                        }
+                    };
+                    if kind == "locative" {
+                        self.locatives.insert(surface.clone());
+                    }
+                    self.suffixes.entry(key).or_default().push((surface, attach));
+                }
+                "title" => {
+                    let role = match value {
+                        "role" => true,
+                        "honorific" => false,
+                        v => return Err(format!("{}: title value '{v}' (expected role or honorific)", at())),
+                    };
+                    // An honorific may also be part of a name (`নাসিমা বেগম`).
+                    if role {
+                        self.add_cue_word(&surface);
+                    }
+                    self.cues.push((surface, Cue::Title { role }));
+                }
+                "speech" => {
+                    let side = match value {
+                        "after" => SpeechSide::After,
+                        "before" => SpeechSide::Before,
+                        "both" => SpeechSide::Both,
+                        v => return Err(format!("{}: speech value '{v}' (expected after, before or both)", at())),
+                    };
+                    self.add_cue_word(&surface);
+                    self.cues.push((surface, Cue::Speech(side)));
+                }
+                "credit" => {
+                    self.add_cue_word(&surface);
+                    self.cues.push((surface, Cue::Credit));
+                }
+                "block" => self.cues.push((surface, Cue::Block)),
+                "join" => {
+                    self.not_name.insert(surface.clone());
+                    self.joins.insert(surface);
+                }
+                "not_name" => self.add_cue_word(&surface),
+                k => return Err(format!("{}: unknown kind '{k}'", at())),
+            }
+        }
+        Ok(())
+    }
+
+    /// A one-word cue is never part of a name.
+    fn add_cue_word(&mut self, surface: &str) {
+        let word = surface.trim_end_matches('.');
+        if word.contains(' ') {
+            return;
+        }
+        if word.is_ascii() {
+            self.not_name_latin.insert(word.to_ascii_lowercase());
+        } else {
+            self.not_name.insert(word.to_string());
+        }
+    }
+
+    fn add_romanizer(&mut self, lang: &str, contents: &str) -> Result<(), String> {
+        let mut rom = Romanizer::default();
+        let mut script = None;
+        for (line, text) in data_lines(contents) {
+            let at = || format!("data/lang/{lang}/romanize.tsv line {line}");
+            let mut cols = text.split('\t');
+            let kind = cols.next().unwrap_or("").trim();
+            let grapheme = normalize_str(cols.next().unwrap_or("").trim());
+            let latin = cols.next().unwrap_or("").trim().to_string();
+            let glyph = match kind {
+                "inherent" => {
+                    rom.inherent = latin;
+                    continue;
+                }
+                "consonant" => Glyph::Consonant,
+                "vowel" => Glyph::Vowel,
+                "sign" => Glyph::Sign,
+                "virama" => Glyph::Virama,
+                "medial" => Glyph::Medial,
+                "mark" => Glyph::Mark,
+                k => return Err(format!("{}: unknown kind '{k}'", at())),
+            };
+            if grapheme.is_empty() {
+                return Err(format!("{}: empty grapheme", at()));
+            }
+            script = script.or(script_key(script_of_span(&grapheme)));
+            rom.longest = rom.longest.max(grapheme.chars().count());
+            rom.table.insert(grapheme, (latin, glyph));
+        }
+        let key = script.ok_or_else(|| format!("data/lang/{lang}/romanize.tsv: no graphemes"))?;
+        self.romanize.insert(key, rom);
+        Ok(())
+    }
+}
+
+/// The lexicon, parsed on first use. The data is compiled in and checked by
+/// tests, so a parse error is a build defect.
+pub fn entity_lexicon() -> &'static EntityLexicon {
+    static LEX: OnceLock<EntityLexicon> = OnceLock::new();
+    LEX.get_or_init(|| EntityLexicon::load().unwrap_or_else(|e| panic!("bad built-in entity data: {e}")))
+}
+
+/// Whether a language ships entity data.
+pub fn has_entity_data(lang: &str) -> bool {
+    lang_file(lang, "entities.tsv").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_parses() {
+        EntityLexicon::load().unwrap();
+    }
+
+    #[test]
+    fn bengali_case_endings() {
+        let lex = entity_lexicon();
+        assert!(lex.is_suffix("পুতিন", "ের"));
+        assert!(lex.is_suffix("পুতিন", "কে"));
+        assert!(lex.is_suffix("ঢাকা", "য়"));
+        assert!(!lex.is_suffix("রুশ", "ো"));
+        // চাদর is a bed sheet, not Chad's.
+        assert!(!lex.is_suffix("চাদ", "র"));
+        assert_eq!(lex.strip_suffix("পুতিনের", 2), "পুতিন");
+    }
+
+    #[test]
+    fn cue_words_are_not_names() {
+        let lex = entity_lexicon();
+        assert!(lex.is_not_name("বলেন"));
+        assert!(lex.is_not_name("The"));
+        assert!(lex.is_join("ও"));
+    }
+}
