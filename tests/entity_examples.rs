@@ -1,9 +1,10 @@
 //! Every language's `entities.examples.tsv` (see `data/README.md`): each text
 //! yields exactly the listed people and places. A gazetteer person or place
-//! is named by its canonical name; a person found from context by `~` and
-//! the name as printed (its `native` form).
+//! is named by its canonical name; one found from context by `~` and the
+//! name as printed (its `native` form).
 
 use corpus::extract::Kinds;
+use corpus::model::Source;
 use corpus::scan::{ScanOptions, extract_text};
 
 struct Example {
@@ -43,6 +44,19 @@ fn examples(lang: &str) -> Vec<Example> {
         .collect()
 }
 
+/// How the examples file names entities: a gazetteer entity by its name,
+/// one found from context by `~` and its native form; sorted.
+fn labels<'a>(entities: impl Iterator<Item = (Source, &'a String, &'a String)>) -> Vec<String> {
+    let mut v: Vec<String> = entities
+        .map(|(source, name, native)| match source {
+            Source::Gazetteer => name.clone(),
+            _ => format!("~{native}"),
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// Run one language's examples; returns the count and the failures.
 fn run(lang: &str) -> (usize, Vec<String>) {
     let opts = ScanOptions {
@@ -53,17 +67,8 @@ fn run(lang: &str) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     for ex in &all {
         let article = extract_text(&ex.text, "example.txt", &opts);
-        let mut people: Vec<String> = article
-            .people
-            .iter()
-            .map(|p| match p.source {
-                corpus::model::Source::Gazetteer => p.name.clone(),
-                _ => format!("~{}", p.native),
-            })
-            .collect();
-        people.sort();
-        let mut places: Vec<String> = article.places.iter().map(|p| p.name.clone()).collect();
-        places.sort();
+        let people = labels(article.people.iter().map(|p| (p.source, &p.name, &p.native)));
+        let places = labels(article.places.iter().map(|p| (p.source, &p.name, &p.native)));
         if people != ex.people || places != ex.places {
             let mentions = |names: Vec<(String, Vec<String>)>| {
                 names

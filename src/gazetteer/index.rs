@@ -100,9 +100,20 @@ impl NameIndex {
                     builder.add(v, *target);
                 }
             }
+            // Datelines and headlines print names in capitals (`DHAKA, Nov 17`).
+            if surface.is_ascii() && surface.bytes().any(|b| b.is_ascii_lowercase()) {
+                builder.add(surface.to_ascii_uppercase(), *target);
+            }
         }
+        // Latin is matched case-sensitively (a case-insensitive automaton
+        // takes several times longer to build): names as listed, cues also
+        // in lower case and capitalised (`President`, `president`).
         for (surface, cue) in &lex.cues {
             builder.add(surface.clone(), Target::Cue(*cue));
+            if surface.is_ascii() {
+                builder.add(surface.to_ascii_lowercase(), Target::Cue(*cue));
+                builder.add(capitalized(surface), Target::Cue(*cue));
+            }
         }
         let case = builder
             .patterns
@@ -112,7 +123,6 @@ impl NameIndex {
             .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
             .start_kind(StartKind::Both)
             .build(&builder.patterns)
             .unwrap_or_else(|e| panic!("name automaton: {e}"));
@@ -227,6 +237,14 @@ impl NameIndex {
             pattern,
         })
     }
+}
+
+/// `s` with its first letter upper-cased.
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Pair the words of each native name with those of the English name when

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::{data_lines, files_named, lang_file};
-use crate::text::{Script, normalize_str, script_of_span};
+use crate::text::{Script, normalize_str, script_of, script_of_span};
 
 /// Where a reporting word stands relative to the speaker's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub struct EntityLexicon {
     /// (normalised surface, cue), for the name automaton.
     pub cues: Vec<(String, Cue)>,
     /// Case endings per script, longest first.
-    suffixes: HashMap<ScriptKey, Vec<(String, Attach)>>,
+    suffixes: HashMap<ScriptKey, Suffixes>,
     /// Endings that make a word a place (`ে`, `তে`): they end a person's
     /// name without being part of it.
     locatives: HashSet<String>,
@@ -58,6 +58,12 @@ pub struct EntityLexicon {
     /// Common words (`common_words.txt`): part of a name only where context
     /// says a name stands there, and never its last word.
     common: HashSet<String>,
+    /// Words right after a place's name that say what it is (`উপজেলা`, `जिले`).
+    place_cues: HashSet<String>,
+    /// How place names end (`পুর`, `गंज`).
+    place_suffixes: Vec<String>,
+    /// Words of people's names (`name_words.txt`: `হোসেন`, `सिंह`).
+    name_words: HashSet<String>,
     /// Lower-cased Latin `not_name` entries (sentence-initial capitals).
     not_name_latin: HashSet<String>,
     romanize: HashMap<ScriptKey, Romanizer>,
@@ -77,6 +83,14 @@ fn script_key(s: Script) -> Option<ScriptKey> {
         Script::Latin => Some(ScriptKey::Latin),
         Script::Other => None,
     }
+}
+
+/// The case endings of one script, longest first, and for each last
+/// character the endings that end in it (most words need one lookup).
+#[derive(Debug, Default)]
+struct Suffixes {
+    all: Vec<(String, Attach)>,
+    by_last: HashMap<char, Vec<usize>>,
 }
 
 /// Which stems a case ending follows.
@@ -139,11 +153,16 @@ pub struct Romanizer {
 }
 
 impl EntityLexicon {
-    /// Case endings a name written in `script` may carry, longest first.
-    fn suffixes(&self, script: Script) -> &[(String, Attach)] {
-        script_key(script)
-            .and_then(|k| self.suffixes.get(&k))
-            .map_or(&[], Vec::as_slice)
+    /// Case endings of the script `word` is written in that could end it.
+    fn endings_of<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s (String, Attach)> + 's {
+        let script = word.chars().map(script_of).find(|s| *s != Script::Other);
+        let set = script.and_then(script_key).and_then(|k| self.suffixes.get(&k));
+        let ids = word
+            .chars()
+            .next_back()
+            .and_then(|c| set.and_then(|s| s.by_last.get(&c)))
+            .map_or(&[][..], Vec::as_slice);
+        ids.iter().filter_map(move |&i| set.map(|s| &s.all[i]))
     }
 
     /// Whether `rest` (the part of a word after the name `stem`) is an
@@ -155,17 +174,14 @@ impl EntityLexicon {
         let Some(last) = stem.chars().next_back() else {
             return false;
         };
-        self.suffixes(script_of_span(stem))
-            .iter()
-            .any(|(s, attach)| s == rest && attach.fits(last))
+        self.endings_of(rest).any(|(s, attach)| s == rest && attach.fits(last))
     }
 
     /// The word without its longest case ending of at least `min_chars`
     /// letters (a nukta is not one), leaving a stem of at least three
     /// characters (`সারা` is not `সা` + `রা`).
     pub fn strip_suffix<'a>(&self, word: &'a str, min_chars: usize) -> &'a str {
-        let script = script_of_span(word);
-        for (s, attach) in self.suffixes(script) {
+        for (s, attach) in self.endings_of(word) {
             if letters(s) >= min_chars
                 && let Some(stem) = word.strip_suffix(s.as_str())
                 && stem.chars().count() >= 3
@@ -185,6 +201,23 @@ impl EntityLexicon {
 
     pub fn is_join(&self, word: &str) -> bool {
         self.joins.contains(word)
+    }
+
+    /// Whether `word` (or its stem) says that the word before it is a place.
+    pub fn is_place_cue(&self, word: &str) -> bool {
+        self.place_cues.contains(word) || self.place_cues.contains(self.strip_suffix(word, 1))
+    }
+
+    /// Whether `stem` ends the way place names end, and is more than that ending.
+    pub fn has_place_ending(&self, stem: &str) -> bool {
+        self.place_suffixes
+            .iter()
+            .any(|s| stem.len() > s.len() + 3 && stem.ends_with(s.as_str()))
+    }
+
+    /// Whether `word`, or its stem, is a word of people's names.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words.contains(word) || self.name_words.contains(self.strip_suffix(word, 1))
     }
 
     /// Whether `word` is a common word of its language.
@@ -217,12 +250,21 @@ impl EntityLexicon {
             lex.common
                 .extend(data_lines(contents).map(|(_, l)| normalize_str(l.trim())));
         }
+        for (_, contents) in files_named("name_words.txt") {
+            lex.name_words
+                .extend(data_lines(contents).map(|(_, l)| normalize_str(l.trim())));
+        }
         for (lang, contents) in files_named("romanize.tsv") {
             lex.add_romanizer(lang, contents)?;
         }
-        for list in lex.suffixes.values_mut() {
-            list.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-            list.dedup();
+        for set in lex.suffixes.values_mut() {
+            set.all.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+            set.all.dedup();
+            for (i, (s, _)) in set.all.iter().enumerate() {
+                if let Some(c) = s.chars().next_back() {
+                    set.by_last.entry(c).or_default().push(i);
+                }
+            }
         }
         Ok(lex)
     }
@@ -254,7 +296,7 @@ impl EntityLexicon {
                     if kind == "locative" {
                         self.locatives.insert(surface.clone());
                     }
-                    self.suffixes.entry(key).or_default().push((surface, attach));
+                    self.suffixes.entry(key).or_default().all.push((surface, attach));
                 }
                 "title" => {
                     let role = match value {
@@ -288,6 +330,11 @@ impl EntityLexicon {
                     self.joins.insert(surface);
                 }
                 "not_name" => self.add_cue_word(&surface),
+                "place_cue" => {
+                    self.add_cue_word(&surface);
+                    self.place_cues.insert(surface);
+                }
+                "place_suffix" => self.place_suffixes.push(surface),
                 k => return Err(format!("{}: unknown kind '{k}'", at())),
             }
         }

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use super::{Found, Mention, Via, Who, add_mention, covered, overlaps_any};
 use crate::gazetteer::NameIndex;
-use crate::gazetteer::sound::sound_key;
+use crate::gazetteer::romanize::romanize_word;
+use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
 use crate::text::{Document, Script, script_of};
 
@@ -100,7 +101,8 @@ fn follows_unknown_name_word(text: &str, start: usize, lex: &EntityLexicon, cove
 pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut Vec<Found>) {
     let text = doc.norm_text();
     let gaz = index.gazetteer();
-    let mut keys: HashMap<String, Option<(Who, bool)>> = HashMap::new();
+    // Sound key → (who, is a person, the Latin spelling that has the key).
+    let mut keys: HashMap<String, Vec<(Who, bool, String)>> = HashMap::new();
     let mut first_names: HashMap<u32, Vec<String>> = HashMap::new();
     for f in found.iter() {
         let names: Vec<String> = match &f.who {
@@ -113,17 +115,16 @@ pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, foun
         };
         for name in &names {
             let parts: Vec<&str> = name.split(' ').collect();
-            let mut add = |k: String| {
+            let mut add = |s: &str| {
+                let latin = latin_of(lex, s);
+                let k = latin_key(&latin);
                 if k.len() >= 3 {
-                    let slot = keys.entry(k).or_insert_with(|| Some((f.who.clone(), f.person)));
-                    if slot.as_ref().map(|(w, _)| w) != Some(&f.who) {
-                        *slot = None;
-                    }
+                    keys.entry(k).or_default().push((f.who.clone(), f.person, latin));
                 }
             };
-            add(sound_key(lex, name));
+            add(name);
             if f.person && parts.len() >= 2 {
-                add(sound_key(lex, parts[parts.len() - 1]));
+                add(parts[parts.len() - 1]);
                 if let Who::Entry(i) = f.who {
                     first_names.entry(i).or_default().push(sound_key(lex, parts[0]));
                 }
@@ -143,11 +144,19 @@ pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, foun
         }
         let stem = lex.strip_suffix(word, 1);
         for s in [word, stem] {
-            let k = sound_key(lex, s);
-            // Only entities the article names in a known spelling: across the
+            let latin = latin_of(lex, s);
+            // Only entities the article names in a known spelling (across the
             // whole gazetteer, a consonant skeleton matches common words too
-            // often (measured on held-out labelled news).
-            let hit = keys.get(&k).cloned().flatten();
+            // often), and only spellings that differ in a letter or two from
+            // one of theirs (`भर्ती` is not `भारत`).
+            let near = |known: &str| edit_distance(&latin, known) <= (latin.chars().count() / 4).max(1);
+            let mut hits = keys
+                .get(&latin_key(&latin))
+                .into_iter()
+                .flatten()
+                .filter(|(_, _, l)| near(l));
+            let hit = hits.next().map(|(who, person, _)| (who.clone(), *person));
+            let hit = hit.filter(|(who, _)| hits.all(|(w, _, _)| w == who));
             if let Some((who, person)) = hit {
                 let mention = Mention {
                     range: w.clone(),
@@ -162,6 +171,32 @@ pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, foun
     for (who, person, m) in new {
         add_mention(found, who, person, m);
     }
+}
+
+/// The lower-case Latin spelling of a name.
+fn latin_of(lex: &EntityLexicon, name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        romanize_word(lex, word, &mut out);
+    }
+    out.make_ascii_lowercase();
+    out
+}
+
+/// Levenshtein distance of two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// A word worth a sound lookup: a native-script word of three letters or

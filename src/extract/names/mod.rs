@@ -112,6 +112,7 @@ pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names 
     }
     resolve::gazetteer_mentions(doc, index, lex, &entity_matches, &names.cues, &mut names.found);
     patterns::context_people(doc, index, lex, &names.cues.clone(), &mut names.found);
+    patterns::context_places(doc, lex, &names.cues, &mut names.found);
     links::short_forms(doc, lex, &mut names.found);
     links::sound_alikes(doc, index, lex, &mut names.found);
     for f in &mut names.found {
@@ -169,5 +170,94 @@ fn add_mention(found: &mut Vec<Found>, who: Who, person: bool, mention: Mention)
             mentions: vec![mention],
             role: None,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Kinds;
+    use crate::model::{Article, Source};
+    use crate::scan::{ScanOptions, extract_text};
+
+    fn scan(text: &str) -> Article {
+        let opts = ScanOptions {
+            only: Kinds::ALL,
+            ..Default::default()
+        };
+        extract_text(text, "t.txt", &opts)
+    }
+
+    fn mentions_of(a: &Article, name: &str) -> Vec<String> {
+        a.people
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.mentions.iter().map(|m| m.text.clone()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_spelling_no_list_has_joins_the_person_it_sounds_like() {
+        let a = scan("ভ্লাদিমির পুতিন মস্কোয় ছিলেন। পরে পুতীনের দপ্তর জানায়।");
+        assert_eq!(a.people.len(), 1, "{:?}", a.people);
+        assert_eq!(mentions_of(&a, "Vladimir Putin"), vec!["ভ্লাদিমির পুতিন", "পুতীনের"]);
+    }
+
+    #[test]
+    fn a_surname_joins_the_full_name_but_not_another_name() {
+        let a = scan("অখিলেশ যাদব ও ডিম্পল যাদব মৈনপুরীতে ভোট দেন। পরে যাদব বলেন, জয় হবে।");
+        // `যাদব` alone could be either of them, so it joins neither.
+        assert_eq!(mentions_of(&a, "Akhilesh Yadav"), vec!["অখিলেশ যাদব"]);
+        assert!(
+            a.people
+                .iter()
+                .any(|p| p.source == Source::Pattern && p.native == "ডিম্পল যাদব"),
+            "{:?}",
+            a.people
+        );
+    }
+
+    #[test]
+    fn a_first_name_spelled_another_way_joins_the_surname() {
+        let a = scan("ভোলোদিমির জেলেনস্কি কিয়েভে ফিরেছেন।");
+        assert_eq!(mentions_of(&a, "Volodymyr Zelensky"), vec!["ভোলোদিমির জেলেনস্কি"]);
+    }
+
+    #[test]
+    fn ambiguous_places_follow_the_article() {
+        let a = scan("লাহোরে সমাবেশ হয়। পাঞ্জাবের মুখ্যমন্ত্রী বক্তব্য দেন।");
+        assert!(a.places.iter().any(|p| p.name == "Punjab, Pakistan"), "{:?}", a.places);
+        let a = scan("অমৃতসরে সমাবেশ হয়। পাঞ্জাবের মুখ্যমন্ত্রী বক্তব্য দেন।");
+        assert!(
+            a.places
+                .iter()
+                .any(|p| p.name == "Punjab" && p.country.as_deref() == Some("IN"))
+        );
+        let a = scan("Officials in Washington said the talks would resume.");
+        assert_eq!(a.places[0].name, "Washington, D.C.");
+    }
+
+    #[test]
+    fn offsets_point_at_the_original_text() {
+        // য় written as one code point (U+09DF) in the text, two in the data.
+        let text = "আলাস্কা\u{09DF} বৈঠক। ট্রাম্পের সঙ্গে পুতিন।";
+        let a = scan(text);
+        let chars: Vec<char> = text.chars().collect();
+        for m in a
+            .places
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .chain(a.people.iter().flat_map(|p| &p.mentions))
+        {
+            let s: String = chars[m.start..m.end].iter().collect();
+            assert_eq!(s, m.text);
+        }
+        assert_eq!(a.places[0].mentions[0].text, "আলাস্কা\u{09DF}");
+    }
+
+    #[test]
+    fn a_bare_title_is_not_a_person() {
+        let a = scan("ইউক্রেনের প্রেসিডেন্ট বলেন, আলোচনা চলবে।");
+        assert!(a.people.is_empty(), "{:?}", a.people);
+        assert_eq!(a.places[0].name, "Ukraine");
     }
 }

@@ -122,7 +122,54 @@ pub fn context_people(
             Cue::Block => {}
         }
     }
+    for run in name_runs(text, lex, &cover) {
+        add(found, &mut cover, &run, None);
+    }
     lists(doc, lex, cues, found, &mut cover, &mut add);
+}
+
+/// Runs of two to four name-like Bengali or Devanagari words, none of them
+/// common, at least one a known word of people's names (`মকবুল হোসেন`,
+/// `राम प्रसाद शर्मा`): a name without a title.
+fn name_runs(text: &str, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
+    let mut flush = |run: &mut Vec<Range<usize>>| {
+        let taken = std::mem::take(run);
+        if (2..=MAX_WORDS).contains(&taken.len()) && taken.iter().any(|w| lex.is_name_word(&text[w.clone()])) {
+            runs.push(taken);
+        }
+    };
+    for w in crate::text::Words::new(text) {
+        let word = &text[w.clone()];
+        let native = word
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(script_of(c), Script::Bengali | Script::Devanagari));
+        let joined = run.last().is_none_or(|p| {
+            let gap = &text[p.end..w.start];
+            gap == " " || (gap == ". " && is_abbreviation(text, Some(p)))
+        });
+        if !joined {
+            flush(&mut run);
+        }
+        let fits = native
+            && (name_like(text, &w, lex, cover) || is_abbreviation(text, Some(&w)))
+            && !lex.is_common(word)
+            && !lex.is_common(lex.strip_suffix(word, 1))
+            && !lex.is_locative(word);
+        if !fits {
+            flush(&mut run);
+            continue;
+        }
+        run.push(w.clone());
+        // A case ending closes the name; so does the longest name.
+        if lex.strip_suffix(word, 2).len() < word.len() || run.len() == MAX_WORDS {
+            flush(&mut run);
+        }
+    }
+    flush(&mut run);
+    runs
 }
 
 /// Names that follow a person in a list: `X, Y Z ও W V`.
@@ -389,4 +436,68 @@ fn mention_of(text: &str, lex: &EntityLexicon, words: &[Range<usize>]) -> Option
         },
         key,
     ))
+}
+
+/// Places no gazetteer lists: a word before a word that says it is a place
+/// (`কালিয়াকৈর উপজেলার`, `मंगलम गांव`), or a word that ends the way place
+/// names end (`শিবগঞ্জে`, `अहमदनगर`). Neither may be a common word.
+pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], found: &mut Vec<Found>) {
+    let text = doc.norm_text();
+    let mut cover = covered(found);
+    cover.extend(cues.iter().map(|c| c.range.clone()));
+    cover.sort_by_key(|r| r.start);
+    let mut new: Vec<(String, Mention)> = Vec::new();
+    let mut prev: Option<Range<usize>> = None;
+    for w in crate::text::Words::new(text) {
+        let word = &text[w.clone()];
+        let candidate = |r: &Range<usize>| {
+            let s = &text[r.clone()];
+            let first = s.chars().next();
+            let script_ok = first.is_some_and(|c| match script_of(c) {
+                Script::Latin => c.is_uppercase(),
+                Script::Bengali | Script::Devanagari => true,
+                Script::Other => false,
+            });
+            script_ok
+                && !overlaps_any(&cover, r)
+                && !s.chars().any(char::is_numeric)
+                && !lex.is_not_name(s)
+                && !lex.is_common(s)
+                && !lex.is_common(lex.strip_suffix(s, 1))
+                && !lex.is_name_word(s)
+        };
+        // A cue word after a place name.
+        if lex.is_place_cue(word)
+            && let Some(p) = prev.clone()
+            && text[p.end..w.start] == *" "
+            && candidate(&p)
+            && lex.strip_suffix(&text[p.clone()], 1).len() == p.len()
+        {
+            new.push((
+                text[p.clone()].to_string(),
+                Mention {
+                    range: p.clone(),
+                    stem: p,
+                    via: Via::Pattern,
+                },
+            ));
+        } else if candidate(&w) {
+            // A word with a place name's ending.
+            let stem = lex.strip_suffix(word, 1);
+            if lex.has_place_ending(stem) {
+                let m = Mention {
+                    range: w.clone(),
+                    stem: w.start..w.start + stem.len(),
+                    via: Via::Pattern,
+                };
+                new.push((stem.to_string(), m));
+            }
+        }
+        prev = Some(w);
+    }
+    for (key, m) in new {
+        if !found.iter().flat_map(|f| &f.mentions).any(|k| k.range == m.range) {
+            add_mention(found, Who::Pattern(key), false, m);
+        }
+    }
 }

@@ -28,20 +28,39 @@ impl Extractor for Places {
             .found
             .iter()
             .filter(|f| !f.person)
-            .filter_map(|f| {
-                let Who::Entry(i) = f.who else { return None };
-                let e = &gaz.entries[i as usize];
-                Some(Place {
-                    name: e.name.clone(),
-                    id: e.id.clone(),
-                    native: native_name(doc, f),
-                    mentions: f.mentions.iter().map(|m| doc.span(m.range.clone())).collect(),
-                    source: Source::Gazetteer,
-                    kind: e.place_kind.clone(),
-                    country: e.country.clone(),
-                    lat: e.lat,
-                    lon: e.lon,
-                })
+            .map(|f| {
+                let mentions = f.mentions.iter().map(|m| doc.span(m.range.clone())).collect();
+                let native = native_name(doc, f);
+                match &f.who {
+                    Who::Entry(i) => {
+                        let e = &gaz.entries[*i as usize];
+                        Place {
+                            name: e.name.clone(),
+                            id: e.id.clone(),
+                            native,
+                            mentions,
+                            source: Source::Gazetteer,
+                            kind: e.place_kind.clone(),
+                            country: e.country.clone(),
+                            lat: e.lat,
+                            lon: e.lon,
+                        }
+                    }
+                    Who::Pattern(key) => {
+                        let name = super::people::latin_name(&self.index, key);
+                        Place {
+                            id: crate::gazetteer::local_id(&name),
+                            name,
+                            native,
+                            mentions,
+                            source: Source::Pattern,
+                            kind: "locality".into(),
+                            country: None,
+                            lat: None,
+                            lon: None,
+                        }
+                    }
+                }
             })
             .collect();
     }
