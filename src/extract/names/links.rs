@@ -12,6 +12,63 @@ use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
 use crate::text::{Document, Script, script_of};
 
+/// Join a person found from context to a fuller name of the article: one
+/// printed right before a known person's mention is its first part (`आमिर
+/// खान` + `मुत्ताकी`), and a one-word one that is the first or last word of
+/// exactly one other person's name is that person (`মোরিওকা`).
+pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
+    let text = doc.norm_text();
+    let mut i = 0;
+    while i < found.len() {
+        let (Who::Pattern(key), true) = (found[i].who.clone(), found[i].person) else {
+            i += 1;
+            continue;
+        };
+        let mut keep = Vec::new();
+        for m in std::mem::take(&mut found[i].mentions) {
+            let next = m.range.end + 1;
+            let mut joined = false;
+            if text[m.range.end..].starts_with(' ') {
+                for g in found.iter_mut().filter(|g| g.person) {
+                    for k in g.mentions.iter_mut().filter(|k| k.range.start == next) {
+                        k.range.start = m.range.start;
+                        k.stem.start = m.range.start;
+                        joined = true;
+                    }
+                }
+            }
+            if !joined {
+                keep.push(m);
+            }
+        }
+        found[i].mentions = keep;
+        if !key.contains(' ') {
+            let (first, last) = (format!("{key} "), format!(" {key}"));
+            let owners: Vec<usize> = (0..found.len())
+                .filter(|&j| j != i && found[j].person)
+                .filter(|&j| {
+                    found[j].mentions.iter().any(|k| {
+                        let name = &text[k.stem.clone()];
+                        name.starts_with(&first) || name.ends_with(&last)
+                    })
+                })
+                .collect();
+            if let [j] = owners[..] {
+                let moved = std::mem::take(&mut found[i].mentions);
+                found[j].mentions.extend(moved.into_iter().map(|m| Mention {
+                    via: Via::ShortForm,
+                    ..m
+                }));
+            }
+        }
+        if found[i].mentions.is_empty() {
+            found.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Link surnames and other short forms to the full names of the article.
 pub fn short_forms(doc: &Document, lex: &EntityLexicon, found: &mut Vec<Found>) {
     let text = doc.norm_text();

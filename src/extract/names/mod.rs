@@ -111,8 +111,10 @@ pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names 
         }
     }
     resolve::gazetteer_mentions(doc, index, lex, &entity_matches, &names.cues, &mut names.found);
+    resolve::merge_towns_into_regions(index, &mut names.found);
     patterns::context_people(doc, index, lex, &names.cues.clone(), &mut names.found);
     patterns::context_places(doc, lex, &names.cues, &mut names.found);
+    links::merge_partial_names(doc, &mut names.found);
     links::short_forms(doc, lex, &mut names.found);
     links::sound_alikes(doc, index, lex, &mut names.found);
     for f in &mut names.found {

@@ -408,7 +408,11 @@ fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<u
         return false;
     }
     let word = &text[w.clone()];
-    if word.chars().any(|c| c.is_numeric()) || lex.is_not_name(word) || lex.is_not_name(lex.strip_suffix(word, 2)) {
+    if word.chars().any(|c| c.is_numeric())
+        || lex.is_not_name(word)
+        || lex.is_not_name(lex.strip_suffix(word, 2))
+        || lex.is_not_name(lex.strip_suffix(word, 1))
+    {
         return false;
     }
     let Some(first) = word.chars().next() else { return false };

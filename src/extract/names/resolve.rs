@@ -66,11 +66,14 @@ pub fn gazetteer_mentions(
         let Some(&(entry, adjective)) = best else { continue };
         // After a title, a place's name followed by a name-like word is a
         // person's first name (`ऑलराउंडर वाशिंगटन सुंदर`).
-        if after_title
-            && !adjective
-            && gaz.entries[entry as usize].kind == EntryKind::Place
-            && name_follows(text, m, matches, lex)
-        {
+        let place = !adjective && gaz.entries[entry as usize].kind == EntryKind::Place;
+        if place && after_title && name_follows(text, m, matches, lex) {
+            continue;
+        }
+        // Capitalised name words before a one-word town make it the end of
+        // a person's name (`Nusrat Jahan Mitu` is not the town Mitú).
+        let town = place && gaz.entries[entry as usize].place_kind == "city";
+        if town && !full_name && capitalized_words_before(text, m.start, lex) >= 2 {
             continue;
         }
         let person = gaz.entries[entry as usize].kind == EntryKind::Person;
@@ -105,4 +108,63 @@ fn name_follows(text: &str, m: &NameMatch, matches: &[NameMatch], lex: &EntityLe
             .chars()
             .next()
             .is_some_and(|c| !c.is_lowercase() && !c.is_numeric())
+}
+
+/// How many capitalised Latin words that could be names stand right before
+/// `pos`, separated by single spaces (up to two).
+fn capitalized_words_before(text: &str, pos: usize, lex: &EntityLexicon) -> usize {
+    let mut n = 0;
+    let mut p = pos;
+    while n < 2 {
+        let Some(before) = text[..p].strip_suffix(' ') else {
+            break;
+        };
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_ascii_alphabetic())
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let word = &before[start..];
+        let capital = word.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        if word.len() < 2 || !capital || lex.is_not_name(word) {
+            break;
+        }
+        n += 1;
+        p = start;
+    }
+    n
+}
+
+/// A city that shares its name with a region the article also names
+/// (`Kursk` and `Kursk Oblast`) is read as that region: news about the region
+/// shortens its name.
+pub fn merge_towns_into_regions(index: &NameIndex, found: &mut Vec<Found>) {
+    let gaz = index.gazetteer();
+    let entry = |f: &Found| match f.who {
+        Who::Entry(i) if !f.person => Some(&gaz.entries[i as usize]),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < found.len() {
+        let region = entry(&found[i]).filter(|e| e.place_kind == "city").and_then(|town| {
+            found.iter().position(|g| {
+                entry(g).is_some_and(|r| {
+                    r.place_kind == "region"
+                        && r.country == town.country
+                        && r.name
+                            .strip_prefix(town.name.as_str())
+                            .is_some_and(|rest| rest.starts_with(' '))
+                })
+            })
+        });
+        match region {
+            Some(j) => {
+                let moved = std::mem::take(&mut found[i].mentions);
+                found[j].mentions.extend(moved);
+                found.remove(i);
+            }
+            None => i += 1,
+        }
+    }
 }
