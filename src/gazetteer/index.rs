@@ -4,7 +4,7 @@
 //! leftmost-longest pass over the normalised text finds them all; word
 //! boundaries and case endings are checked only at the edges of a match.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
@@ -71,7 +71,7 @@ impl NameIndex {
     /// The index of `gazetteer` and the lexicon's cues.
     pub fn new(gazetteer: Gazetteer, lex: &EntityLexicon) -> Self {
         let mut builder = PatternSet::default();
-        let mut tokens: HashMap<String, String> = HashMap::new();
+        let mut tokens: HashMap<String, String> = HashMap::default();
         let mut surfaces = Vec::new();
         for (i, entry) in gazetteer.entries.iter().enumerate() {
             let index = i as u32;

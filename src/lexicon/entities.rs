@@ -4,7 +4,7 @@
 //! contain a name but name something else. Plus each language's common words
 //! (`common_words.txt`) and romanisation table (`romanize.tsv`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use super::{data_lines, files_named, lang_file};
@@ -184,7 +184,7 @@ impl EntityLexicon {
         for (s, attach) in self.endings_of(word) {
             if letters(s) >= min_chars
                 && let Some(stem) = word.strip_suffix(s.as_str())
-                && stem.chars().count() >= 3
+                && stem.chars().nth(2).is_some()
                 && stem.chars().next_back().is_some_and(|c| attach.fits(c))
             {
                 return stem;

@@ -3,7 +3,7 @@
 //! spelling no list has that sounds like a known name (`পুটিন`,
 //! `ভলোডাইমির জেলেনস্কি`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Found, Mention, Via, Who, add_mention, covered, overlaps_any};
 use crate::gazetteer::NameIndex;
@@ -73,7 +73,7 @@ pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
 pub fn short_forms(doc: &Document, lex: &EntityLexicon, found: &mut Vec<Found>) {
     let text = doc.norm_text();
     // Token → the one person it can stand for (None once two share it).
-    let mut tokens: HashMap<&str, Option<Who>> = HashMap::new();
+    let mut tokens: HashMap<&str, Option<Who>> = HashMap::default();
     for f in found.iter().filter(|f| f.person) {
         for m in f
             .mentions
@@ -159,8 +159,8 @@ pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, foun
     let text = doc.norm_text();
     let gaz = index.gazetteer();
     // Sound key → (who, is a person, the Latin spelling that has the key).
-    let mut keys: HashMap<String, Vec<(Who, bool, String)>> = HashMap::new();
-    let mut first_names: HashMap<u32, Vec<String>> = HashMap::new();
+    let mut keys: HashMap<String, Vec<(Who, bool, String)>> = HashMap::default();
+    let mut first_names: HashMap<u32, Vec<String>> = HashMap::default();
     for f in found.iter() {
         let names: Vec<String> = match &f.who {
             Who::Entry(i) => gaz.entries[*i as usize]
@@ -267,7 +267,7 @@ fn sound_candidate(word: &str, lex: &EntityLexicon) -> bool {
     };
     ok_script
         && word.chars().count() >= 3
-        && !word.chars().any(char::is_numeric)
+        && !word.bytes().any(|b| b.is_ascii_digit())
         && !lex.is_not_name(word)
         && !lex.is_common(word)
         && !lex.is_not_name(lex.strip_suffix(word, 1))

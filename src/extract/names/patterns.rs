@@ -408,7 +408,7 @@ fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<u
         return false;
     }
     let word = &text[w.clone()];
-    if word.chars().any(|c| c.is_numeric())
+    if word.bytes().any(|b| b.is_ascii_digit())
         || lex.is_not_name(word)
         || lex.is_not_name(lex.strip_suffix(word, 2))
         || lex.is_not_name(lex.strip_suffix(word, 1))
@@ -464,7 +464,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
             });
             script_ok
                 && !overlaps_any(&cover, r)
-                && !s.chars().any(char::is_numeric)
+                && !s.bytes().any(|b| b.is_ascii_digit())
                 && !lex.is_not_name(s)
                 && !lex.is_common(s)
                 && !lex.is_common(lex.strip_suffix(s, 1))
