@@ -166,6 +166,26 @@ impl EventType {
     pub fn parse(s: &str) -> Option<EventType> {
         EventType::ALL.into_iter().find(|t| t.as_str() == s)
     }
+
+    /// The CAMEO code the contract gives the type (`docs/output.md`); an
+    /// election has none.
+    pub fn cameo(self) -> &'static str {
+        match self {
+            EventType::Meeting => "044",
+            EventType::Talks => "046",
+            EventType::PhoneCall => "041",
+            EventType::Visit => "042",
+            EventType::Speech => "010",
+            EventType::Appeal => "020",
+            EventType::Agreement => "057",
+            EventType::Ceasefire => "0871",
+            EventType::Sanction => "163",
+            EventType::Deployment => "154",
+            EventType::Attack => "190",
+            EventType::Protest => "140",
+            EventType::Election => "",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! earlier extractors found) and adds to the [`Article`].
 
 pub mod dates;
+pub mod events;
 pub mod headline;
 pub mod names;
 pub mod reference;
@@ -139,7 +140,8 @@ impl Pipeline {
                 Box::new(dates::Dates),
                 Box::new(reference::ReferenceDate),
                 Box::new(names::People { index: index.clone() }),
-                Box::new(names::Places { index }),
+                Box::new(names::Places { index: index.clone() }),
+                Box::new(events::Events { index }),
             ],
             report,
         )

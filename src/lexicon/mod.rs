@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod events;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -238,11 +238,24 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
         }
     }
     let before_words: Vec<_> = Words::new(&text[sentence.start..start]).collect();
-    let before = before_words
+    let word_before = |r: &std::ops::Range<usize>| &text[sentence.start + r.start..sentence.start + r.end];
+    let mut before = before_words
         .iter()
         .rev()
         .enumerate()
-        .find_map(|(n, r)| tense(&text[sentence.start + r.start..sentence.start + r.end]).map(|t| (n, t)));
+        .find_map(|(n, r)| tense(word_before(r)).map(|t| (n, t)));
+    // A past participle after a future modal is future: `would not be held`.
+    if let Some((n, false)) = before {
+        let modal = before_words
+            .iter()
+            .rev()
+            .skip(n + 1)
+            .take(3)
+            .any(|r| tense(word_before(r)) == Some(true));
+        if modal {
+            before = Some((n, true));
+        }
+    }
     match (after.first(), before) {
         (Some(&(_, t)), _) if verb_final => t,
         (Some(&(na, ta)), Some((nb, tb))) => Some(if nb < na { tb } else { ta.unwrap_or(tb) }),

@@ -1,0 +1,269 @@
+//! What a trigger's sentence says about its event: the people taking part
+//! (not those who only report it), the place it happens, its date, and the
+//! countries acting in it.
+
+use std::ops::Range;
+
+use crate::extract::names::{Names, Via};
+use crate::lexicon::entities::{Cue, entity_lexicon};
+use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
+use crate::model::{Article, DateType, EventType};
+use crate::text::Document;
+
+/// A person's mention.
+struct PersonAt {
+    range: Range<usize>,
+    name: String,
+    /// The reporting word that makes the person a speaker (`X বলেন`, `X ने
+    /// कहा`, `..., said X.`): they report the event, not take part in it.
+    speech: Option<Range<usize>>,
+}
+
+/// A place's mention.
+struct PlaceAt {
+    range: Range<usize>,
+    /// The name itself, without a case ending.
+    stem: Range<usize>,
+    name: String,
+    country: bool,
+    adjective: bool,
+}
+
+/// A date expression.
+struct DateAt {
+    range: Range<usize>,
+    value: String,
+}
+
+/// The article's people, places and dates, by position.
+pub struct Facts<'a> {
+    text: &'a str,
+    people: Vec<PersonAt>,
+    places: Vec<PlaceAt>,
+    dates: Vec<DateAt>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(doc: &'a Document, names: &Names, article: &Article) -> Self {
+        let text = doc.norm_text();
+        let speech_after = |end: usize| {
+            let at = text.len() - text[end..].trim_start_matches([' ', ',']).len();
+            names
+                .cues
+                .iter()
+                .find(|c| c.range.start == at && matches!(c.cue, Cue::Speech(side) if side.after()))
+                .map(|c| c.range.clone())
+        };
+        // `said X` only where X ends the clause (`..., said Peskov.`); in
+        // `said Putin and Trump met` the name begins what is reported.
+        let speech_before = |m: &Range<usize>| {
+            let before = text[..m.start].trim_end_matches(' ');
+            let ends_clause = text[m.end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | '।' | ';'));
+            names
+                .cues
+                .iter()
+                .find(|c| {
+                    ends_clause && c.range.end == before.len() && matches!(c.cue, Cue::Speech(side) if side.before())
+                })
+                .map(|c| c.range.clone())
+        };
+        let people = article
+            .people
+            .iter()
+            .flat_map(|p| {
+                p.mentions.iter().map(|m| PersonAt {
+                    range: m.norm.clone(),
+                    name: p.name.clone(),
+                    speech: speech_after(m.norm.end).or_else(|| speech_before(&m.norm)),
+                })
+            })
+            .collect();
+        // The names analysis lists places in the order of `article.places`,
+        // with the same mentions: it knows their stems and adjectives.
+        let found_places = names.found.iter().filter(|f| !f.person);
+        let places = found_places
+            .zip(&article.places)
+            .flat_map(|(f, p)| {
+                f.mentions.iter().map(|m| PlaceAt {
+                    range: m.range.clone(),
+                    stem: m.stem.clone(),
+                    name: p.name.clone(),
+                    country: p.kind == "country",
+                    adjective: m.via == Via::Adjective,
+                })
+            })
+            .collect();
+        let dates = article
+            .dates
+            .iter()
+            .filter(|d| matches!(d.kind, DateType::Date | DateType::Datetime | DateType::Interval))
+            .filter_map(|d| {
+                let value = d.value.as_deref()?;
+                // An event's date is a day (or coarser): drop a time of day.
+                let value = value.split_once('T').map_or(value, |(day, _)| day);
+                (!value.is_empty()).then(|| DateAt {
+                    range: d.span.norm.clone(),
+                    value: value.to_string(),
+                })
+            })
+            .collect();
+        Facts {
+            text,
+            people,
+            places,
+            dates,
+        }
+    }
+
+    /// The people of the sentence who take part, in text order. Who only
+    /// reports an event does not, unless the reporting word is the trigger
+    /// itself (`X urged`, `X ने अपील की`) or the event is a speech.
+    pub fn participants(&self, sentence: &Range<usize>, trigger: &EventCue) -> Vec<String> {
+        let speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
+        let takes_part = |p: &PersonAt| {
+            speech
+                || p.speech
+                    .as_ref()
+                    .is_none_or(|s| s.start < trigger.end && trigger.start < s.end)
+        };
+        let mut out: Vec<String> = Vec::new();
+        for p in self
+            .people
+            .iter()
+            .filter(|p| within(&p.range, sentence) && takes_part(p))
+        {
+            if !out.contains(&p.name) {
+                out.push(p.name.clone());
+            }
+        }
+        out
+    }
+
+    /// The place of the sentence where the event happens: one marked as a
+    /// location (a locative ending, `में`, `in`) first, then a bare place
+    /// name (a city before a country, which is more often the actor); the
+    /// nearest to the trigger among equals. A place in the genitive
+    /// (`যুক্তরাষ্ট্রের`) or an adjective is not where it happens.
+    pub fn place(
+        &self,
+        sentence: &Range<usize>,
+        trigger: &EventCue,
+        cues: &[EventCue],
+        kind: EventType,
+    ) -> Option<String> {
+        // A bare country is the actor, unless it is where one goes: a visit's,
+        // a deployment's or an election's country.
+        let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
+        self.places
+            .iter()
+            .filter(|p| within(&p.range, sentence) && !p.adjective)
+            .filter_map(|p| {
+                let ending = &self.text[p.stem.end..p.range.end];
+                let marked = cues.iter().any(|c| match c.word {
+                    // One word may stand between: `in eastern Ukraine`.
+                    EventWord::PlaceMarker { before: true } => {
+                        c.end <= p.range.start && crate::text::Words::new(&self.text[c.end..p.range.start]).count() <= 1
+                    }
+                    EventWord::PlaceMarker { before: false } => {
+                        p.range.end <= c.start && self.text[p.range.end..c.start].trim().is_empty()
+                    }
+                    _ => false,
+                });
+                let owner = cues.iter().any(|c| {
+                    c.word == EventWord::NotPlaceAfter
+                        && p.range.end <= c.start
+                        && self.text[p.range.end..c.start].trim().is_empty()
+                });
+                if owner && !marked {
+                    return None;
+                }
+                // A bare name right before the trigger, or inside it, says
+                // where (`भारत बंद`, `জাপান সফর`), not one in a pair (`India-Russia summit`).
+                let paired = self.text[..p.range.start].ends_with(['-', '–']);
+                let before_trigger = !paired
+                    && ((p.range.end < trigger.start && self.text[p.range.end..trigger.start] == *" ")
+                        || within(&p.range, &(trigger.start..trigger.end)));
+                let located = marked
+                    || (!ending.is_empty() && event_lexicon().is_place_ending(ending))
+                    || self.locative_noun_follows(p);
+                let rank = if located {
+                    3
+                } else if before_trigger || (ending.is_empty() && !p.country) {
+                    2
+                } else if ending.is_empty() && country_is_place {
+                    1
+                } else {
+                    return None;
+                };
+                let distance = distance(&p.range, trigger.start..trigger.end);
+                // Among equals, a city or region says more than a country.
+                Some((rank, !p.country, std::cmp::Reverse(distance), p))
+            })
+            .max_by_key(|(rank, specific, d, _)| (*rank, *specific, *d))
+            .map(|(_, _, _, p)| p.name.clone())
+    }
+
+    /// Whether the word after a place is a noun in the locative that is no
+    /// place itself: `ইরানের তিনটি সাইটে`, `মায়ামি অঙ্গরাজ্যে`.
+    fn locative_noun_follows(&self, p: &PlaceAt) -> bool {
+        let lex = event_lexicon();
+        let words = crate::text::Words::from(self.text, p.range.end).take(2);
+        for w in words {
+            if self.places.iter().any(|q| q.range.start == w.start) {
+                return false;
+            }
+            let word = &self.text[w.clone()];
+            let stem = entity_lexicon().strip_suffix(word, 1);
+            if stem.len() < word.len() && lex.is_place_ending(&word[stem.len()..]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a date expression covers `r` (`May` in `on May 10` is no
+    /// possibility cue).
+    pub fn in_date(&self, r: &Range<usize>) -> bool {
+        self.dates
+            .iter()
+            .any(|d| d.range.start <= r.start && r.end <= d.range.end)
+    }
+
+    /// The date of the sentence nearest the trigger.
+    pub fn date(&self, sentence: &Range<usize>, trigger: &EventCue) -> Option<String> {
+        self.dates
+            .iter()
+            .filter(|d| within(&d.range, sentence))
+            .min_by_key(|d| distance(&d.range, trigger.start..trigger.end))
+            .map(|d| d.value.clone())
+    }
+
+    /// Countries of the sentence, other than the event's place.
+    pub fn actors(&self, sentence: &Range<usize>, place: Option<&str>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for p in self.places.iter().filter(|p| p.country && within(&p.range, sentence)) {
+            if Some(p.name.as_str()) != place && !out.contains(&p.name) {
+                out.push(p.name.clone());
+            }
+        }
+        out
+    }
+}
+
+fn within(r: &Range<usize>, outer: &Range<usize>) -> bool {
+    outer.start <= r.start && r.end <= outer.end
+}
+
+fn distance(a: &Range<usize>, b: Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}

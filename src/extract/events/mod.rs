@@ -1,0 +1,206 @@
+//! Events: every trigger word (`বৈঠক`, `फोन पर बात`, `talks`) with the
+//! facts its sentence gives — who took part, where, when — and whether it
+//! happened. A trigger after an anaphor (`এই বৈঠক`, `इस बैठक`) is the same
+//! event as the last one of its type, and the mentions of one event share
+//! what each sentence says.
+
+mod fields;
+mod status;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::names::Names;
+use super::{Context, Extractor, Kind, Kinds};
+use crate::gazetteer::NameIndex;
+use crate::lexicon::entities::entity_lexicon;
+use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
+use crate::model::{Article, Event, EventType};
+use crate::text::Document;
+
+pub struct Events {
+    pub index: Arc<NameIndex>,
+}
+
+impl Extractor for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn kind(&self) -> Option<Kind> {
+        Some(Kind::Events)
+    }
+
+    fn needs(&self) -> Kinds {
+        Kinds::of(&[Kind::Dates, Kind::People, Kind::Places])
+    }
+
+    fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
+        let reference = ctx.reference;
+        let names = Names::of(ctx, doc, &self.index).clone();
+        let text = doc.norm_text();
+        let cues = event_lexicon().find(text, entity_lexicon());
+        let facts = fields::Facts::new(doc, &names, article);
+        let mut events: Vec<(Event, Option<usize>)> = Vec::new();
+        let mut last_of_type: Vec<(EventType, usize)> = Vec::new();
+        let triggers: Vec<usize> = (0..cues.len())
+            .filter(|&i| matches!(cues[i].word, EventWord::Trigger(_)))
+            .collect();
+        for (n, &i) in triggers.iter().enumerate() {
+            let cue = &cues[i];
+            let EventWord::Trigger(kind) = cue.word else { continue };
+            if generic(text, cue, &cues) || !in_article_script(doc, cue) {
+                continue;
+            }
+            let sentence = doc.sentence_at(cue.start);
+            let window = clause(text, &sentence, cue, &triggers, n, &cues);
+            let date = facts.date(&sentence, cue);
+            let event = Event {
+                kind,
+                cameo: kind.cameo().to_string(),
+                trigger: doc.span(cue.start..cue.end),
+                date: date.clone(),
+                place: facts.place(&sentence, cue, &cues, kind),
+                participants: facts.participants(&sentence, cue),
+                actors: Vec::new(),
+                status: status::status(text, &window, &cues, &facts, date.as_deref(), reference),
+            };
+            // An anaphor refers back to the last event of its type; a bare
+            // mention to the last one that nothing it says contradicts.
+            let mut earlier = last_of_type.iter().rev().filter(|(t, _)| *t == kind).map(|(_, j)| *j);
+            let refers_to = if anaphoric(text, cue, &cues) {
+                earlier.next()
+            } else {
+                earlier.find(|&j| compatible(&events[j].0, &event))
+            };
+            last_of_type.push((kind, events.len()));
+            events.push((event, refers_to));
+        }
+        share_within_chains(&mut events);
+        for (event, _) in &mut events {
+            let sentence = doc.sentence_at(event.trigger.norm.start);
+            event.actors = facts.actors(&sentence, event.place.as_deref());
+        }
+        article.events = events.into_iter().map(|(e, _)| e).collect();
+    }
+}
+
+/// Words before a trigger that may still hold its status cue (`will
+/// meet`, `did not sign an agreement`).
+const LEAD_WORDS: usize = 12;
+
+/// Where a trigger's status cues may stand: up to five words before it
+/// (not across a comma or an earlier trigger), to where the next trigger's
+/// own lead begins or the sentence ends. A verb may come first in a
+/// headline (`मियामी में होगी ... बैठक`).
+fn clause(
+    text: &str,
+    sentence: &Range<usize>,
+    cue: &EventCue,
+    triggers: &[usize],
+    n: usize,
+    cues: &[EventCue],
+) -> Window {
+    let previous = n.checked_sub(1).map(|p| &cues[triggers[p]]);
+    let start = lead_start(text, sentence, previous, cue);
+    let end = match triggers.get(n + 1) {
+        Some(&j) if cues[j].start < sentence.end => lead_start(text, sentence, Some(cue), &cues[j]),
+        _ => sentence.end,
+    };
+    start..end.min(sentence.end).max(cue.end)
+}
+
+/// The start of the lead of `cue`: at most five words back, not before the
+/// sentence, the previous trigger or a clause mark.
+fn lead_start(text: &str, sentence: &Range<usize>, previous: Option<&EventCue>, cue: &EventCue) -> usize {
+    let floor = sentence.start.max(previous.map_or(0, |p| p.end)).min(cue.start);
+    let floor = text[floor..cue.start]
+        .rfind([',', ';', ':'])
+        .map_or(floor, |i| floor + i + 1);
+    let words: Vec<Range<usize>> = crate::text::Words::new(&text[..cue.start])
+        .skip_while(|w| w.start < floor)
+        .collect();
+    words
+        .len()
+        .checked_sub(LEAD_WORDS)
+        .map_or(floor, |k| words[k].start)
+        .max(floor)
+}
+
+/// Whether two mentions of one type can be one event: no different date or
+/// place, and people in common unless one names none.
+fn compatible(a: &Event, b: &Event) -> bool {
+    let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
+    let people = a.participants.is_empty()
+        || b.participants.is_empty()
+        || a.participants.iter().any(|p| b.participants.contains(p));
+    !differ(&a.date, &b.date) && !differ(&a.place, &b.place) && people
+}
+
+/// Whether a generic word (`যেকোনো`, `any`) stands within two words before
+/// the trigger.
+fn generic(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
+    cues.iter().any(|c| {
+        c.word == EventWord::Generic
+            && c.end <= trigger.start
+            && crate::text::Words::new(&text[c.end..trigger.start]).count() <= 1
+            && !text[c.end..trigger.start].contains(['।', '.', ',', '\n'])
+    })
+}
+
+/// A Latin trigger in a Bengali or Hindi article is in an English headline
+/// of another story or a caption (`US–Russia Talks Fail`), not this one's.
+fn in_article_script(doc: &Document, cue: &EventCue) -> bool {
+    let latin = doc.norm_text()[cue.start..cue.end].bytes().all(|b| b.is_ascii());
+    !latin || matches!(doc.lang, crate::text::Lang::En | crate::text::Lang::Und)
+}
+
+/// Whether an anaphor (`এই`, `इस`, `this`) stands right before the trigger.
+fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
+    cues.iter()
+        .any(|c| c.word == EventWord::Anaphor && c.end <= trigger.start && text[c.end..trigger.start].trim().is_empty())
+}
+
+/// Mentions of one event (an anaphor and what it refers to, transitively)
+/// fill each other's missing place and date, the nearest mention first, and
+/// share their participants.
+fn share_within_chains(events: &mut [(Event, Option<usize>)]) {
+    let n = events.len();
+    let root = |mut i: usize, events: &[(Event, Option<usize>)]| {
+        while let Some(j) = events[i].1 {
+            i = j;
+        }
+        i
+    };
+    let roots: Vec<usize> = (0..n).map(|i| root(i, events)).collect();
+    // What each mention's own sentence says, before any sharing.
+    let own: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    for i in 0..n {
+        let mut members: Vec<usize> = (0..n).filter(|&j| j != i && roots[j] == roots[i]).collect();
+        if members.is_empty() {
+            continue;
+        }
+        members.sort_by_key(|&j| j.abs_diff(i));
+        for j in members {
+            let (date, place, people) = {
+                let other = &own[j];
+                (other.date.clone(), other.place.clone(), other.participants.clone())
+            };
+            let e = &mut events[i].0;
+            if e.date.is_none() {
+                e.date = date;
+            }
+            if e.place.is_none() {
+                e.place = place;
+            }
+            for p in people {
+                if !e.participants.contains(&p) {
+                    e.participants.push(p);
+                }
+            }
+        }
+    }
+}
+
+/// The part of a sentence a trigger's status is read from.
+pub type Window = Range<usize>;

@@ -1,0 +1,217 @@
+//! The event vocabulary of every language (`data/lang/*/events.tsv`):
+//! triggers by event type, phrases that look like triggers but are not,
+//! and the words that decide an event's status (negation, future,
+//! possibility), refer back to an earlier event, or mark its place. All of
+//! it is one automaton, so one pass over the text finds every cue.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::entities::EntityLexicon;
+use super::{data_lines, files_named};
+use crate::model::EventType;
+use crate::text::{is_word_char, normalize_str};
+
+/// What an event vocabulary entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventWord {
+    Trigger(EventType),
+    /// Contains a trigger but names no event (`ফোন নম্বর`, `meeting room`).
+    NotTrigger,
+    Negation,
+    Future,
+    Possible,
+    /// Refers back to an event named before (`এই`, `इस`, `this`).
+    Anaphor,
+    /// Makes the trigger after it a topic, not a reported event (`যেকোনো
+    /// চুক্তি`, `किसी भी समझौते`, `any deal`, `a possible truce`).
+    Generic,
+    /// Marks the place it stands beside as the event's location: `before`
+    /// (`in Moscow`) or after (`मॉस्को में`).
+    PlaceMarker {
+        before: bool,
+    },
+    /// After a place, makes it an owner or agent, not the location
+    /// (`यूक्रेन के`, `भारत ने`).
+    NotPlaceAfter,
+}
+
+/// A cue found in the text (byte range of the normalised text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventCue {
+    pub start: usize,
+    pub end: usize,
+    pub word: EventWord,
+}
+
+#[derive(Debug)]
+pub struct EventLexicon {
+    automaton: AhoCorasick,
+    words: Vec<EventWord>,
+    /// Verb endings that negate (`েনি`, `য়নি`).
+    negation_endings: Vec<String>,
+    /// Case endings that put a place's name in the locative (`মস্কোতে`).
+    place_endings: Vec<String>,
+    /// Classifiers and plurals a trigger noun may carry (`কলটিতে`).
+    trigger_endings: Vec<String>,
+}
+
+impl EventLexicon {
+    fn load() -> Result<Self, String> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut words = Vec::new();
+        let mut negation_endings = Vec::new();
+        let mut place_endings = Vec::new();
+        let mut trigger_endings = Vec::new();
+        for (lang, contents) in files_named("events.tsv") {
+            for (line, text) in data_lines(contents) {
+                let at = || format!("data/lang/{lang}/events.tsv line {line}");
+                let mut cols = text.split('\t');
+                let kind = cols.next().unwrap_or("").trim();
+                let surface = normalize_str(cols.next().unwrap_or("").trim());
+                let value = cols.next().unwrap_or("").trim();
+                if surface.is_empty() {
+                    return Err(format!("{}: empty surface", at()));
+                }
+                let word = match kind {
+                    "trigger" => EventWord::Trigger(
+                        EventType::parse(value).ok_or_else(|| format!("{}: unknown event type '{value}'", at()))?,
+                    ),
+                    "not_trigger" => EventWord::NotTrigger,
+                    "negation" => EventWord::Negation,
+                    "negation_ending" => {
+                        negation_endings.push(surface);
+                        continue;
+                    }
+                    "place_ending" => {
+                        place_endings.push(surface);
+                        continue;
+                    }
+                    "trigger_ending" => {
+                        trigger_endings.push(surface);
+                        continue;
+                    }
+                    "future" => EventWord::Future,
+                    "possible" => EventWord::Possible,
+                    "anaphor" => EventWord::Anaphor,
+                    "generic" => EventWord::Generic,
+                    "place_marker" => match value {
+                        "before" => EventWord::PlaceMarker { before: true },
+                        "after" => EventWord::PlaceMarker { before: false },
+                        "not_after" => EventWord::NotPlaceAfter,
+                        v => {
+                            return Err(format!(
+                                "{}: place_marker value '{v}' (expected before, after or not_after)",
+                                at()
+                            ));
+                        }
+                    },
+                    k => return Err(format!("{}: unknown kind '{k}'", at())),
+                };
+                // A surface listed twice keeps its first meaning.
+                if !patterns.contains(&surface) {
+                    patterns.push(surface);
+                    words.push(word);
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .map_err(|e| format!("event automaton: {e}"))?;
+        Ok(EventLexicon {
+            automaton,
+            words,
+            negation_endings,
+            place_endings,
+            trigger_endings,
+        })
+    }
+
+    /// Every cue of `text` as a whole word; a trigger or cue may carry a
+    /// case ending (`বৈঠকে`, `আলোচনায়`).
+    pub fn find(&self, text: &str, entities: &EntityLexicon) -> Vec<EventCue> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            if text[..m.start()].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let end = m.end();
+            let word_end = text[end..]
+                .char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(text.len(), |(i, _)| end + i);
+            let rest = &text[end..word_end];
+            let trigger = matches!(self.words[m.pattern().as_usize()], EventWord::Trigger(_));
+            if !entities.is_suffix(&text[m.start()..end], rest)
+                && !(trigger && self.trigger_endings.iter().any(|e| e == rest))
+            {
+                continue;
+            }
+            out.push(EventCue {
+                start: m.start(),
+                end: word_end,
+                word: self.words[m.pattern().as_usize()],
+            });
+        }
+        out
+    }
+
+    /// Whether `ending`, after a place's name, makes it where something
+    /// happens (`তে` in `মস্কোতে`).
+    pub fn is_place_ending(&self, ending: &str) -> bool {
+        self.place_endings.iter().any(|e| e == ending)
+    }
+
+    /// Whether `word` ends in a negating verb ending (`করেননি`).
+    pub fn negated_verb(&self, word: &str) -> bool {
+        self.negation_endings
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+    }
+}
+
+/// The vocabulary, parsed on first use. The data is compiled in and tested,
+/// so a parse error is a build defect.
+pub fn event_lexicon() -> &'static EventLexicon {
+    static LEX: OnceLock<EventLexicon> = OnceLock::new();
+    LEX.get_or_init(|| EventLexicon::load().unwrap_or_else(|e| panic!("bad built-in event data: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::entities::entity_lexicon;
+
+    fn words(text: &str) -> Vec<(String, EventWord)> {
+        let text = normalize_str(text);
+        event_lexicon()
+            .find(&text, entity_lexicon())
+            .into_iter()
+            .map(|c| (text[c.start..c.end].to_string(), c.word))
+            .collect()
+    }
+
+    #[test]
+    fn data_parses() {
+        EventLexicon::load().unwrap();
+    }
+
+    #[test]
+    fn triggers_with_case_endings_and_whole_word_cues() {
+        let found = words("মস্কোতে বৈঠকে আলোচনা হয়নি");
+        assert!(
+            found.contains(&("বৈঠকে".into(), EventWord::Trigger(EventType::Meeting))),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(w, t)| w == "আলোচনা" && *t == EventWord::Trigger(EventType::Talks))
+        );
+        // না inside আলোচনা is no negation.
+        assert!(!found.iter().any(|(w, _)| w == "না"), "{found:?}");
+    }
+}
