@@ -145,9 +145,9 @@ impl EventLexicon {
                 .map_or(text.len(), |(i, _)| end + i);
             let rest = &text[end..word_end];
             let trigger = matches!(self.words[m.pattern().as_usize()], EventWord::Trigger(_));
-            if !entities.is_suffix(&text[m.start()..end], rest)
-                && !(trigger && self.trigger_endings.iter().any(|e| e == rest))
-            {
+            let ending_ok = entities.is_suffix(&text[m.start()..end], rest)
+                || (trigger && self.trigger_endings.iter().any(|e| e == rest));
+            if !ending_ok {
                 continue;
             }
             out.push(EventCue {

@@ -261,9 +261,7 @@ fn within(r: &Range<usize>, outer: &Range<usize>) -> bool {
 fn distance(a: &Range<usize>, b: Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
