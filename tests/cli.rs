@@ -426,3 +426,35 @@ fn a_user_gazetteer_adds_names_and_reports_bad_lines() {
     assert_eq!(code, 2);
     assert!(err.contains("no/such/file.tsv"), "{err}");
 }
+
+#[test]
+fn events_of_a_seed_carry_who_where_when_and_status() {
+    let (code, out, err) = run(&["scan", "--format", "jsonl", "fixtures/seeds/004_a949ec4f9545b5b4.txt"]);
+    assert_eq!(code, 0, "{err}");
+    let r = &records(&out)[0];
+    check_spans(r);
+    let events = r["events"].as_array().unwrap();
+    // `শুক্রবার আলাস্কায় ওই বৈঠকে ট্রাম্প ... চেষ্টা করবেন`: the planned summit.
+    let summit = events
+        .iter()
+        .find(|e| e["trigger"]["text"] == "বৈঠকে" && e["place"] == "Alaska")
+        .unwrap_or_else(|| panic!("no Alaska meeting in {events:?}"));
+    assert_eq!(summit["type"], "meeting");
+    assert_eq!(summit["cameo"], "044");
+    assert_eq!(summit["date"], "2025-08-15");
+    assert_eq!(summit["status"], "planned");
+    let people: Vec<&str> = summit["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(
+        people.contains(&"Donald Trump") && people.contains(&"Vladimir Putin"),
+        "{people:?}"
+    );
+    // Last year's visit to Pyongyang happened.
+    let visit = events.iter().find(|e| e["type"] == "visit").unwrap();
+    assert_eq!(visit["place"], "Pyongyang");
+    assert_eq!(visit["status"], "occurred");
+}

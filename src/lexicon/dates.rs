@@ -114,6 +114,10 @@ pub struct DateLexicon {
     pub past_endings: Vec<String>,
     /// Words that end like a verb but are not one (`তবে`, `মেগা`).
     pub not_verbs: HashSet<String>,
+    /// Before `N days ago`, make it `N days before` something else
+    /// (`বৈঠকের তিন দিন আগে`, `बैठक से तीन दिन पहले`): a word, or a word ending.
+    pub anchors: HashSet<String>,
+    pub anchor_endings: Vec<String>,
 }
 
 /// A line of a `dates.tsv` that could not be read.
@@ -240,7 +244,9 @@ fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
                 _ => return Err(format!("`{value}` is not before or after")),
             },
         },
-        "suffix" | "future" | "past" | "future_ending" | "past_ending" | "not_verb" => return Ok(None),
+        "suffix" | "future" | "past" | "future_ending" | "past_ending" | "not_verb" | "anchor" | "anchor_ending" => {
+            return Ok(None);
+        }
         _ => return Err(format!("unknown kind `{kind}`")),
     }))
 }
@@ -265,6 +271,8 @@ impl DateLexicon {
             future_endings: Vec::new(),
             past_endings: Vec::new(),
             not_verbs: HashSet::new(),
+            anchors: HashSet::new(),
+            anchor_endings: Vec::new(),
         };
         for (file, contents) in files {
             for (line, text) in data_lines(contents) {
@@ -296,6 +304,10 @@ impl DateLexicon {
                     "not_verb" => {
                         lex.not_verbs.insert(norm);
                     }
+                    "anchor" => {
+                        lex.anchors.insert(norm);
+                    }
+                    "anchor_ending" => lex.anchor_endings.push(norm),
                     _ => {
                         if let Some(word) = parse_word(kind, value).map_err(err)? {
                             let e = surfaces.entry(norm).or_default();
@@ -352,6 +364,15 @@ impl DateLexicon {
 }
 
 impl DateLexicon {
+    /// Whether `word` ties a following `N days ago` to something else.
+    pub fn is_anchor(&self, word: &str) -> bool {
+        self.anchors.contains(word)
+            || self
+                .anchor_endings
+                .iter()
+                .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+    }
+
     /// Whether `word` is surely a finite verb: a listed verb form, or one
     /// with a tense ending of four characters or more (`দিয়েছিলেন`). Shorter
     /// endings also end names (`অ্যালেন`), so they do not count.

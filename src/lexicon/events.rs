@@ -165,6 +165,13 @@ impl EventLexicon {
         self.place_endings.iter().any(|e| e == ending)
     }
 
+    /// Whether `word` ends in a classifier or plural (`তিনটি`).
+    pub fn has_trigger_ending(&self, word: &str) -> bool {
+        self.trigger_endings
+            .iter()
+            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+    }
+
     /// Whether `word` ends in a negating verb ending (`করেননি`).
     pub fn negated_verb(&self, word: &str) -> bool {
         self.negation_endings

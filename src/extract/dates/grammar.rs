@@ -130,6 +130,18 @@ impl<'a> Grammar<'a> {
         self.items.get(i)
     }
 
+    /// Whether one of the two words before item `i` is an anchor.
+    fn anchored(&self, i: usize) -> bool {
+        let Some(item) = self.item(i) else { return false };
+        let before = &self.text[..item.start];
+        let base = (before.len().saturating_sub(120)..=before.len())
+            .find(|&b| before.is_char_boundary(b))
+            .unwrap_or(before.len());
+        let near = &before[base..];
+        let words: Vec<_> = crate::text::Words::new(near).collect();
+        words.iter().rev().take(2).any(|r| self.lex.is_anchor(&near[r.clone()]))
+    }
+
     /// The text between items `i` and `i + 1`.
     fn gap(&self, i: usize) -> Option<&'a str> {
         let (a, b) = (self.items.get(i)?, self.items.get(i + 1)?);
@@ -765,6 +777,8 @@ impl<'a> Grammar<'a> {
             if self.sp(i + 1)
                 && let Some(dir) = self.find(i + 2, |w| if let Word::Ago(d) = w { Some(*d) } else { None })
             {
+                // `বৈঠকের (মাত্র) তিন দিন আগে` counts back from the meeting, not today.
+                let n = if self.anchored(i) { None } else { n };
                 return Some((Sem::Ago { n, unit, dir }, i + 3));
             }
             if self.sp(i + 1) && self.has(i + 2, |w| matches!(w, Word::Age)) {

@@ -41,10 +41,12 @@ pub struct Facts<'a> {
     people: Vec<PersonAt>,
     places: Vec<PlaceAt>,
     dates: Vec<DateAt>,
+    /// Postpositions that make the place before them no location.
+    not_place: Vec<Range<usize>>,
 }
 
 impl<'a> Facts<'a> {
-    pub fn new(doc: &'a Document, names: &Names, article: &Article) -> Self {
+    pub fn new(doc: &'a Document, names: &Names, article: &Article, cues: &[EventCue]) -> Self {
         let text = doc.norm_text();
         let speech_after = |end: usize| {
             let at = text.len() - text[end..].trim_start_matches([' ', ',']).len();
@@ -57,7 +59,14 @@ impl<'a> Facts<'a> {
         // `said X` only where X ends the clause (`..., said Peskov.`); in
         // `said Putin and Trump met` the name begins what is reported.
         let speech_before = |m: &Range<usize>| {
-            let before = text[..m.start].trim_end_matches(' ');
+            let sentence = doc.sentence_at(m.start);
+            // A name that ends the sentence after a reporting word is its
+            // speaker in either order (`... বলে জানিয়েছেন X।`).
+            let ends_sentence = text[m.end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | '।' | '\n'));
             let ends_clause = text[m.end..]
                 .trim_start()
                 .chars()
@@ -67,7 +76,10 @@ impl<'a> Facts<'a> {
                 .cues
                 .iter()
                 .find(|c| {
-                    ends_clause && c.range.end == before.len() && matches!(c.cue, Cue::Speech(side) if side.before())
+                    ends_clause
+                        && sentence.start <= c.range.start
+                        && c.range.end <= m.start
+                        && matches!(c.cue, Cue::Speech(side) if side.before() || ends_sentence)
                 })
                 .map(|c| c.range.clone())
         };
@@ -116,6 +128,11 @@ impl<'a> Facts<'a> {
             people,
             places,
             dates,
+            not_place: cues
+                .iter()
+                .filter(|c| c.word == EventWord::NotPlaceAfter)
+                .map(|c| c.start..c.end)
+                .collect(),
         }
     }
 
@@ -126,9 +143,11 @@ impl<'a> Facts<'a> {
         let speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
         let takes_part = |p: &PersonAt| {
             speech
-                || p.speech
-                    .as_ref()
-                    .is_none_or(|s| s.start < trigger.end && trigger.start < s.end)
+                || p.speech.as_ref().is_none_or(|s| {
+                    // The reporting word is the trigger's own verb: `অনুরোধ জানান X`.
+                    let adjacent = trigger.end <= s.start && self.text[trigger.end..s.start].trim().is_empty();
+                    (s.start < trigger.end && trigger.start < s.end) || adjacent
+                })
         };
         let mut out: Vec<String> = Vec::new();
         for p in self
@@ -185,7 +204,9 @@ impl<'a> Facts<'a> {
                 // where (`भारत बंद`, `জাপান সফর`), not one in a pair (`India-Russia summit`).
                 let paired = self.text[..p.range.start].ends_with(['-', '–']);
                 let before_trigger = !paired
-                    && ((p.range.end < trigger.start && self.text[p.range.end..trigger.start] == *" ")
+                    && ((ending.is_empty()
+                        && p.range.end < trigger.start
+                        && self.text[p.range.end..trigger.start] == *" ")
                         || within(&p.range, &(trigger.start..trigger.end)));
                 let located = marked
                     || (!ending.is_empty() && event_lexicon().is_place_ending(ending))
@@ -200,26 +221,33 @@ impl<'a> Facts<'a> {
                     return None;
                 };
                 let distance = distance(&p.range, trigger.start..trigger.end);
-                // Among equals, a city or region says more than a country.
-                Some((rank, !p.country, std::cmp::Reverse(distance), p))
+                // The trigger's own clause first; among equals, a city or
+                // region says more than a country.
+                let (lo, hi) = (p.range.end.min(trigger.start), p.range.start.max(trigger.end));
+                let same_clause = lo >= hi || !self.text[lo..hi].contains([',', ';']);
+                Some((same_clause, rank, !p.country, std::cmp::Reverse(distance), p))
             })
-            .max_by_key(|(rank, specific, d, _)| (*rank, *specific, *d))
-            .map(|(_, _, _, p)| p.name.clone())
+            .max_by_key(|(clause, rank, specific, d, _)| (*clause, *rank, *specific, *d))
+            .map(|(_, _, _, _, p)| p.name.clone())
     }
 
     /// Whether the word after a place is a noun in the locative that is no
     /// place itself: `ইরানের তিনটি সাইটে`, `মায়ামি অঙ্গরাজ্যে`.
     fn locative_noun_follows(&self, p: &PlaceAt) -> bool {
         let lex = event_lexicon();
-        let words = crate::text::Words::from(self.text, p.range.end).take(2);
-        for w in words {
-            if self.places.iter().any(|q| q.range.start == w.start) {
+        for (n, w) in crate::text::Words::from(self.text, p.range.end).take(2).enumerate() {
+            let postposition = self.not_place.iter().any(|r| r.start == w.start);
+            if self.places.iter().any(|q| q.range.start == w.start) || postposition {
                 return false;
             }
             let word = &self.text[w.clone()];
             let stem = entity_lexicon().strip_suffix(word, 1);
             if stem.len() < word.len() && lex.is_place_ending(&word[stem.len()..]) {
                 return true;
+            }
+            // Only a counted noun may stand between: `ইরানের তিনটি সাইটে`.
+            if n == 0 && !lex.has_trigger_ending(word) {
+                return false;
             }
         }
         false

@@ -40,7 +40,7 @@ impl Extractor for Events {
         let names = Names::of(ctx, doc, &self.index).clone();
         let text = doc.norm_text();
         let cues = event_lexicon().find(text, entity_lexicon());
-        let facts = fields::Facts::new(doc, &names, article);
+        let facts = fields::Facts::new(doc, &names, article, &cues);
         let mut events: Vec<(Event, Option<usize>)> = Vec::new();
         let mut last_of_type: Vec<(EventType, usize)> = Vec::new();
         let triggers: Vec<usize> = (0..cues.len())
@@ -53,9 +53,10 @@ impl Extractor for Events {
                 continue;
             }
             let sentence = doc.sentence_at(cue.start);
-            let window = clause(text, &sentence, cue, &triggers, n, &cues);
+            let scope = clause(text, &sentence, cue, &triggers, n, &cues);
             let date = facts.date(&sentence, cue);
-            let event = Event {
+            let own_status = status::status(text, &scope, &cues, &facts, date.as_deref(), reference);
+            let mut event = Event {
                 kind,
                 cameo: kind.cameo().to_string(),
                 trigger: doc.span(cue.start..cue.end),
@@ -63,15 +64,26 @@ impl Extractor for Events {
                 place: facts.place(&sentence, cue, &cues, kind),
                 participants: facts.participants(&sentence, cue),
                 actors: Vec::new(),
-                status: status::status(text, &window, &cues, &facts, date.as_deref(), reference),
+                status: own_status.0,
             };
             // An anaphor refers back to the last event of its type; a bare
-            // mention to the last one that nothing it says contradicts.
+            // mention to the event it shares most people with among those
+            // nothing it says contradicts (the latest among equals).
             let mut earlier = last_of_type.iter().rev().filter(|(t, _)| *t == kind).map(|(_, j)| *j);
             let refers_to = if anaphoric(text, cue, &cues) {
-                earlier.next()
+                let referent = earlier.next();
+                // `इस यात्रा के दौरान`: with no verb of its own, an anaphor
+                // tells of the event it refers to.
+                if let Some(j) = referent.filter(|_| !own_status.1) {
+                    event.status = events[j].0.status;
+                }
+                referent
             } else {
-                earlier.find(|&j| compatible(&events[j].0, &event))
+                earlier
+                    .filter(|&j| chain_of(&events, j).all(|k| compatible(&events[k].0, &event)))
+                    .enumerate()
+                    .max_by_key(|&(age, j)| (shared_people(&events, j, &event), std::cmp::Reverse(age)))
+                    .map(|(_, j)| j)
             };
             last_of_type.push((kind, events.len()));
             events.push((event, refers_to));
@@ -89,10 +101,10 @@ impl Extractor for Events {
 /// meet`, `did not sign an agreement`).
 const LEAD_WORDS: usize = 12;
 
-/// Where a trigger's status cues may stand: up to five words before it
-/// (not across a comma or an earlier trigger), to where the next trigger's
-/// own lead begins or the sentence ends. A verb may come first in a
-/// headline (`मियामी में होगी ... बैठक`).
+/// Where a trigger's status cues may stand: up to eight words before it
+/// (not across a comma or an earlier trigger) to the next trigger or the
+/// end of the sentence. A verb may come first in a headline (`मियामी में
+/// होगी ... बैठक`).
 fn clause(
     text: &str,
     sentence: &Range<usize>,
@@ -100,14 +112,19 @@ fn clause(
     triggers: &[usize],
     n: usize,
     cues: &[EventCue],
-) -> Window {
+) -> status::Scope {
     let previous = n.checked_sub(1).map(|p| &cues[triggers[p]]);
     let start = lead_start(text, sentence, previous, cue);
-    let end = match triggers.get(n + 1) {
-        Some(&j) if cues[j].start < sentence.end => lead_start(text, sentence, Some(cue), &cues[j]),
-        _ => sentence.end,
+    let (end, next_lead) = match triggers.get(n + 1) {
+        Some(&j) if cues[j].start < sentence.end => (cues[j].start, lead_start(text, sentence, Some(cue), &cues[j])),
+        _ => (sentence.end, sentence.end),
     };
-    start..end.min(sentence.end).max(cue.end)
+    status::Scope {
+        sentence: sentence.clone(),
+        trigger: cue.start..cue.end,
+        window: start..end.min(sentence.end).max(cue.end),
+        next_lead,
+    }
 }
 
 /// The start of the lead of `cue`: at most five words back, not before the
@@ -125,6 +142,27 @@ fn lead_start(text: &str, sentence: &Range<usize>, previous: Option<&EventCue>, 
         .checked_sub(LEAD_WORDS)
         .map_or(floor, |k| words[k].start)
         .max(floor)
+}
+
+/// The mentions linked with event `j` (those sharing its first mention).
+fn chain_of(events: &[(Event, Option<usize>)], j: usize) -> impl Iterator<Item = usize> + '_ {
+    let root = |mut i: usize| {
+        while let Some(k) = events[i].1 {
+            i = k;
+        }
+        i
+    };
+    let r = root(j);
+    (0..events.len()).filter(move |&k| root(k) == r)
+}
+
+/// How many of `event`'s participants the mentions linked with `j` name.
+fn shared_people(events: &[(Event, Option<usize>)], j: usize, event: &Event) -> usize {
+    event
+        .participants
+        .iter()
+        .filter(|p| chain_of(events, j).any(|k| events[k].0.participants.contains(p)))
+        .count()
 }
 
 /// Whether two mentions of one type can be one event: no different date or

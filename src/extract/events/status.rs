@@ -1,6 +1,8 @@
 //! Whether an event happened: negated, possible, planned or occurred, from
-//! the cue words and verbs between its trigger and the end of its clause,
-//! and its date against the reference date.
+//! the cue words and verbs around its trigger and its date against the
+//! reference date.
+
+use std::ops::Range;
 
 use jiff::civil::Date;
 
@@ -11,44 +13,91 @@ use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
 use crate::model::Status;
 use crate::text::Words;
 
-/// The status of the event whose trigger starts `window`.
+/// Where a trigger's cues are read.
+pub struct Scope {
+    pub sentence: Range<usize>,
+    pub trigger: Range<usize>,
+    /// From the trigger's lead (up to eight words before it) to the next
+    /// trigger of the sentence.
+    pub window: Window,
+    /// Where the next trigger's lead begins: an English cue there (`talks
+    /// ended without an agreement`) belongs to the next trigger.
+    pub next_lead: usize,
+}
+
+/// The status of the event at `scope`, and whether its own clause says so
+/// (`false` when only the rest of the sentence did, or nothing did).
 pub fn status(
     text: &str,
-    window: &Window,
+    scope: &Scope,
     cues: &[EventCue],
     facts: &Facts,
     date: Option<&str>,
     reference: Option<Date>,
-) -> Status {
-    let inside = |c: &&EventCue| window.start <= c.start && c.end <= window.end && !facts.in_date(&(c.start..c.end));
-    let has = |w: EventWord| cues.iter().filter(inside).any(|c| c.word == w);
-    let verbs = || Words::from(&text[..window.end], window.start).map(|r| &text[r]);
-    if has(EventWord::Negation) || verbs().any(|w| event_lexicon().negated_verb(w)) {
-        return Status::Negated;
-    }
-    if has(EventWord::Possible) {
-        return Status::Possible;
-    }
-    if has(EventWord::Future) {
-        return Status::Planned;
-    }
-    // The first verb with a tense decides (`বৈঠক হবে`, `बैठक हुई`).
-    if let Some(future) = verbs().filter_map(|w| date_lexicon().tense_of(w)).next() {
-        return if future { Status::Planned } else { Status::Occurred };
-    }
-    // A date after the reference, compared at its own grain (`2025-12`
-    // after 2025-11-23).
-    let start = date.and_then(|d| d.split('/').next());
-    match (start, reference) {
-        (Some(d), Some(reference)) if !d.contains('W') => {
-            let reference = reference.to_string();
-            let n = d.len().min(reference.len());
-            if d > &reference[..n] {
-                Status::Planned
+) -> (Status, bool) {
+    let latin = |c: &EventCue| text[c.start..c.end].is_ascii();
+    let real = |c: &&EventCue| !facts.in_date(&(c.start..c.end));
+    let in_window = |c: &&EventCue| scope.window.start <= c.start && c.end <= scope.window.end;
+    // Bengali and Hindi put the verb, and its negation, after the trigger
+    // (`চুক্তি হয়নি`); a negation before it belongs to another clause
+    // (`দাবি না মানলে ... অবরোধ`). English puts it first (`did not meet`).
+    let negation = cues.iter().filter(real).filter(in_window).any(|c| {
+        c.word == EventWord::Negation
+            && if c.start < scope.trigger.start {
+                latin(c)
             } else {
-                Status::Occurred
+                !(latin(c) && c.start >= scope.next_lead)
             }
-        }
-        _ => Status::Occurred,
+    });
+    // From the trigger's own words on: `ফোন করেননি`.
+    let after_trigger = || Words::from(&text[..scope.window.end], scope.trigger.start).map(|r| &text[r]);
+    if negation || after_trigger().any(|w| event_lexicon().negated_verb(w)) {
+        return (Status::Negated, true);
     }
+    // `if`, `যদি` may open the sentence, before a comma.
+    let possible = cues
+        .iter()
+        .filter(real)
+        .any(|c| c.word == EventWord::Possible && scope.sentence.start <= c.start && c.end <= scope.window.end);
+    if possible {
+        return (Status::Possible, true);
+    }
+    if cues
+        .iter()
+        .filter(real)
+        .filter(in_window)
+        .any(|c| c.word == EventWord::Future)
+    {
+        return (Status::Planned, true);
+    }
+    // A date after the reference, compared at its own grain (`2025-12` is
+    // after 2025-11-23), makes it planned whatever the verb (`হরতালের ডাক
+    // দিয়েছে` for next Sunday).
+    if let (Some(d), Some(reference)) = (date.and_then(|d| d.split('/').next()), reference)
+        && !d.contains('W')
+    {
+        let reference = reference.to_string();
+        let n = d.len().min(reference.len());
+        if d > &reference[..n] {
+            return (Status::Planned, true);
+        }
+    }
+    // The first verb with a tense decides (`বৈঠক হবে`, `बैठक हुई`): in the
+    // window, else in the rest of the sentence, whose last verb governs it
+    // (`নির্বাচনের সময় ... মোতায়েন থাকবে`).
+    let tense = |from: usize, to: usize| {
+        Words::from(&text[..to], from)
+            .map(|r| &text[r])
+            .find_map(|w| date_lexicon().tense_of(w))
+    };
+    let (tense, own) = match tense(scope.window.start, scope.window.end) {
+        Some(t) => (Some(t), true),
+        None => (tense(scope.window.end, scope.sentence.end), false),
+    };
+    let status = if tense == Some(true) {
+        Status::Planned
+    } else {
+        Status::Occurred
+    };
+    (status, own)
 }
