@@ -166,14 +166,15 @@ impl<'a> Facts<'a> {
     /// location (a locative ending, `में`, `in`) first, then a bare place
     /// name (a city before a country, which is more often the actor); the
     /// nearest to the trigger among equals. A place in the genitive
-    /// (`যুক্তরাষ্ট্রের`) or an adjective is not where it happens.
+    /// (`যুক্তরাষ্ট্রের`) or an adjective is not where it happens. Also says
+    /// whether the text marks it as the location.
     pub fn place(
         &self,
         sentence: &Range<usize>,
         trigger: &EventCue,
         cues: &[EventCue],
         kind: EventType,
-    ) -> Option<String> {
+    ) -> Option<(String, bool)> {
         // A bare country is the actor, unless it is where one goes: a visit's,
         // a deployment's or an election's country.
         let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
@@ -228,7 +229,7 @@ impl<'a> Facts<'a> {
                 Some((same_clause, rank, !p.country, std::cmp::Reverse(distance), p))
             })
             .max_by_key(|(clause, rank, specific, d, _)| (*clause, *rank, *specific, *d))
-            .map(|(_, _, _, _, p)| p.name.clone())
+            .map(|(_, rank, _, _, p)| (p.name.clone(), rank == 3))
     }
 
     /// Whether the word after a place is a noun in the locative that is no

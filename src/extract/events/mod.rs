@@ -42,6 +42,9 @@ impl Extractor for Events {
         let cues = event_lexicon().find(text, entity_lexicon());
         let facts = fields::Facts::new(doc, &names, article, &cues);
         let mut events: Vec<(Event, Option<usize>)> = Vec::new();
+        // Whether each event's place is marked as its location (`মস্কোতে`),
+        // not just a bare name in its sentence.
+        let mut located: Vec<bool> = Vec::new();
         let mut last_of_type: Vec<(EventType, usize)> = Vec::new();
         let triggers: Vec<usize> = (0..cues.len())
             .filter(|&i| matches!(cues[i].word, EventWord::Trigger(_)))
@@ -56,12 +59,14 @@ impl Extractor for Events {
             let scope = clause(text, &sentence, cue, &triggers, n, &cues);
             let date = facts.date(&sentence, cue);
             let own_status = status::status(text, &scope, &cues, &facts, date.as_deref(), reference);
+            let place = facts.place(&sentence, cue, &cues, kind);
+            let marked = place.as_ref().is_some_and(|(_, m)| *m);
             let mut event = Event {
                 kind,
                 cameo: kind.cameo().to_string(),
                 trigger: doc.span(cue.start..cue.end),
                 date: date.clone(),
-                place: facts.place(&sentence, cue, &cues, kind),
+                place: place.map(|(name, _)| name),
                 participants: facts.participants(&sentence, cue),
                 actors: Vec::new(),
                 status: own_status.0,
@@ -80,13 +85,14 @@ impl Extractor for Events {
                 referent
             } else {
                 earlier
-                    .filter(|&j| chain_of(&events, j).all(|k| compatible(&events[k].0, &event)))
+                    .filter(|&j| chain_of(&events, j).all(|k| compatible(&events[k].0, located[k], &event, marked)))
                     .enumerate()
                     .max_by_key(|&(age, j)| (shared_people(&events, j, &event), std::cmp::Reverse(age)))
                     .map(|(_, j)| j)
             };
             last_of_type.push((kind, events.len()));
             events.push((event, refers_to));
+            located.push(marked);
         }
         share_within_chains(&mut events);
         for (event, _) in &mut events {
@@ -165,14 +171,17 @@ fn shared_people(events: &[(Event, Option<usize>)], j: usize, event: &Event) -> 
         .count()
 }
 
-/// Whether two mentions of one type can be one event: no different date or
-/// place, and people in common unless one names none.
-fn compatible(a: &Event, b: &Event) -> bool {
+/// Whether two mentions of one type can be one event: no different date,
+/// no different place where both are marked as locations (a bare name in
+/// the sentence may be about something else), and people in common unless
+/// one names none.
+fn compatible(a: &Event, a_located: bool, b: &Event, b_located: bool) -> bool {
     let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
     let people = a.participants.is_empty()
         || b.participants.is_empty()
         || a.participants.iter().any(|p| b.participants.contains(p));
-    !differ(&a.date, &b.date) && !differ(&a.place, &b.place) && people
+    let places = !(a_located && b_located && differ(&a.place, &b.place));
+    !differ(&a.date, &b.date) && places && people
 }
 
 /// Whether a generic word (`যেকোনো`, `any`) stands within two words before
