@@ -10,6 +10,10 @@ use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
 use crate::model::{Article, DateType, EventType};
 use crate::text::Document;
 
+/// Bytes between a place and a cue beside it, at most (a word of Bengali
+/// or Devanagari and its spaces).
+const NEAR_BYTES: usize = 80;
+
 /// A person's mention.
 struct PersonAt {
     range: Range<usize>,
@@ -183,7 +187,11 @@ impl<'a> Facts<'a> {
             .filter(|p| within(&p.range, sentence) && !p.adjective)
             .filter_map(|p| {
                 let ending = &self.text[p.stem.end..p.range.end];
-                let marked = cues.iter().any(|c| match c.word {
+                // Only cues close to the place: its own sentence's, a word away.
+                let near = cues
+                    .iter()
+                    .filter(|c| c.end + NEAR_BYTES >= p.range.start && c.start <= p.range.end + NEAR_BYTES);
+                let marked = near.clone().any(|c| match c.word {
                     // One word may stand between: `in eastern Ukraine`.
                     EventWord::PlaceMarker { before: true } => {
                         c.end <= p.range.start && crate::text::Words::new(&self.text[c.end..p.range.start]).count() <= 1
@@ -193,7 +201,7 @@ impl<'a> Facts<'a> {
                     }
                     _ => false,
                 });
-                let owner = cues.iter().any(|c| {
+                let owner = near.clone().any(|c| {
                     c.word == EventWord::NotPlaceAfter
                         && p.range.end <= c.start
                         && self.text[p.range.end..c.start].trim().is_empty()

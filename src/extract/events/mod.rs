@@ -45,6 +45,8 @@ impl Extractor for Events {
         // Whether each event's place is marked as its location (`মস্কোতে`),
         // not just a bare name in its sentence.
         let mut located: Vec<bool> = Vec::new();
+        // The first mention of each event's chain.
+        let mut roots: Vec<usize> = Vec::new();
         let mut last_of_type: Vec<(EventType, usize)> = Vec::new();
         let triggers: Vec<usize> = (0..cues.len())
             .filter(|&i| matches!(cues[i].word, EventWord::Trigger(_)))
@@ -85,12 +87,13 @@ impl Extractor for Events {
                 referent
             } else {
                 earlier
-                    .filter(|&j| chain_of(&events, j).all(|k| compatible(&events[k].0, located[k], &event, marked)))
+                    .filter(|&j| chain_of(&roots, j).all(|k| compatible(&events[k].0, located[k], &event, marked)))
                     .enumerate()
-                    .max_by_key(|&(age, j)| (shared_people(&events, j, &event), std::cmp::Reverse(age)))
+                    .max_by_key(|&(age, j)| (shared_people(&events, &roots, j, &event), std::cmp::Reverse(age)))
                     .map(|(_, j)| j)
             };
             last_of_type.push((kind, events.len()));
+            roots.push(refers_to.map_or(events.len(), |j| roots[j]));
             events.push((event, refers_to));
             located.push(marked);
         }
@@ -102,6 +105,10 @@ impl Extractor for Events {
         article.events = events.into_iter().map(|(e, _)| e).collect();
     }
 }
+
+/// Bytes between a cue and the trigger it qualifies, at most: one word of
+/// Bengali or Devanagari (three bytes a letter) and the spaces around it.
+const NEAR_BYTES: usize = 80;
 
 /// Words before a trigger that may still hold its status cue (`will
 /// meet`, `did not sign an agreement`).
@@ -140,9 +147,7 @@ fn lead_start(text: &str, sentence: &Range<usize>, previous: Option<&EventCue>, 
     let floor = text[floor..cue.start]
         .rfind([',', ';', ':'])
         .map_or(floor, |i| floor + i + 1);
-    let words: Vec<Range<usize>> = crate::text::Words::new(&text[..cue.start])
-        .skip_while(|w| w.start < floor)
-        .collect();
+    let words: Vec<Range<usize>> = crate::text::Words::from(&text[..cue.start], floor).collect();
     words
         .len()
         .checked_sub(LEAD_WORDS)
@@ -151,23 +156,16 @@ fn lead_start(text: &str, sentence: &Range<usize>, previous: Option<&EventCue>, 
 }
 
 /// The mentions linked with event `j` (those sharing its first mention).
-fn chain_of(events: &[(Event, Option<usize>)], j: usize) -> impl Iterator<Item = usize> + '_ {
-    let root = |mut i: usize| {
-        while let Some(k) = events[i].1 {
-            i = k;
-        }
-        i
-    };
-    let r = root(j);
-    (0..events.len()).filter(move |&k| root(k) == r)
+fn chain_of(roots: &[usize], j: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..roots.len()).filter(move |&k| roots[k] == roots[j])
 }
 
 /// How many of `event`'s participants the mentions linked with `j` name.
-fn shared_people(events: &[(Event, Option<usize>)], j: usize, event: &Event) -> usize {
+fn shared_people(events: &[(Event, Option<usize>)], roots: &[usize], j: usize, event: &Event) -> usize {
     event
         .participants
         .iter()
-        .filter(|p| chain_of(events, j).any(|k| events[k].0.participants.contains(p)))
+        .filter(|p| chain_of(roots, j).any(|k| events[k].0.participants.contains(p)))
         .count()
 }
 
@@ -190,6 +188,7 @@ fn generic(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
     cues.iter().any(|c| {
         c.word == EventWord::Generic
             && c.end <= trigger.start
+            && trigger.start - c.end <= NEAR_BYTES
             && crate::text::Words::new(&text[c.end..trigger.start]).count() <= 1
             && !text[c.end..trigger.start].contains(['।', '.', ',', '\n'])
     })
@@ -204,8 +203,12 @@ fn in_article_script(doc: &Document, cue: &EventCue) -> bool {
 
 /// Whether an anaphor (`এই`, `इस`, `this`) stands right before the trigger.
 fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
-    cues.iter()
-        .any(|c| c.word == EventWord::Anaphor && c.end <= trigger.start && text[c.end..trigger.start].trim().is_empty())
+    cues.iter().any(|c| {
+        c.word == EventWord::Anaphor
+            && c.end <= trigger.start
+            && trigger.start - c.end <= NEAR_BYTES
+            && text[c.end..trigger.start].trim().is_empty()
+    })
 }
 
 /// Mentions of one event (an anaphor and what it refers to, transitively)

@@ -41,7 +41,7 @@ pub fn status(
     // Bengali and Hindi put the verb, and its negation, after the trigger
     // (`চুক্তি হয়নি`); a negation before it belongs to another clause
     // (`দাবি না মানলে ... অবরোধ`). English puts it first (`did not meet`).
-    let negation = cues.iter().filter(real).filter(in_window).any(|c| {
+    let negation = cues.iter().filter(in_window).filter(real).any(|c| {
         c.word == EventWord::Negation
             && if c.start < scope.trigger.start {
                 latin(c)
@@ -57,8 +57,8 @@ pub fn status(
     // `if`, `যদি` may open the sentence, before a comma.
     let possible = cues
         .iter()
-        .filter(real)
-        .any(|c| c.word == EventWord::Possible && scope.sentence.start <= c.start && c.end <= scope.window.end);
+        .filter(|c| c.word == EventWord::Possible && scope.sentence.start <= c.start && c.end <= scope.window.end)
+        .any(|c| real(&c));
     if possible {
         return (Status::Possible, true);
     }
