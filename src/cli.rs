@@ -22,8 +22,36 @@ pub struct Cli {
 pub enum Command {
     /// Read articles and report what they say.
     Scan(ScanArgs),
+    /// Compare each article with the expected file beside it (X.expected.json
+    /// for X.txt, X.N.expected.json for line N of X.jsonl); exit 1 on any
+    /// difference. `--bless` writes the expected files from the current output.
+    Check(CheckArgs),
     /// Print the JSON Schema of the article record.
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files and folders to check (read as `corpus scan` reads them).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<String>,
+
+    /// Write (or overwrite) every expected file from the current output,
+    /// so a reviewer sees the change in the diff.
+    #[arg(long)]
+    pub bless: bool,
+
+    /// Add people and places from a gazetteer file, as for `scan`.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// Resolve relative dates against this day when an article prints none.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub reference_date: Option<jiff::civil::Date>,
+
+    /// Worker threads; 0 means one per core.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
 }
 
 /// When to colour the table.

@@ -11,7 +11,8 @@ use anyhow::Context as _;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use corpus::cli::{Cli, Color, Command, ScanArgs, StdinFormat};
+use corpus::check::CheckSink;
+use corpus::cli::{CheckArgs, Cli, Color, Command, ScanArgs, StdinFormat};
 use corpus::gazetteer::{Gazetteer, NameIndex};
 use corpus::input::{self, InputOptions};
 use corpus::lexicon::entities::entity_lexicon;
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => run_scan(&args),
+        Command::Check(args) => run_check(&args),
         Command::Schema => print_out(corpus::schema::ARTICLE_SCHEMA).map(|()| ExitCode::SUCCESS),
     };
     match result {
@@ -75,6 +77,26 @@ fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Arc<NameIndex>> 
         }
     }
     Ok(Arc::new(NameIndex::new(gazetteer, entity_lexicon())))
+}
+
+/// `corpus check`: status 1 on any difference or unread input, 0 when every
+/// checked article matches.
+fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let opts = ScanOptions {
+        threads: args.threads,
+        reference_date: args.reference_date,
+        names: name_index(&args.gazetteer, false)?,
+        ..ScanOptions::default()
+    };
+    let stdout = io::stdout().lock();
+    let mut sink = CheckSink::new(BufWriter::new(stdout), args.bless);
+    let mut on_notice = |n: &input::Notice| eprintln!("corpus: {n}");
+    let outcome = scan(&args.paths, &opts, &mut sink, &mut on_notice, &mut |_, _| {})?;
+    if outcome.articles == 0 && outcome.unread == 0 {
+        anyhow::bail!("no articles found in {}", args.paths.join(", "));
+    }
+    let failed = sink.counts.differing > 0 || outcome.unread > 0;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {

@@ -458,3 +458,48 @@ fn events_of_a_seed_carry_who_where_when_and_status() {
     assert_eq!(visit["place"], "Pyongyang");
     assert_eq!(visit["status"], "occurred");
 }
+
+#[test]
+fn check_reports_what_changed_and_bless_accepts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "শনিবার মস্কোতে পুতিনের সঙ্গে বৈঠক হয়।").unwrap();
+    let path = article.to_str().unwrap();
+    let args = |extra: &[&'static str]| -> Vec<String> {
+        let mut v: Vec<String> = ["check", "--reference-date", "2025-12-21"].map(String::from).to_vec();
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v.push(path.to_string());
+        v
+    };
+    let run = |v: Vec<String>| run(&v.iter().map(String::as_str).collect::<Vec<_>>());
+    let (code, out, _) = run(args(&[]));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("without an expected file"), "{out}");
+    let (code, out, _) = run(args(&["--bless"]));
+    assert_eq!(code, 0, "{out}");
+    let expected = dir.path().join("a.expected.json");
+    let blessed: Value = serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
+    assert_eq!(blessed["dates"][0]["value"], "2025-12-20");
+    let (code, out, _) = run(args(&[]));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 match, 0 differ"), "{out}");
+
+    // A changed text: the date moves, Moscow becomes Kyiv.
+    std::fs::write(&article, "রবিবার কিয়েভে পুতিনের সঙ্গে বৈঠক হয়।").unwrap();
+    let (code, out, _) = run(args(&[]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("missing date \"শনিবার\" at 0..6"), "{out}");
+    assert!(out.contains("unexpected date \"রবিবার\""), "{out}");
+    assert!(out.contains("missing place \"Moscow\""), "{out}");
+    assert!(out.contains("unexpected place \"Kyiv\""), "{out}");
+    assert!(out.contains("0 match, 1 differ"), "{out}");
+    let (code, _, _) = run(args(&["--bless"]));
+    assert_eq!(code, 0);
+    let (code, out, _) = run(args(&[]));
+    assert_eq!(code, 0, "{out}");
+
+    // Only what the expected file holds is compared.
+    std::fs::write(&expected, r#"{"lang": "bn", "places": [{"name": "Kyiv"}]}"#).unwrap();
+    let (code, out, _) = run(args(&[]));
+    assert_eq!(code, 0, "{out}");
+}
