@@ -28,6 +28,21 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of the article record.
     Schema,
+    /// Print shell completions for bash, zsh or fish.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff).
+    Manpage,
+}
+
+/// Shells `corpus completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +155,12 @@ pub struct ScanArgs {
     /// No progress bar and no warnings on standard error (errors still show).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Print only what the whole run says (table or json): the people and
+    /// places named most, events by type and status, a timeline of dated
+    /// events, and who appears with whom.
+    #[arg(long)]
+    pub summary: bool,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

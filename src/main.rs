@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use corpus::check::CheckSink;
-use corpus::cli::{CheckArgs, Cli, Color, Command, ScanArgs, StdinFormat};
+use corpus::cli::{CheckArgs, Cli, Color, Command, ScanArgs, Shell, StdinFormat};
 use corpus::gazetteer::{Gazetteer, NameIndex};
 use corpus::input::{self, InputOptions};
 use corpus::lexicon::entities::entity_lexicon;
@@ -28,6 +28,8 @@ fn main() -> ExitCode {
         Command::Scan(args) => run_scan(&args),
         Command::Check(args) => run_check(&args),
         Command::Schema => print_out(corpus::schema::ARTICLE_SCHEMA).map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => completions(shell).map(|()| ExitCode::SUCCESS),
+        Command::Manpage => manpage().map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -44,6 +46,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+fn completions(shell: Shell) -> anyhow::Result<()> {
+    let shell = match shell {
+        Shell::Bash => clap_complete::Shell::Bash,
+        Shell::Zsh => clap_complete::Shell::Zsh,
+        Shell::Fish => clap_complete::Shell::Fish,
+    };
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut Cli::command(), "corpus", &mut out);
+    out.flush()?;
+    Ok(())
+}
+
+fn manpage() -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    out.flush()?;
+    Ok(())
 }
 
 fn print_out(s: &str) -> anyhow::Result<()> {
@@ -77,6 +98,15 @@ fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Arc<NameIndex>> 
         }
     }
     Ok(Arc::new(NameIndex::new(gazetteer, entity_lexicon())))
+}
+
+/// With `--summary`, a sink that prints only the run's summary.
+fn summary_only<'a>(args: &ScanArgs, sink: Box<dyn report::Sink + 'a>) -> Box<dyn report::Sink + 'a> {
+    if args.summary {
+        Box::new(report::SummaryOnly { inner: sink })
+    } else {
+        sink
+    }
 }
 
 /// `corpus check`: status 1 on any difference or unread input, 0 when every
@@ -151,12 +181,18 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let outcome = match &args.output {
         None => {
             let stdout = io::stdout().lock();
-            let mut sink = report::sink(args.format, BufWriter::with_capacity(1 << 16, stdout), color);
+            let mut sink = summary_only(
+                args,
+                report::sink(args.format, BufWriter::with_capacity(1 << 16, stdout), color),
+            );
             scan(&args.paths, &opts, sink.as_mut(), &mut on_notice, &mut on_progress)?
         }
         Some(path) => {
             let (tmp, file) = temp_beside(path)?;
-            let mut sink = report::sink(args.format, BufWriter::with_capacity(1 << 16, file), color);
+            let mut sink = summary_only(
+                args,
+                report::sink(args.format, BufWriter::with_capacity(1 << 16, file), color),
+            );
             let outcome = scan(&args.paths, &opts, sink.as_mut(), &mut on_notice, &mut on_progress);
             drop(sink);
             match outcome {

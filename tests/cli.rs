@@ -503,3 +503,72 @@ fn check_reports_what_changed_and_bless_accepts_it() {
     let (code, out, _) = run(args(&[]));
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn geojson_holds_every_place_with_coordinates() {
+    let (code, out, err) = run(&["scan", "--format", "geojson", "fixtures/seeds"]);
+    assert_eq!(code, 0, "{err}");
+    let fc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(fc["type"], "FeatureCollection");
+    let features = fc["features"].as_array().unwrap();
+    let (_, jsonl, _) = run(&["scan", "--format", "jsonl", "fixtures/seeds"]);
+    let mut ids: Vec<String> = records(&jsonl)
+        .iter()
+        .flat_map(|r| r["places"].as_array().unwrap().clone())
+        .filter(|p| p["lat"].is_number())
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(features.len(), ids.len());
+    let alaska = features.iter().find(|f| f["properties"]["name"] == "Alaska").unwrap();
+    assert_eq!(alaska["geometry"]["type"], "Point");
+    // Longitude first.
+    assert!(alaska["geometry"]["coordinates"][0].as_f64().unwrap() < -100.0);
+    assert_eq!(alaska["properties"]["articles"], 1);
+}
+
+#[test]
+fn summary_ranks_people_and_dates_events() {
+    let (code, out, err) = run(&["scan", "--summary", "--format", "json", "fixtures/seeds"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["articles"].as_array().unwrap().is_empty());
+    let s = &v["summary"];
+    let top: Vec<&str> = s["top_people"].as_array().unwrap()[..2]
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        top.contains(&"Vladimir Putin") && top.contains(&"Donald Trump"),
+        "{top:?}"
+    );
+    let timeline = s["timeline"].as_array().unwrap();
+    let has = |date: &str, kind: &str, who: &str| {
+        timeline.iter().any(|d| {
+            d["date"] == date && d["type"] == kind && d["participants"].as_array().unwrap().iter().any(|p| p == who)
+        })
+    };
+    assert!(has("2025-08-15", "meeting", "Donald Trump"), "{timeline:?}");
+    assert!(has("2025-08-12", "phone_call", "Kim Jong Un"), "{timeline:?}");
+    assert!(s["events_by_type"]["meeting"]["planned"].as_u64().unwrap() >= 1);
+    assert!(!s["people_pairs"].as_array().unwrap().is_empty());
+    let (code, table, _) = run(&["scan", "--summary", "fixtures/seeds"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("timeline") && table.contains("top people"), "{table}");
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let (code, out, _) = run(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}");
+        assert!(
+            out.contains("corpus") && out.contains("scan") && out.contains("reference-date"),
+            "{shell}"
+        );
+    }
+    let (code, out, _) = run(&["manpage"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH corpus 1"), "{out}");
+}

@@ -2,6 +2,7 @@
 //! is a [`Sink`] that receives articles in input order, then the summary.
 
 pub mod csv;
+pub mod geojson;
 pub mod json;
 pub mod summary;
 pub mod table;
@@ -30,6 +31,8 @@ pub enum Format {
     Jsonl,
     /// One row per mention, with a header row.
     Csv,
+    /// The places of the whole run as a GeoJSON FeatureCollection.
+    Geojson,
 }
 
 /// The serialised name of a unit enum (`"relative"` for `Resolved::Relative`).
@@ -47,5 +50,22 @@ pub fn sink<'a, W: io::Write + 'a>(format: Format, out: W, color: bool) -> Box<d
         Format::Json => Box::new(json::JsonSink::new(out)),
         Format::Jsonl => Box::new(json::JsonlSink::new(out)),
         Format::Csv => Box::new(csv::CsvSink::new(out)),
+        Format::Geojson => Box::new(geojson::GeoJsonSink::new(out)),
+    }
+}
+
+/// Only the summary of a run (`scan --summary`): articles are counted, not
+/// printed.
+pub struct SummaryOnly<'a> {
+    pub inner: Box<dyn Sink + 'a>,
+}
+
+impl Sink for SummaryOnly<'_> {
+    fn article(&mut self, _: &Article) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        self.inner.finish(summary)
     }
 }

@@ -196,6 +196,48 @@ impl<W: Write> Sink for TableSink<W> {
                 .collect();
             self.section(&format!("top {label}"), &["name", "id", "articles", "mentions"], rows)?;
         }
+        let rows: Vec<Vec<String>> = s
+            .events_by_type
+            .iter()
+            .map(|(kind, by_status)| {
+                let statuses: Vec<String> = by_status.iter().map(|(st, n)| format!("{st} {n}")).collect();
+                vec![
+                    kind.clone(),
+                    by_status.values().sum::<usize>().to_string(),
+                    statuses.join(", "),
+                ]
+            })
+            .collect();
+        self.section("events", &["type", "count", "by status"], rows)?;
+        let rows: Vec<Vec<String>> = s
+            .timeline
+            .iter()
+            .map(|d| {
+                vec![
+                    d.date.clone(),
+                    d.kind.clone(),
+                    d.participants.join(", "),
+                    d.place.clone().unwrap_or_default(),
+                    d.status.clone(),
+                    d.article.clone(),
+                ]
+            })
+            .collect();
+        self.section(
+            "timeline",
+            &["date", "type", "participants", "place", "status", "article"],
+            rows,
+        )?;
+        for (label, pairs) in [
+            ("people together", &s.people_pairs),
+            ("people and places", &s.person_place_pairs),
+        ] {
+            let rows: Vec<Vec<String>> = pairs
+                .iter()
+                .map(|p| vec![p.a.clone(), p.b.clone(), p.articles.to_string()])
+                .collect();
+            self.section(label, &["", "", "articles"], rows)?;
+        }
         self.out.flush()
     }
 }
