@@ -37,7 +37,7 @@ impl Extractor for Events {
 
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
         let reference = ctx.reference;
-        let names = Names::of(ctx, doc, &self.index).clone();
+        let names = Names::shared(ctx, doc, &self.index);
         let text = doc.norm_text();
         let cues = event_lexicon().find(text, entity_lexicon());
         let facts = fields::Facts::new(doc, &names, article, &cues);
@@ -112,7 +112,7 @@ const NEAR_BYTES: usize = 80;
 
 /// Words before a trigger that may still hold its status cue (`will
 /// meet`, `did not sign an agreement`).
-const LEAD_WORDS: usize = 12;
+const LEAD_WORDS: usize = 8;
 
 /// Where a trigger's status cues may stand: up to eight words before it
 /// (not across a comma or an earlier trigger) to the next trigger or the

@@ -82,6 +82,13 @@ impl Names {
             .get_or_insert_with(|| Arc::new(analyse(doc, index, entity_lexicon())))
     }
 
+    /// The analysis of `doc` as a shared handle, for a stage that also
+    /// needs the context.
+    pub fn shared(ctx: &mut Context, doc: &Document, index: &NameIndex) -> Arc<Names> {
+        Names::of(ctx, doc, index);
+        ctx.names.clone().unwrap_or_default()
+    }
+
     /// Whether a normalised byte range overlaps any mention.
     pub fn covers(&self, r: &Range<usize>) -> bool {
         self.found
