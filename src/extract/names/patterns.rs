@@ -419,7 +419,8 @@ fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<u
     match script_of(first) {
         Script::Latin => first.is_uppercase() && word.len() >= 2,
         Script::Bengali | Script::Devanagari => {
-            word.chars().count() >= 2 && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
         }
         Script::Other => false,
     }
@@ -463,6 +464,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                 Script::Other => false,
             });
             script_ok
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && !overlaps_any(&cover, r)
                 && !s.bytes().any(|b| b.is_ascii_digit())
                 && !lex.is_not_name(s)

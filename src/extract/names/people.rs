@@ -64,8 +64,14 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
 }
 
 /// A Latin name for a native one: each word as the gazetteer's people spell
-/// it in English where one of them bears it, else romanised.
+/// it in English where one of them bears it, else romanised; the native
+/// name itself if nothing romanises.
 pub fn latin_name(index: &NameIndex, native: &str) -> String {
+    let latin = romanized_name(index, native);
+    if latin.trim().is_empty() { native.to_string() } else { latin }
+}
+
+fn romanized_name(index: &NameIndex, native: &str) -> String {
     let lex = entity_lexicon();
     let mut out = String::with_capacity(native.len());
     for word in native.split_whitespace() {
