@@ -68,7 +68,11 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
 /// name itself if nothing romanises.
 pub fn latin_name(index: &NameIndex, native: &str) -> String {
     let latin = romanized_name(index, native);
-    if latin.trim().is_empty() { native.to_string() } else { latin }
+    if latin.trim().is_empty() {
+        native.to_string()
+    } else {
+        latin
+    }
 }
 
 fn romanized_name(index: &NameIndex, native: &str) -> String {
