@@ -8,7 +8,7 @@ pub mod segment;
 use std::ops::Range;
 
 pub use normalize::{Normalized, normalize_str};
-pub use script::{Lang, Script, ScriptCounts, script_of, script_of_span};
+pub use script::{Lang, Script, ScriptCounts, is_letter, script_of, script_of_span};
 pub use segment::{Words, is_whole_word, is_word_char, sentences};
 
 use crate::lexicon;

@@ -22,6 +22,32 @@ pub fn script_of(c: char) -> Script {
     }
 }
 
+/// Whether `c` is a letter, with a fast path for the scripts `corpus` reads:
+/// Bengali and Devanagari vowel signs, viramas, nuktas and nasal marks are
+/// not letters.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0900}'..='\u{0903}'
+        | '\u{093A}'..='\u{094F}'
+        | '\u{0951}'..='\u{0957}'
+        | '\u{0962}'..='\u{0963}'
+        | '\u{0981}'..='\u{0983}'
+        | '\u{09BC}'
+        | '\u{09BE}'..='\u{09CD}'
+        | '\u{09D7}'
+        | '\u{09E2}'..='\u{09E3}' => false,
+        '\u{0904}'..='\u{0939}'
+        | '\u{0958}'..='\u{0961}'
+        | '\u{0985}'..='\u{09B9}'
+        | '\u{09CE}'
+        | '\u{09DC}'..='\u{09E1}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic(),
+    }
+}
+
 /// The main script of a span: the script most of its letters are written in.
 pub fn script_of_span(s: &str) -> Script {
     let counts = ScriptCounts::of(s);

@@ -335,7 +335,9 @@ fn name_words_after(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<
             break;
         }
         let w = start..end;
-        if (!name_like(text, &w, lex, cover) && !is_initial(text, Some(&w))) || lex.is_locative(&text[w.clone()]) {
+        if (!name_like(text, &w, lex, cover) && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w)))
+            || lex.is_locative(&text[w.clone()])
+        {
             break;
         }
         words.push(w);
@@ -375,10 +377,11 @@ fn name_words_before(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range
         // Walking back from a reporting word, a common word or one with a
         // case ending is where the speaker's name cannot be.
         let abbreviated = text[end..p].contains('.');
-        if !name_like(text, &w, lex, cover)
+        let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
+        if !(name_like(text, &w, lex, cover) || abbreviation)
             || lex.is_common(word)
             || lex.strip_suffix(word, 2).len() < word.len()
-            || (abbreviated && !is_abbreviation(text, Some(&w)))
+            || (abbreviated && !abbreviation)
         {
             break;
         }
@@ -419,7 +422,7 @@ fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<u
     match script_of(first) {
         Script::Latin => first.is_uppercase() && word.len() >= 2,
         Script::Bengali | Script::Devanagari => {
-            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
                 && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
         }
         Script::Other => false,
@@ -464,7 +467,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                 Script::Other => false,
             });
             script_ok
-                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && s.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
                 && !overlaps_any(&cover, r)
                 && !s.bytes().any(|b| b.is_ascii_digit())
                 && !lex.is_not_name(s)
@@ -487,10 +490,10 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                     via: Via::Pattern,
                 },
             ));
-        } else if candidate(&w) {
+        } else {
             // A word with a place name's ending.
             let stem = lex.strip_suffix(word, 1);
-            if lex.has_place_ending(stem) {
+            if lex.has_place_ending(stem) && candidate(&w) {
                 let m = Mention {
                     range: w.clone(),
                     stem: w.start..w.start + stem.len(),
