@@ -14,34 +14,12 @@ import json
 import os
 import subprocess
 import sys
-import unicodedata
+from ner_data import bn_held_out, sentences
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PERSON = {"PER", "NEP"}
 PLACE = {"LOC", "NEL"}
 GROUP = 20
-
-
-def sentences(path):
-    sent = []
-    with open(path, encoding="utf-8-sig") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if sent:
-                    yield sent
-                sent = []
-                continue
-            parts = line.split("\t")
-            if len(parts) == 2 and parts[0].strip():
-                tag = parts[1].strip()
-                if tag == "-":
-                    tag = "O"
-                elif tag.startswith("-"):
-                    tag = "B" + tag
-                sent.append((unicodedata.normalize("NFC", parts[0].strip()), tag))
-    if sent:
-        yield sent
 
 
 def entities(sent, offsets):
@@ -69,7 +47,7 @@ def main():
     ap.add_argument("--show", type=int, default=0, help="print this many misses and false positives")
     a = ap.parse_args()
     sets = {
-        "bn": [s for i, s in enumerate(sentences(os.path.join(a.train, "bn-rifat1493-train.txt"))) if i % 5 == 0],
+        "bn": [s for i, s in enumerate(sentences(os.path.join(a.train, "bn-rifat1493-train.txt"))) if bn_held_out(i)],
         "hi": list(sentences(os.path.join(a.train, "hi-ilner-dev.txt"))),
     }
     for lang, sents in sets.items():

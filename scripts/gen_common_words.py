@@ -17,35 +17,13 @@ Only counts are derived; no sentence is copied.
 import collections
 import os
 import sys
-import unicodedata
+from ner_data import bn_held_out, sentences
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TRAIN = os.path.join(ROOT, "..", "shared", "train")
 MIN_COUNT = 2
 NAME_RATIO = 2
 PERSON_TAGS = ("PER", "NEP")
-
-
-def sentences(path):
-    sent = []
-    with open(path, encoding="utf-8-sig") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if sent:
-                    yield sent
-                sent = []
-                continue
-            parts = line.split("\t")
-            if len(parts) != 2:
-                continue
-            sent.append((unicodedata.normalize("NFC", parts[0].strip()), parts[1].strip()))
-    if sent:
-        yield sent
-
-
-def held_out(lang, index):
-    return lang == "bn" and index % 5 == 0
 
 
 def main():
@@ -55,7 +33,7 @@ def main():
         named = collections.Counter()
         for name in files:
             for i, sent in enumerate(sentences(os.path.join(TRAIN, name))):
-                if held_out(lang, i):
+                if lang == "bn" and bn_held_out(i):
                     continue
                 for word, tag in sent:
                     if not word or not any(c.isalpha() for c in word):

@@ -30,6 +30,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from ner_data import BN_HELD_OUT_EVERY
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "gazetteer" / "places.tsv"
@@ -38,7 +39,7 @@ DEFAULT_TRAIN = ROOT.parent / "shared" / "train"
 # Held out for measuring extraction (scripts/eval_heldout.py) and not read
 # here: every fifth Bengali sentence, and the Hindi dev split.
 TRAIN_FILES = ("bn-rifat1493-train.txt", "hi-ilner-train.txt")
-HELD_OUT_EVERY = {"bn-rifat1493-train.txt": 5}
+HELD_OUT_EVERY = {"bn-rifat1493-train.txt": BN_HELD_OUT_EVERY}
 
 HEADER = "# id\tname\tkind\tcountry\tlat\tlon\tnames\tadjectives"
 COLUMNS = 8

@@ -1,6 +1,8 @@
 //! Every language's `dates.examples.tsv` (see `data/README.md`): each text,
 //! against its reference date, yields exactly the listed dates and values.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use corpus::extract::Kinds;
@@ -73,14 +75,7 @@ fn run(lang: &str) -> (usize, Vec<String>) {
 }
 
 fn check(lang: &str, min: usize) {
-    let (n, failures) = run(lang);
-    assert!(n >= min, "{lang}: only {n} examples");
-    assert!(
-        failures.is_empty(),
-        "{lang}: {} of {n} examples fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check(lang, min, run);
 }
 
 #[test]

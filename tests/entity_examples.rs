@@ -3,6 +3,8 @@
 //! is named by its canonical name; one found from context by `~` and the
 //! name as printed (its `native` form).
 
+mod common;
+
 use corpus::extract::Kinds;
 use corpus::model::Source;
 use corpus::scan::{ScanOptions, extract_text};
@@ -102,14 +104,7 @@ fn run(lang: &str) -> (usize, Vec<String>) {
 }
 
 fn check(lang: &str, min: usize) {
-    let (n, failures) = run(lang);
-    assert!(n >= min, "{lang}: only {n} examples");
-    assert!(
-        failures.is_empty(),
-        "{lang}: {} of {n} examples fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check(lang, min, run);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! against its reference date, yields exactly the listed events, each with
 //! its participants, place, date and status.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use corpus::extract::Kinds;
@@ -90,14 +92,7 @@ fn run(lang: &str) -> (usize, Vec<String>) {
 }
 
 fn check(lang: &str, min: usize) {
-    let (n, failures) = run(lang);
-    assert!(n >= min, "{lang}: only {n} examples");
-    assert!(
-        failures.is_empty(),
-        "{lang}: {} of {n} examples fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check(lang, min, run);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, 
 use super::sound::{latin_key, sound_key};
 use super::{EntryKind, Gazetteer};
 use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
-use crate::text::{Script, is_word_char, normalize_str, script_of};
+use crate::text::{Script, is_word_char, normalize_str, script_of, word_end};
 
 /// What a pattern stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -208,10 +208,7 @@ impl NameIndex {
                 }
             }
         }
-        let word_end = text[end..]
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(text.len(), |(i, _)| end + i);
+        let word_end = word_end(text, end);
         let rest = &text[end..word_end];
         if !lex.is_suffix(found, rest) {
             return None;
@@ -426,11 +423,6 @@ fn swap_final_i(s: &str) -> Option<String> {
         })
         .collect();
     changed.then(|| words.join(" "))
-}
-
-/// Whether an entry is a person.
-pub fn is_person(index: &NameIndex, entry: u32) -> bool {
-    index.gazetteer.entries[entry as usize].kind == EntryKind::Person
 }
 
 #[cfg(test)]

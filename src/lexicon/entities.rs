@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::{data_lines, files_named, lang_file};
+use super::{Row, data_lines, files_named, rows};
 use crate::text::{Script, normalize_str, script_of, script_of_span};
 
 /// Where a reporting word stands relative to the speaker's name.
@@ -270,18 +270,16 @@ impl EntityLexicon {
     }
 
     fn add_entities(&mut self, lang: &str, contents: &str) -> Result<(), String> {
-        for (line, text) in data_lines(contents) {
-            let at = || format!("data/lang/{lang}/entities.tsv line {line}");
-            let mut cols = text.split('\t');
-            let kind = cols.next().unwrap_or("").trim();
-            let surface = normalize_str(cols.next().unwrap_or("").trim());
-            let value = cols.next().unwrap_or("").trim();
-            if surface.is_empty() {
-                return Err(format!("{}: empty surface", at()));
-            }
+        for row in rows(lang, "entities.tsv", contents) {
+            let Row {
+                at,
+                kind,
+                surface,
+                value,
+            } = row?;
             match kind {
                 "suffix" | "locative" => {
-                    let key = script_key(script_of_span(&surface)).ok_or_else(|| format!("{}: no script", at()))?;
+                    let key = script_key(script_of_span(&surface)).ok_or_else(|| format!("{}: no script", at))?;
                     let attach = match value {
                         "" => Attach::Any,
                         "after_consonant" => Attach::AfterConsonant,
@@ -289,7 +287,7 @@ impl EntityLexicon {
                         v => {
                             return Err(format!(
                                 "{}: suffix value '{v}' (expected after_consonant or after_vowel)",
-                                at()
+                                at
                             ));
                         }
                     };
@@ -302,7 +300,7 @@ impl EntityLexicon {
                     let role = match value {
                         "role" => true,
                         "honorific" => false,
-                        v => return Err(format!("{}: title value '{v}' (expected role or honorific)", at())),
+                        v => return Err(format!("{}: title value '{v}' (expected role or honorific)", at)),
                     };
                     // An honorific may also be part of a name (`নাসিমা বেগম`).
                     if role {
@@ -315,7 +313,7 @@ impl EntityLexicon {
                         "after" => SpeechSide::After,
                         "before" => SpeechSide::Before,
                         "both" => SpeechSide::Both,
-                        v => return Err(format!("{}: speech value '{v}' (expected after, before or both)", at())),
+                        v => return Err(format!("{}: speech value '{v}' (expected after, before or both)", at)),
                     };
                     self.add_cue_word(&surface);
                     self.cues.push((surface, Cue::Speech(side)));
@@ -335,7 +333,7 @@ impl EntityLexicon {
                     self.place_cues.insert(surface);
                 }
                 "place_suffix" => self.place_suffixes.push(surface),
-                k => return Err(format!("{}: unknown kind '{k}'", at())),
+                k => return Err(format!("{}: unknown kind '{k}'", at)),
             }
         }
         Ok(())
@@ -394,11 +392,6 @@ impl EntityLexicon {
 pub fn entity_lexicon() -> &'static EntityLexicon {
     static LEX: OnceLock<EntityLexicon> = OnceLock::new();
     LEX.get_or_init(|| EntityLexicon::load().unwrap_or_else(|e| panic!("bad built-in entity data: {e}")))
-}
-
-/// Whether a language ships entity data.
-pub fn has_entity_data(lang: &str) -> bool {
-    lang_file(lang, "entities.tsv").is_some()
 }
 
 #[cfg(test)]

@@ -9,9 +9,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::entities::EntityLexicon;
-use super::{data_lines, files_named};
+use super::{Row, files_named, rows};
 use crate::model::EventType;
-use crate::text::{is_word_char, normalize_str};
+use crate::text::{is_word_char, word_end};
 
 /// What an event vocabulary entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,18 +65,16 @@ impl EventLexicon {
         let mut place_endings = Vec::new();
         let mut trigger_endings = Vec::new();
         for (lang, contents) in files_named("events.tsv") {
-            for (line, text) in data_lines(contents) {
-                let at = || format!("data/lang/{lang}/events.tsv line {line}");
-                let mut cols = text.split('\t');
-                let kind = cols.next().unwrap_or("").trim();
-                let surface = normalize_str(cols.next().unwrap_or("").trim());
-                let value = cols.next().unwrap_or("").trim();
-                if surface.is_empty() {
-                    return Err(format!("{}: empty surface", at()));
-                }
+            for row in rows(lang, "events.tsv", contents) {
+                let Row {
+                    at,
+                    kind,
+                    surface,
+                    value,
+                } = row?;
                 let word = match kind {
                     "trigger" => EventWord::Trigger(
-                        EventType::parse(value).ok_or_else(|| format!("{}: unknown event type '{value}'", at()))?,
+                        EventType::parse(value).ok_or_else(|| format!("{}: unknown event type '{value}'", at))?,
                     ),
                     "not_trigger" => EventWord::NotTrigger,
                     "negation" => EventWord::Negation,
@@ -103,11 +101,11 @@ impl EventLexicon {
                         v => {
                             return Err(format!(
                                 "{}: place_marker value '{v}' (expected before, after or not_after)",
-                                at()
+                                at
                             ));
                         }
                     },
-                    k => return Err(format!("{}: unknown kind '{k}'", at())),
+                    k => return Err(format!("{}: unknown kind '{k}'", at)),
                 };
                 // A surface listed twice keeps its first meaning.
                 if !patterns.contains(&surface) {
@@ -139,10 +137,7 @@ impl EventLexicon {
                 continue;
             }
             let end = m.end();
-            let word_end = text[end..]
-                .char_indices()
-                .find(|&(_, c)| !is_word_char(c))
-                .map_or(text.len(), |(i, _)| end + i);
+            let word_end = word_end(text, end);
             let rest = &text[end..word_end];
             let trigger = matches!(self.words[m.pattern().as_usize()], EventWord::Trigger(_));
             let ending_ok = entities.is_suffix(&text[m.start()..end], rest)
@@ -191,6 +186,7 @@ pub fn event_lexicon() -> &'static EventLexicon {
 mod tests {
     use super::*;
     use crate::lexicon::entities::entity_lexicon;
+    use crate::text::normalize_str;
 
     fn words(text: &str) -> Vec<(String, EventWord)> {
         let text = normalize_str(text);

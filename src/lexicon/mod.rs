@@ -38,6 +38,36 @@ pub fn data_lines(contents: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// One `kind surface value` row of a vocabulary file, its surface
+/// normalised; `at` names the file and line for error messages.
+pub struct Row<'a> {
+    pub at: String,
+    pub kind: &'a str,
+    pub surface: String,
+    pub value: &'a str,
+}
+
+/// The rows of `data/lang/<lang>/<file>`; a row with no surface is an error.
+pub fn rows<'a>(lang: &str, file: &str, contents: &'a str) -> impl Iterator<Item = Result<Row<'a>, String>> {
+    let (lang, file) = (lang.to_string(), file.to_string());
+    data_lines(contents).map(move |(line, text)| {
+        let at = format!("data/lang/{lang}/{file} line {line}");
+        let mut cols = text.split('\t');
+        let kind = cols.next().unwrap_or("").trim();
+        let surface = normalize_str(cols.next().unwrap_or("").trim());
+        let value = cols.next().unwrap_or("").trim();
+        if surface.is_empty() {
+            return Err(format!("{at}: empty surface"));
+        }
+        Ok(Row {
+            at,
+            kind,
+            surface,
+            value,
+        })
+    })
+}
+
 /// Abbreviations of every language, normalised: a full stop after them does
 /// not end a sentence.
 pub fn abbreviations() -> &'static HashSet<String> {

@@ -53,6 +53,25 @@ impl Iterator for Words<'_> {
     }
 }
 
+/// End of the word that `i` is inside (or `i` itself at a boundary).
+#[inline]
+pub fn word_end(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(o, _)| i + o)
+}
+
+/// Start of the word that `i` is inside or ends (or `i` itself at a boundary).
+#[inline]
+pub fn word_start(text: &str, i: usize) -> usize {
+    text[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(o, c)| o + c.len_utf8())
+}
+
 /// Whether the word at `start..end` of `text` stands alone: no word character
 /// touches it on either side.
 #[inline]
@@ -118,11 +137,7 @@ fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>
     if next.is_some_and(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '”' | '’' | ')')) {
         return false; // 4.5, jagonews24.com, U.S.A
     }
-    let word_start = text[..i]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(0, |(o, c)| o + c.len_utf8());
+    let word_start = word_start(text, i);
     let word = &text[word_start..i];
     if word.is_empty() {
         return true;

@@ -3,7 +3,7 @@
 //! normalised text. Everything between items is looked at only as a gap.
 
 use crate::lexicon::dates::{DateLexicon, Word};
-use crate::text::is_word_char;
+use crate::text::{is_word_char, word_end};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ItemKind {
@@ -46,14 +46,6 @@ impl Item {
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
-}
-
-/// End of the word that `i` is inside (or `i` itself at a boundary).
-fn word_end(text: &str, i: usize) -> usize {
-    text[i..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(o, _)| i + o)
 }
 
 /// Scan `text` for every date item.

@@ -41,7 +41,7 @@ impl Extractor for Events {
         let text = doc.norm_text();
         let cues = event_lexicon().find(text, entity_lexicon());
         let facts = fields::Facts::new(doc, &names, article, &cues);
-        let mut events: Vec<(Event, Option<usize>)> = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         // Whether each event's place is marked as its location (`মস্কোতে`),
         // not just a bare name in its sentence.
         let mut located: Vec<bool> = Vec::new();
@@ -82,27 +82,27 @@ impl Extractor for Events {
                 // `इस यात्रा के दौरान`: with no verb of its own, an anaphor
                 // tells of the event it refers to.
                 if let Some(j) = referent.filter(|_| !own_status.1) {
-                    event.status = events[j].0.status;
+                    event.status = events[j].status;
                 }
                 referent
             } else {
                 earlier
-                    .filter(|&j| chain_of(&roots, j).all(|k| compatible(&events[k].0, located[k], &event, marked)))
+                    .filter(|&j| chain_of(&roots, j).all(|k| compatible(&events[k], located[k], &event, marked)))
                     .enumerate()
                     .max_by_key(|&(age, j)| (shared_people(&events, &roots, j, &event), std::cmp::Reverse(age)))
                     .map(|(_, j)| j)
             };
             last_of_type.push((kind, events.len()));
             roots.push(refers_to.map_or(events.len(), |j| roots[j]));
-            events.push((event, refers_to));
+            events.push(event);
             located.push(marked);
         }
-        share_within_chains(&mut events);
-        for (event, _) in &mut events {
+        share_within_chains(&mut events, &roots);
+        for event in &mut events {
             let sentence = doc.sentence_at(event.trigger.norm.start);
             event.actors = facts.actors(&sentence, event.place.as_deref());
         }
-        article.events = events.into_iter().map(|(e, _)| e).collect();
+        article.events = events;
     }
 }
 
@@ -161,11 +161,11 @@ fn chain_of(roots: &[usize], j: usize) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// How many of `event`'s participants the mentions linked with `j` name.
-fn shared_people(events: &[(Event, Option<usize>)], roots: &[usize], j: usize, event: &Event) -> usize {
+fn shared_people(events: &[Event], roots: &[usize], j: usize, event: &Event) -> usize {
     event
         .participants
         .iter()
-        .filter(|p| chain_of(roots, j).any(|k| events[k].0.participants.contains(p)))
+        .filter(|p| chain_of(roots, j).any(|k| events[k].participants.contains(p)))
         .count()
 }
 
@@ -214,17 +214,10 @@ fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
 /// Mentions of one event (an anaphor and what it refers to, transitively)
 /// fill each other's missing place and date, the nearest mention first, and
 /// share their participants.
-fn share_within_chains(events: &mut [(Event, Option<usize>)]) {
+fn share_within_chains(events: &mut [Event], roots: &[usize]) {
     let n = events.len();
-    let root = |mut i: usize, events: &[(Event, Option<usize>)]| {
-        while let Some(j) = events[i].1 {
-            i = j;
-        }
-        i
-    };
-    let roots: Vec<usize> = (0..n).map(|i| root(i, events)).collect();
     // What each mention's own sentence says, before any sharing.
-    let own: Vec<Event> = events.iter().map(|(e, _)| e.clone()).collect();
+    let own: Vec<Event> = events.to_vec();
     for i in 0..n {
         let mut members: Vec<usize> = (0..n).filter(|&j| j != i && roots[j] == roots[i]).collect();
         if members.is_empty() {
@@ -236,7 +229,7 @@ fn share_within_chains(events: &mut [(Event, Option<usize>)]) {
                 let other = &own[j];
                 (other.date.clone(), other.place.clone(), other.participants.clone())
             };
-            let e = &mut events[i].0;
+            let e = &mut events[i];
             if e.date.is_none() {
                 e.date = date;
             }

@@ -10,7 +10,7 @@ use crate::gazetteer::NameIndex;
 use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
-use crate::text::{Document, Script, script_of};
+use crate::text::{Document, Script, script_of, word_start};
 
 /// Join a person found from context to a fuller name of the article: one
 /// printed right before a known person's mention is its first part (`आमिर
@@ -69,10 +69,47 @@ pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
     }
 }
 
-/// Link surnames and other short forms to the full names of the article.
-pub fn short_forms(doc: &Document, lex: &EntityLexicon, found: &mut Vec<Found>) {
+/// Link the article's other words to the entities already found, in one
+/// pass: a surname or first word of a full name printed elsewhere (a short
+/// form), else a spelling that sounds like one of their names.
+pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut Vec<Found>) {
     let text = doc.norm_text();
-    // Token → the one person it can stand for (None once two share it).
+    let tokens = short_form_tokens(text, lex, found);
+    let (keys, first_names) = sound_keys(index, lex, found);
+    extend_first_names(doc, lex, &first_names, found);
+    let cover = covered(found);
+    let mut new = Vec::new();
+    for w in doc.words() {
+        if overlaps_any(&cover, &w) {
+            continue;
+        }
+        let word = &text[w.clone()];
+        let hit = short_form(text, &w, lex, &tokens, &cover).or_else(|| {
+            sound_candidate(word, lex)
+                .then(|| sound_alike(word, lex, &keys))
+                .flatten()
+        });
+        if let Some((who, person, len, via)) = hit {
+            let mention = Mention {
+                range: w.clone(),
+                stem: w.start..w.start + len,
+                via,
+            };
+            new.push((who, person, mention));
+        }
+    }
+    for (who, person, m) in new {
+        add_mention(found, who, person, m);
+    }
+}
+
+/// A found entity a word joins: who, whether a person, the length of the
+/// name within the word, and how it was linked.
+type Join = (Who, bool, usize, Via);
+
+/// First and last words of the article's full names → the one person each
+/// can stand for (`None` once two share it).
+fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> HashMap<&'t str, Option<Who>> {
     let mut tokens: HashMap<&str, Option<Who>> = HashMap::default();
     for f in found.iter().filter(|f| f.person) {
         for m in f
@@ -96,37 +133,30 @@ pub fn short_forms(doc: &Document, lex: &EntityLexicon, found: &mut Vec<Found>) 
             }
         }
     }
-    if tokens.is_empty() {
-        return;
+    tokens
+}
+
+/// The person whose surname or first word `w` is, with or without a case
+/// ending; not when `w` ends another name (`ডিম্পল যাদব`).
+fn short_form(
+    text: &str,
+    w: &std::ops::Range<usize>,
+    lex: &EntityLexicon,
+    tokens: &HashMap<&str, Option<Who>>,
+    cover: &[std::ops::Range<usize>],
+) -> Option<Join> {
+    if tokens.is_empty() || follows_unknown_name_word(text, w.start, lex, cover) {
+        return None;
     }
-    let cover = covered(found);
-    let mut new = Vec::new();
-    for w in doc.words() {
-        if overlaps_any(&cover, &w) {
-            continue;
-        }
-        let word = &text[w.clone()];
-        if follows_unknown_name_word(text, w.start, lex, &cover) {
-            continue;
-        }
-        let stem = lex.strip_suffix(word, 1);
-        let hit = [word, stem]
-            .into_iter()
-            .find_map(|s| tokens.get(s).cloned().flatten().map(|who| (who, s.len())));
-        if let Some((who, len)) = hit {
-            new.push((
-                who,
-                Mention {
-                    range: w.clone(),
-                    stem: w.start..w.start + len,
-                    via: Via::ShortForm,
-                },
-            ));
-        }
-    }
-    for (who, m) in new {
-        add_mention(found, who, true, m);
-    }
+    let word = &text[w.clone()];
+    let stem = lex.strip_suffix(word, 1);
+    [word, stem].into_iter().find_map(|s| {
+        tokens
+            .get(s)
+            .cloned()
+            .flatten()
+            .map(|who| (who, true, s.len(), Via::ShortForm))
+    })
 }
 
 /// Whether the word at `start` comes right after a name-like word no entity
@@ -136,13 +166,7 @@ fn follows_unknown_name_word(text: &str, start: usize, lex: &EntityLexicon, cove
     let Some(before) = text[..start].strip_suffix(' ') else {
         return false;
     };
-    let prev_start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| crate::text::is_word_char(c))
-        .last()
-        .map_or(before.len(), |(j, _)| j);
-    let prev = prev_start..before.len();
+    let prev = word_start(text, before.len())..before.len();
     if prev.is_empty() || overlaps_any(cover, &prev) {
         return false;
     }
@@ -154,14 +178,19 @@ fn follows_unknown_name_word(text: &str, start: usize, lex: &EntityLexicon, cove
     capital_or_native && !lex.is_not_name(word) && !lex.is_common(word)
 }
 
-/// Link spellings that sound like a known name.
-pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut Vec<Found>) {
-    let text = doc.norm_text();
+/// Sound key → (who, is a person, the Latin spelling that has the key) for
+/// every name of the entities found, and the keys of each known person's
+/// first names.
+#[allow(clippy::type_complexity)]
+fn sound_keys(
+    index: &NameIndex,
+    lex: &EntityLexicon,
+    found: &[Found],
+) -> (HashMap<String, Vec<(Who, bool, String)>>, HashMap<u32, Vec<String>>) {
     let gaz = index.gazetteer();
-    // Sound key → (who, is a person, the Latin spelling that has the key).
     let mut keys: HashMap<String, Vec<(Who, bool, String)>> = HashMap::default();
     let mut first_names: HashMap<u32, Vec<String>> = HashMap::default();
-    for f in found.iter() {
+    for f in found {
         let names: Vec<String> = match &f.who {
             Who::Entry(i) => gaz.entries[*i as usize]
                 .names
@@ -188,46 +217,29 @@ pub fn sound_alikes(doc: &Document, index: &NameIndex, lex: &EntityLexicon, foun
             }
         }
     }
-    extend_first_names(doc, lex, &first_names, found);
-    let cover = covered(found);
-    let mut new = Vec::new();
-    for w in doc.words() {
-        if overlaps_any(&cover, &w) {
-            continue;
-        }
-        let word = &text[w.clone()];
-        if !sound_candidate(word, lex) {
-            continue;
-        }
-        let stem = lex.strip_suffix(word, 1);
-        for s in [word, stem] {
-            let latin = latin_of(lex, s);
-            // Only entities the article names in a known spelling (across the
-            // whole gazetteer, a consonant skeleton matches common words too
-            // often), and only spellings that differ in a letter or two from
-            // one of theirs (`भर्ती` is not `भारत`).
-            let near = |known: &str| edit_distance(&latin, known) <= (latin.chars().count() / 4).max(1);
-            let mut hits = keys
-                .get(&latin_key(&latin))
-                .into_iter()
-                .flatten()
-                .filter(|(_, _, l)| near(l));
-            let hit = hits.next().map(|(who, person, _)| (who.clone(), *person));
-            let hit = hit.filter(|(who, _)| hits.all(|(w, _, _)| w == who));
-            if let Some((who, person)) = hit {
-                let mention = Mention {
-                    range: w.clone(),
-                    stem: w.start..w.start + s.len(),
-                    via: Via::Sound,
-                };
-                new.push((who, person, mention));
-                break;
-            }
+    (keys, first_names)
+}
+
+/// The entity a word sounds like. Only entities the article names in a
+/// known spelling (across the whole gazetteer, a consonant skeleton matches
+/// common words too often), and only spellings that differ in a letter or
+/// two from one of theirs (`भर्ती` is not `भारत`).
+fn sound_alike(word: &str, lex: &EntityLexicon, keys: &HashMap<String, Vec<(Who, bool, String)>>) -> Option<Join> {
+    let stem = lex.strip_suffix(word, 1);
+    for s in [word, stem] {
+        let latin = latin_of(lex, s);
+        let near = |known: &str| edit_distance(&latin, known) <= (latin.chars().count() / 4).max(1);
+        let mut hits = keys
+            .get(&latin_key(&latin))
+            .into_iter()
+            .flatten()
+            .filter(|(_, _, l)| near(l));
+        let hit = hits.next().map(|(who, person, _)| (who.clone(), *person));
+        if let Some((who, person)) = hit.filter(|(who, _)| hits.all(|(w, _, _)| w == who)) {
+            return Some((who, person, s.len(), Via::Sound));
         }
     }
-    for (who, person, m) in new {
-        add_mention(found, who, person, m);
-    }
+    None
 }
 
 /// The lower-case Latin spelling of a name.
@@ -294,13 +306,7 @@ fn extend_first_names(
             let Some(before) = text[..m.range.start].strip_suffix(' ') else {
                 continue;
             };
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| crate::text::is_word_char(c))
-                .last()
-                .map_or(before.len(), |(j, _)| j);
-            let prev = start..before.len();
+            let prev = word_start(text, before.len())..before.len();
             if prev.is_empty()
                 || overlaps_any(&cover, &prev)
                 || lex.is_not_name(&text[prev.clone()])

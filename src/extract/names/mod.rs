@@ -19,7 +19,7 @@ pub use places::Places;
 use crate::gazetteer::NameIndex;
 use crate::gazetteer::index::NameMatch;
 use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
-use crate::text::{Document, is_word_char};
+use crate::text::Document;
 
 use super::Context;
 
@@ -88,14 +88,6 @@ impl Names {
         Names::of(ctx, doc, index);
         ctx.names.clone().unwrap_or_default()
     }
-
-    /// Whether a normalised byte range overlaps any mention.
-    pub fn covers(&self, r: &Range<usize>) -> bool {
-        self.found
-            .iter()
-            .flat_map(|f| &f.mentions)
-            .any(|m| m.range.start < r.end && r.start < m.range.end)
-    }
 }
 
 /// Run the whole analysis.
@@ -122,8 +114,7 @@ pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names 
     patterns::context_people(doc, index, lex, &names.cues.clone(), &mut names.found);
     patterns::context_places(doc, lex, &names.cues, &mut names.found);
     links::merge_partial_names(doc, &mut names.found);
-    links::short_forms(doc, lex, &mut names.found);
-    links::sound_alikes(doc, index, lex, &mut names.found);
+    links::join_words(doc, index, lex, &mut names.found);
     for f in &mut names.found {
         f.mentions.sort_by_key(|m| m.range.start);
         f.mentions.dedup_by(|a, b| a.range == b.range);
@@ -144,14 +135,6 @@ fn has_entry(index: &NameIndex, pattern: u32) -> bool {
 /// The word ranges of `text[range]`, in order.
 fn words_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     crate::text::Words::from(&text[..range.end], range.start).collect()
-}
-
-/// The end of the word that `pos` is in (or `pos` if it is not in one).
-fn word_end(text: &str, pos: usize) -> usize {
-    text[pos..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| pos + i)
 }
 
 /// Every mention range found so far, sorted.

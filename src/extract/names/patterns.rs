@@ -8,10 +8,10 @@
 
 use std::ops::Range;
 
-use super::{CueMatch, Found, Mention, Via, Who, add_mention, covered, overlaps_any, word_end, words_in};
+use super::{CueMatch, Found, Mention, Via, Who, add_mention, covered, overlaps_any, words_in};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
-use crate::text::{Document, Script, is_word_char, script_of};
+use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
 
 /// Most words a name takes.
 const MAX_WORDS: usize = 4;
@@ -363,12 +363,7 @@ fn name_words_before(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range
             break;
         }
         let end = before.len();
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_word_char(c))
-            .last()
-            .map_or(end, |(i, _)| i);
+        let start = word_start(text, end);
         if start == end {
             break;
         }

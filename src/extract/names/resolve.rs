@@ -97,7 +97,7 @@ fn name_follows(text: &str, m: &NameMatch, matches: &[NameMatch], lex: &EntityLe
         return false;
     };
     let start = text.len() - rest.len();
-    let end = super::word_end(text, start);
+    let end = crate::text::word_end(text, start);
     let word = &text[start..end];
     let starts_match = matches.iter().any(|n| n.start == start);
     !word.is_empty()
@@ -119,14 +119,9 @@ fn capitalized_words_before(text: &str, pos: usize, lex: &EntityLexicon) -> usiz
         let Some(before) = text[..p].strip_suffix(' ') else {
             break;
         };
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| c.is_ascii_alphabetic())
-            .last()
-            .map_or(before.len(), |(i, _)| i);
+        let start = crate::text::word_start(text, before.len());
         let word = &before[start..];
-        let capital = word.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+        let capital = word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && word.is_ascii();
         if word.len() < 2 || !capital || lex.is_not_name(word) {
             break;
         }
