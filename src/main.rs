@@ -77,9 +77,9 @@ fn print_out(s: &str) -> anyhow::Result<()> {
 
 /// The built-in names, plus those of `--gazetteer` files. A file that cannot
 /// be read is a usage error; its bad entries are reported and skipped.
-fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Arc<NameIndex>> {
+fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Option<Arc<NameIndex>>> {
     if files.is_empty() {
-        return Ok(NameIndex::builtin());
+        return Ok(None);
     }
     let mut gazetteer = Gazetteer::builtin();
     for file in files {
@@ -97,7 +97,7 @@ fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Arc<NameIndex>> 
             }
         }
     }
-    Ok(Arc::new(NameIndex::new(gazetteer, entity_lexicon())))
+    Ok(Some(Arc::new(NameIndex::new(gazetteer, entity_lexicon()))))
 }
 
 /// With `--summary`, a sink that prints only the run's summary.

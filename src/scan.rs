@@ -27,9 +27,10 @@ pub struct ScanOptions {
     pub only: Kinds,
     /// `--reference-date`.
     pub reference_date: Option<Date>,
-    /// The names to look for: the built-in gazetteer unless `--gazetteer`
-    /// adds to it.
-    pub names: Arc<NameIndex>,
+    /// The names to look for when `--gazetteer` adds to the built-in ones;
+    /// `None`: the built-in index, built only if people, places or events
+    /// are wanted.
+    pub names: Option<Arc<NameIndex>>,
 }
 
 impl Default for ScanOptions {
@@ -39,7 +40,7 @@ impl Default for ScanOptions {
             threads: 0,
             only: Kinds::ALL,
             reference_date: None,
-            names: NameIndex::builtin(),
+            names: None,
         }
     }
 }

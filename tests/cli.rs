@@ -480,7 +480,23 @@ fn check_reports_what_changed_and_bless_accepts_it() {
     let expected = dir.path().join("a.expected.json");
     let blessed: Value = serde_json::from_str(&std::fs::read_to_string(&expected).unwrap()).unwrap();
     assert_eq!(blessed["dates"][0]["value"], "2025-12-20");
+    // Where the article was read from is not part of what is checked.
+    assert!(blessed.get("path").is_none(), "{blessed}");
     let (code, out, _) = run(args(&[]));
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 match, 0 differ"), "{out}");
+    let moved = tempfile::tempdir().unwrap();
+    for f in ["a.txt", "a.expected.json"] {
+        std::fs::copy(dir.path().join(f), moved.path().join(f)).unwrap();
+    }
+    let (code, out, _) = run([
+        "check",
+        "--reference-date",
+        "2025-12-21",
+        moved.path().to_str().unwrap(),
+    ]
+    .map(String::from)
+    .to_vec());
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("1 match, 0 differ"), "{out}");
 

@@ -133,18 +133,24 @@ impl Pipeline {
 
     /// The standard pipeline: headline and reference date, then every
     /// extractor this build has, reporting `report`.
-    pub fn standard(report: Kinds, index: Arc<NameIndex>) -> Self {
-        Pipeline::new(
-            vec![
-                Box::new(headline::Headline),
-                Box::new(dates::Dates),
-                Box::new(reference::ReferenceDate),
-                Box::new(names::People { index: index.clone() }),
-                Box::new(names::Places { index: index.clone() }),
-                Box::new(events::Events { index }),
-            ],
-            report,
-        )
+    /// `index` (else the built-in one) is built only when a name stage runs:
+    /// a dates-only scan starts at once.
+    pub fn standard(report: Kinds, index: Option<Arc<NameIndex>>) -> Self {
+        let mut stages: Vec<Box<dyn Extractor>> = vec![
+            Box::new(headline::Headline),
+            Box::new(dates::Dates),
+            Box::new(reference::ReferenceDate),
+        ];
+        if [Kind::People, Kind::Places, Kind::Events]
+            .iter()
+            .any(|&k| report.contains(k))
+        {
+            let index = index.unwrap_or_else(NameIndex::builtin);
+            stages.push(Box::new(names::People { index: index.clone() }));
+            stages.push(Box::new(names::Places { index: index.clone() }));
+            stages.push(Box::new(events::Events { index }));
+        }
+        Pipeline::new(stages, report)
     }
 
     /// Names of the stages that run.

@@ -56,6 +56,18 @@ pub struct NameIndex {
     case: Vec<Case>,
     /// A word of a person's native name → its English spelling.
     tokens: HashMap<String, String>,
+    /// Each entry's sound keys, worked out when an article first names it.
+    sounds: Vec<OnceLock<EntrySounds>>,
+}
+
+/// The sound keys of one gazetteer entry's names.
+#[derive(Debug, Default)]
+pub struct EntrySounds {
+    /// (sound key, the Latin spelling that has it) of every name, and of a
+    /// person's surnames.
+    pub keys: Vec<(String, String)>,
+    /// Keys of a person's first names.
+    pub first_names: Vec<String>,
 }
 
 impl std::fmt::Debug for NameIndex {
@@ -126,6 +138,7 @@ impl NameIndex {
             .start_kind(StartKind::Both)
             .build(&builder.patterns)
             .unwrap_or_else(|e| panic!("name automaton: {e}"));
+        let sounds = (0..gazetteer.entries.len()).map(|_| OnceLock::new()).collect();
         NameIndex {
             gazetteer,
             automaton,
@@ -133,7 +146,33 @@ impl NameIndex {
             targets: builder.targets,
             case,
             tokens,
+            sounds,
         }
+    }
+
+    /// The sound keys of entry `i`'s names (`sound` turns a name into its
+    /// Latin spelling and key), computed once.
+    pub fn entry_sounds(&self, i: u32, sound: impl Fn(&str) -> (String, String)) -> &EntrySounds {
+        self.sounds[i as usize].get_or_init(|| {
+            let entry = &self.gazetteer.entries[i as usize];
+            let mut out = EntrySounds::default();
+            for name in &entry.names {
+                let name = normalize_str(name);
+                let parts: Vec<&str> = name.split(' ').collect();
+                let mut add = |s: &str| {
+                    let (latin, key) = sound(s);
+                    if key.len() >= 3 {
+                        out.keys.push((key, latin));
+                    }
+                };
+                add(&name);
+                if entry.kind == EntryKind::Person && parts.len() >= 2 {
+                    add(parts[parts.len() - 1]);
+                    out.first_names.push(sound(parts[0]).1);
+                }
+            }
+            out
+        })
     }
 
     /// The English spelling of a word of a known person's native name.

@@ -42,6 +42,10 @@ pub enum Word {
         attached: bool,
         counter: bool,
     },
+    /// Minutes a word adds to the hour after it: `সাড়ে` +30, `पौने` -15.
+    Quarter(i8),
+    /// A hedge between a day period and its hour: `করীব`, `প্রায়`, `around`.
+    Approx,
     RangeFrom,
     RangeTo,
     BengaliMonth(u8),
@@ -112,6 +116,8 @@ pub struct DateLexicon {
     pub past: HashSet<String>,
     pub future_endings: Vec<String>,
     pub past_endings: Vec<String>,
+    /// Two-word phrases that make a clause future (`scheduled to`).
+    pub future_phrases: HashSet<(String, String)>,
     /// Words that end like a verb but are not one (`তবে`, `মেগা`).
     pub not_verbs: HashSet<String>,
     /// Before `N days ago`, make it `N days before` something else
@@ -222,6 +228,8 @@ fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
                 counter: false,
             },
         },
+        "quarter" => Word::Quarter(ranged(value, -45, 45)? as i8),
+        "approx" => Word::Approx,
         "range_from" => Word::RangeFrom,
         "range_to" => Word::RangeTo,
         "bengali_month" => Word::BengaliMonth(ranged(value, 1, 12)? as u8),
@@ -244,7 +252,8 @@ fn parse_word(kind: &str, value: &str) -> Result<Option<Word>, String> {
                 _ => return Err(format!("`{value}` is not before or after")),
             },
         },
-        "suffix" | "future" | "past" | "future_ending" | "past_ending" | "not_verb" | "anchor" | "anchor_ending" => {
+        "suffix" | "future" | "past" | "future_ending" | "past_ending" | "future_phrase" | "not_verb" | "anchor"
+        | "anchor_ending" => {
             return Ok(None);
         }
         _ => return Err(format!("unknown kind `{kind}`")),
@@ -269,6 +278,7 @@ impl DateLexicon {
             future: HashSet::new(),
             past: HashSet::new(),
             future_endings: Vec::new(),
+            future_phrases: HashSet::new(),
             past_endings: Vec::new(),
             not_verbs: HashSet::new(),
             anchors: HashSet::new(),
@@ -300,6 +310,15 @@ impl DateLexicon {
                         lex.past.insert(norm);
                     }
                     "future_ending" => lex.future_endings.push(norm),
+                    "future_phrase" => {
+                        let mut words = norm.split(' ').filter(|w| !w.is_empty());
+                        match (words.next(), words.next(), words.next()) {
+                            (Some(a), Some(b), None) => {
+                                lex.future_phrases.insert((a.to_string(), b.to_string()));
+                            }
+                            _ => return Err(err(format!("future_phrase `{norm}` is not two words"))),
+                        }
+                    }
                     "past_ending" => lex.past_endings.push(norm),
                     "not_verb" => {
                         lex.not_verbs.insert(norm);
@@ -335,6 +354,15 @@ impl DateLexicon {
         lex.future_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
         lex.past_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
         Ok(lex)
+    }
+
+    /// Whether `a b` is a phrase that makes its clause future.
+    pub fn is_future_phrase(&self, a: &str, b: &str) -> bool {
+        !self.future_phrases.is_empty()
+            && self
+                .future_phrases
+                .iter()
+                .any(|(x, y)| x.eq_ignore_ascii_case(a) && y.eq_ignore_ascii_case(b))
     }
 
     /// Tense of a word: `Some(true)` future, `Some(false)` past.

@@ -150,6 +150,8 @@ pub struct Romanizer {
     /// The longest grapheme, in chars.
     pub longest: usize,
     pub inherent: String,
+    /// Whole words with a conventional spelling (`মো.` Md., `सिंह` Singh).
+    pub words: HashMap<String, String>,
 }
 
 impl EntityLexicon {
@@ -364,6 +366,10 @@ impl EntityLexicon {
             let glyph = match kind {
                 "inherent" => {
                     rom.inherent = latin;
+                    continue;
+                }
+                "word" => {
+                    rom.words.insert(grapheme, latin);
                     continue;
                 }
                 "consonant" => Glyph::Consonant,

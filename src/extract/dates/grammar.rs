@@ -287,8 +287,16 @@ impl<'a> Grammar<'a> {
             }
             if next < self.items.len()
                 && self.gap_is(next - 1, &["", ",", "on", "at"])
-                && let Some((day, after)) = self.day_expr(next).filter(|(s, _)| s.is_day())
+                && let Some((mut day, mut after)) = self.day_expr(next).filter(|(s, _)| s.is_day())
             {
+                // `০৩:১০ পিএম, বুধবার, ২৯ অক্টোবর ২০২৫`: the weekday's date follows.
+                if matches!(day, Sem::Weekday { modifier: None, .. })
+                    && self.gap_is(after - 1, &["", ","])
+                    && let Some((date @ Sem::Day { modifier: None, .. }, end)) =
+                        self.day_month(after).or_else(|| self.month_day(after))
+                {
+                    (day, after) = (date, end);
+                }
                 return Some((Sem::DateTime(Box::new(day), t), after));
             }
             return Some((Sem::Time(t), next));
@@ -802,6 +810,10 @@ impl<'a> Grammar<'a> {
             period = Some(p);
             j += 1;
         }
+        // `রাত প্রায় ৯টা`, `रात करीब 11:40 बजे`
+        if period.is_some() && self.has(j, |w| matches!(w, Word::Approx)) && self.sp(j) {
+            j += 1;
+        }
         if let Some(p) = self.find(j, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None })
             && self.sp(j)
             && self.num(j + 1).is_some()
@@ -809,7 +821,25 @@ impl<'a> Grammar<'a> {
             pm = Some(p);
             j += 1;
         }
-        let (h, hd, ord, glued_hour) = self.num(j)?;
+        // `সাড়ে ৪টায়` half past four, `पौने पांच बजे` a quarter to five.
+        let quarter = self
+            .find(j, |w| if let Word::Quarter(q) = w { Some(*q) } else { None })
+            .filter(|_| self.sp(j));
+        if quarter.is_some() {
+            j += 1;
+        }
+        let (h, hd, ord, glued_hour) = match self.num(j) {
+            Some(n) => n,
+            // A number word is an hour only with its marker: `आठ बजे`.
+            None => {
+                let n = self.find(j, |w| if let Word::Number(n) = w { Some(*n) } else { None })?;
+                let marker = self.sp(j) && self.has(j + 1, |w| matches!(w, Word::HourMarker { attached: false, .. }));
+                if !marker || !(1..=12).contains(&n) {
+                    return None;
+                }
+                (n, 1, false, false)
+            }
+        };
         if ord || hd > 2 || h > 24 {
             return None;
         }
@@ -868,6 +898,14 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let mut hour = h as u8;
+        match quarter {
+            Some(q) if minute.is_none() && q < 0 => {
+                hour = if hour <= 1 { hour + 11 } else { hour - 1 };
+                minute = Some((60 + i16::from(q)) as u8);
+            }
+            Some(q) if minute.is_none() => minute = Some(q as u8),
+            _ => {}
+        }
         match pm {
             Some(true) if hour < 12 => hour += 12,
             Some(false) if hour == 12 => hour = 0,

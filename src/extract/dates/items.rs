@@ -53,10 +53,16 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
     let mut items = Vec::new();
     for m in lex.automaton.find_iter(text) {
         let (start, end) = (m.start(), m.end());
-        if prev_char(text, start).is_some_and(is_word_char) {
-            continue; // inside a word, or glued to a number (handled with the number)
-        }
         let pattern = m.pattern().as_usize();
+        let glued_ampm = || {
+            prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
+                && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
+        };
+        // Inside a word, or glued to a number (handled with the number),
+        // but for `11pm`.
+        if prev_char(text, start).is_some_and(is_word_char) && !glued_ampm() {
+            continue;
+        }
         let matched_end = end;
         let end = if text[..end].ends_with('-') || text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
             end
@@ -140,6 +146,17 @@ fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
     }
 }
 
+fn is_ampm(lex: &DateLexicon, glued: &str) -> bool {
+    lex.automaton
+        .find(glued)
+        .filter(|m| m.start() == 0 && m.end() == glued.len())
+        .is_some_and(|m| {
+            lex.entries[m.pattern().as_usize()]
+                .iter()
+                .any(|w| matches!(w, Word::AmPm { .. }))
+        })
+}
+
 /// A number word with a glued ending (`চারটেয়`, `একুশে`).
 fn number_word(text: &str, lex: &DateLexicon, pattern: usize, start: usize, end: usize, we: usize) -> Option<Item> {
     let value = lex.entries[pattern]
@@ -190,7 +207,8 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
     let (mut ordinal, mut hour, mut counter, mut item_end) = (false, false, false, end);
     match next.next() {
         Some('\u{FE0F}' | '\u{20E3}') => return None,
-        Some(c) if is_word_char(c) => {
+        // `11pm`: the am/pm is an item of its own.
+        Some(c) if is_word_char(c) && !is_ampm(lex, &text[end..word_end(text, end)]) => {
             let we = word_end(text, end);
             (ordinal, hour, counter) = glued_ending(lex, &text[end..we])?;
             item_end = we;

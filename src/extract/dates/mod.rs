@@ -85,7 +85,11 @@ impl Extractor for Dates {
 /// Whether resolving `sem` depends on the tense of its sentence.
 fn needs_tense(sem: &Sem) -> bool {
     match sem {
-        Sem::Weekday { modifier: None, .. } | Sem::RelDay { ambiguous: true, .. } => true,
+        Sem::Weekday {
+            modifier: None | Some(0),
+            ..
+        }
+        | Sem::RelDay { ambiguous: true, .. } => true,
         Sem::DateTime(inner, _) => needs_tense(inner),
         _ => false,
     }
@@ -176,9 +180,36 @@ fn find_stamp(doc: &Document, lex: &DateLexicon, items: &[items::Item], exprs: &
                     && !gap.chars().any(|c| c.is_alphabetic() && !c.is_ascii_uppercase())
             }
         });
+        // `Updated Fri, 28 Mar 2025 08:30 PM`: a weekday before the stamp.
+        let found = found.map(|k| match exprs.get(k + 1) {
+            Some(next) if matches!(exprs[k].sem, Sem::Weekday { modifier: None, .. }) => {
+                let gap = &text[exprs[k].end..next.start];
+                if gap.len() <= 3 && gap.chars().all(|c| c == ',' || c == ' ') {
+                    k + 1
+                } else {
+                    k
+                }
+            }
+            _ => k,
+        });
         if let Some(k) = found.filter(|&k| day_grain(&exprs[k].sem)) {
             return Some(k);
         }
+    }
+    // A stamp line: a short line near the top that starts with a full date
+    // (`৪ জুন ২০২৫ ইং, ২১ জ্যৈষ্ঠ ১৪৩২ বাং`, `Tuesday, 4 November 2025`).
+    const HEAD_LINES: usize = 8;
+    let head_end = text.match_indices('\n').nth(HEAD_LINES).map_or(text.len(), |(p, _)| p);
+    let stamp_line = exprs.iter().take_while(|e| e.start < head_end).position(|e| {
+        let line_start = text[..e.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[e.start..].find('\n').map_or(text.len(), |p| e.start + p);
+        day_grain(&e.sem)
+            && explicit_year(e).is_some()
+            && text[line_start..e.start].trim().is_empty()
+            && text[line_start..line_end].chars().count() <= 100
+    });
+    if stamp_line.is_some() {
+        return stamp_line;
     }
     // Datelines: within the first lines of the body.
     const TOP: usize = 2000;
@@ -224,7 +255,16 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     // compound (`मनाया जाएगा`, `করবেন বলে`) a future anywhere makes it future.
     let mut after: Vec<(usize, Option<bool>)> = Vec::new();
     let mut last = None;
-    for (n, r) in Words::from(&text[..sentence.end], end).enumerate() {
+    // In English the verb after a comma is another clause's, most often
+    // the reporting one (`..., officials said`).
+    let clause_end = if verb_final {
+        sentence.end
+    } else {
+        text[end..sentence.end]
+            .find([',', ';'])
+            .map_or(sentence.end, |i| end + i)
+    };
+    for (n, r) in Words::from(&text[..clause_end], end).enumerate() {
         match tense(&text[r]) {
             Some(t) if last.is_none_or(|l| l + 1 == n) => {
                 last = Some(n);
@@ -239,11 +279,17 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     }
     let before_words: Vec<_> = Words::new(&text[sentence.start..start]).collect();
     let word_before = |r: &std::ops::Range<usize>| &text[sentence.start + r.start..sentence.start + r.end];
-    let mut before = before_words
-        .iter()
-        .rev()
-        .enumerate()
-        .find_map(|(n, r)| tense(word_before(r)).map(|t| (n, t)));
+    // `is scheduled to call on Wednesday`
+    let phrase_at = |k: usize| {
+        k + 1 < before_words.len()
+            && lex.is_future_phrase(word_before(&before_words[k]), word_before(&before_words[k + 1]))
+    };
+    let mut before = before_words.iter().rev().enumerate().find_map(|(n, r)| {
+        if phrase_at(before_words.len() - 1 - n) {
+            return Some((n, true));
+        }
+        tense(word_before(r)).map(|t| (n, t))
+    });
     // A past participle after a future modal is future: `would not be held`.
     if let Some((n, false)) = before {
         let modal = before_words

@@ -170,6 +170,8 @@ pub fn resolve(sem: &Sem, reference: Option<Date>, context_year: Option<i32>, te
                 Some(-1) => re.nth_weekday(-1, target),
                 Some(1) => re.nth_weekday(1, target),
                 _ if same => Ok(re),
+                // `this Friday` is the coming one unless the clause is past.
+                Some(0) if tense != Some(false) => re.nth_weekday(1, target),
                 _ if tense == Some(true) => re.nth_weekday(1, target),
                 _ => re.nth_weekday(-1, target),
             };

@@ -79,15 +79,26 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
     extend_first_names(doc, lex, &first_names, found);
     let cover = covered(found);
     let mut new = Vec::new();
+    // Words recur: look each one's sound up once.
+    let mut sounds: HashMap<&str, Option<Join>> = HashMap::default();
+    let mut buf = String::new();
     for w in doc.words() {
         if overlaps_any(&cover, &w) {
             continue;
         }
         let word = &text[w.clone()];
         let hit = short_form(text, &w, lex, &tokens, &cover).or_else(|| {
-            sound_candidate(word, lex)
-                .then(|| sound_alike(word, lex, &keys))
-                .flatten()
+            if keys.is_empty() {
+                return None;
+            }
+            sounds
+                .entry(word)
+                .or_insert_with(|| {
+                    sound_candidate(word, lex)
+                        .then(|| sound_alike(word, lex, &keys, &mut buf))
+                        .flatten()
+                })
+                .clone()
         });
         if let Some((who, person, len, via)) = hit {
             let mention = Mention {
@@ -187,32 +198,40 @@ fn sound_keys(
     lex: &EntityLexicon,
     found: &[Found],
 ) -> (HashMap<String, Vec<(Who, bool, String)>>, HashMap<u32, Vec<String>>) {
-    let gaz = index.gazetteer();
     let mut keys: HashMap<String, Vec<(Who, bool, String)>> = HashMap::default();
     let mut first_names: HashMap<u32, Vec<String>> = HashMap::default();
+    let sound = |s: &str| {
+        let latin = latin_of(lex, s);
+        let key = latin_key(&latin);
+        (latin, key)
+    };
     for f in found {
-        let names: Vec<String> = match &f.who {
-            Who::Entry(i) => gaz.entries[*i as usize]
-                .names
-                .iter()
-                .map(|n| crate::text::normalize_str(n))
-                .collect(),
-            Who::Pattern(s) => vec![s.clone()],
-        };
-        for name in &names {
-            let parts: Vec<&str> = name.split(' ').collect();
-            let mut add = |s: &str| {
-                let latin = latin_of(lex, s);
-                let k = latin_key(&latin);
+        match &f.who {
+            Who::Entry(i) => {
+                let sounds = index.entry_sounds(*i, sound);
+                for (k, latin) in &sounds.keys {
+                    keys.entry(k.clone())
+                        .or_default()
+                        .push((f.who.clone(), f.person, latin.clone()));
+                }
+                if f.person && !sounds.first_names.is_empty() {
+                    first_names
+                        .entry(*i)
+                        .or_default()
+                        .extend(sounds.first_names.iter().cloned());
+                }
+            }
+            Who::Pattern(name) => {
+                let (latin, k) = sound(name);
                 if k.len() >= 3 {
                     keys.entry(k).or_default().push((f.who.clone(), f.person, latin));
                 }
-            };
-            add(name);
-            if f.person && parts.len() >= 2 {
-                add(parts[parts.len() - 1]);
-                if let Who::Entry(i) = f.who {
-                    first_names.entry(i).or_default().push(sound_key(lex, parts[0]));
+                let parts: Vec<&str> = name.split(' ').collect();
+                if f.person && parts.len() >= 2 {
+                    let (latin, k) = sound(parts[parts.len() - 1]);
+                    if k.len() >= 3 {
+                        keys.entry(k).or_default().push((f.who.clone(), f.person, latin));
+                    }
                 }
             }
         }
@@ -224,13 +243,20 @@ fn sound_keys(
 /// known spelling (across the whole gazetteer, a consonant skeleton matches
 /// common words too often), and only spellings that differ in a letter or
 /// two from one of theirs (`भर्ती` is not `भारत`).
-fn sound_alike(word: &str, lex: &EntityLexicon, keys: &HashMap<String, Vec<(Who, bool, String)>>) -> Option<Join> {
+fn sound_alike(
+    word: &str,
+    lex: &EntityLexicon,
+    keys: &HashMap<String, Vec<(Who, bool, String)>>,
+    latin: &mut String,
+) -> Option<Join> {
     let stem = lex.strip_suffix(word, 1);
     for s in [word, stem] {
-        let latin = latin_of(lex, s);
-        let near = |known: &str| edit_distance(&latin, known) <= (latin.chars().count() / 4).max(1);
+        latin.clear();
+        latin_into(lex, s, latin);
+        let latin = latin.as_str();
+        let near = |known: &str| edit_distance(latin, known) <= (latin.chars().count() / 4).max(1);
         let mut hits = keys
-            .get(&latin_key(&latin))
+            .get(&latin_key(latin))
             .into_iter()
             .flatten()
             .filter(|(_, _, l)| near(l));
@@ -245,11 +271,15 @@ fn sound_alike(word: &str, lex: &EntityLexicon, keys: &HashMap<String, Vec<(Who,
 /// The lower-case Latin spelling of a name.
 fn latin_of(lex: &EntityLexicon, name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    latin_into(lex, name, &mut out);
+    out
+}
+
+fn latin_into(lex: &EntityLexicon, name: &str, out: &mut String) {
     for word in name.split_whitespace() {
-        romanize_word(lex, word, &mut out);
+        romanize_word(lex, word, out);
     }
     out.make_ascii_lowercase();
-    out
 }
 
 /// Levenshtein distance of two short strings.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{Found, Names, Who};
 use crate::extract::{Context, Extractor, Kind};
-use crate::gazetteer::romanize::romanize_word;
+use crate::gazetteer::romanize::{conventional, romanize_word};
 use crate::gazetteer::{NameIndex, local_id};
 use crate::lexicon::entities::entity_lexicon;
 use crate::model::{Article, Person, Source};
@@ -82,7 +82,7 @@ fn romanized_name(index: &NameIndex, native: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        match index.latin_token(word) {
+        match conventional(lex, word).or_else(|| index.latin_token(word)) {
             Some(latin) => out.push_str(latin),
             None => {
                 let start = out.len();

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""End-to-end speed of `corpus scan` on a large mixed corpus.
+
+Builds a corpus of about --mb megabytes from the fixture articles (Bengali,
+Hindi and English mixed: fixtures/articles and fixtures/seeds, copied over and
+over) twice over: as a folder of .txt files and as one JSONL file. Then times
+`corpus scan --format jsonl` on it with one and two threads, several runs each,
+under /usr/bin/time -v, and reports the median MB/s and articles/s, the peak
+memory, and the start-up time (a scan of one small file).
+
+Run from the repository root (builds the release binary first):
+
+    python3 scripts/bench.py                 # ~200 MB, 3 runs each
+    python3 scripts/bench.py --mb 1000 --runs 1 --only-jsonl   # memory on 1 GB
+    python3 scripts/bench.py --markdown      # the table for the README
+
+Needs: Python 3, cargo, GNU time (/usr/bin/time).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / "target" / "release" / "corpus"
+
+
+def fixture_texts() -> list[tuple[str, str]]:
+    out = []
+    for d in ("articles", "seeds"):
+        for p in sorted((ROOT / "fixtures" / d).glob("*.txt")):
+            out.append((p.stem, p.read_text(encoding="utf-8")))
+    return out
+
+
+def build_corpus(dest: Path, mb: int) -> tuple[Path, Path, int, int]:
+    """The folder and the JSONL file of about `mb` MB; reused when present."""
+    files = dest / "files"
+    jsonl = dest / "corpus.jsonl"
+    stamp = dest / "built.json"
+    want = {"mb": mb, "fixtures": [n for n, _ in fixture_texts()]}
+    if stamp.exists() and json.loads(stamp.read_text()) == want:
+        meta = json.loads((dest / "meta.json").read_text())
+        return files, jsonl, meta["articles"], meta["bytes"]
+    files.mkdir(parents=True, exist_ok=True)
+    for old in files.glob("*.txt"):
+        old.unlink()
+    texts = fixture_texts()
+    target = mb * 1_000_000
+    written = articles = 0
+    with jsonl.open("w", encoding="utf-8") as out:
+        copy = 0
+        while written < target:
+            for name, text in texts:
+                path = files / f"{copy:05d}_{name}.txt"
+                path.write_text(text, encoding="utf-8")
+                record = {"id": f"{copy}-{name}", "text": text}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += len(text.encode("utf-8"))
+                articles += 1
+                if written >= target:
+                    break
+            copy += 1
+    (dest / "meta.json").write_text(json.dumps({"articles": articles, "bytes": written}))
+    stamp.write_text(json.dumps(want))
+    return files, jsonl, articles, written
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident KB of one run (output discarded)."""
+    with open(os.devnull, "wb") as null:
+        res = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=null, stderr=subprocess.PIPE, text=True)
+    if res.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed:\n{res.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)", res.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr)
+    h, m, s = wall.groups()
+    return int(h or 0) * 3600 + int(m) * 60 + float(s), int(rss.group(1))
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {model or platform.processor()}, {platform.system()} {platform.release()}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=int, default=200, help="corpus size in MB (default 200)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per configuration; the median is reported")
+    ap.add_argument("--dir", type=Path, default=ROOT / "target" / "bench-corpus", help="where the corpus is built")
+    ap.add_argument("--only-jsonl", action="store_true", help="time only the JSONL input")
+    ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    args = ap.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    files, jsonl, articles, size = build_corpus(args.dir / f"{args.mb}mb", args.mb)
+    mb = size / 1e6
+    rows = []
+    inputs = [("JSONL file", str(jsonl))] if args.only_jsonl else [("folder of .txt", str(files)), ("JSONL file", str(jsonl))]
+    for label, path in inputs:
+        for threads in (1, 2):
+            runs = [timed([str(BIN), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), path]) for _ in range(args.runs)]
+            secs = statistics.median(r[0] for r in runs)
+            rss = max(r[1] for r in runs)
+            rows.append((label, threads, secs, mb / secs, articles / secs, rss / 1024))
+            print(f"{label:16} -j{threads}: {secs:7.2f} s  {mb / secs:7.2f} MB/s  {articles / secs:8.0f} articles/s  "
+                  f"peak {rss / 1024:6.1f} MB", file=sys.stderr)
+    small = ROOT / "fixtures" / "articles"
+    small_file = sorted(small.glob("*_en_*.txt"))[0]
+    starts = []
+    for _ in range(max(5, args.runs)):
+        t = time.perf_counter()
+        subprocess.run([str(BIN), "scan", "--quiet", "--format", "jsonl", str(small_file)], stdout=subprocess.DEVNULL, check=True)
+        starts.append(time.perf_counter() - t)
+    start = statistics.median(starts)
+
+    print(f"machine: {machine()}")
+    print(f"corpus: {articles} articles, {mb:.1f} MB (fixture articles, Bengali, Hindi and English mixed); "
+          f"median of {args.runs} runs")
+    if args.markdown:
+        print("\n| input | threads | seconds | MB/s | articles/s | peak memory |")
+        print("|---|---|---|---|---|---|")
+        for label, threads, secs, mbs, arts, rss in rows:
+            print(f"| {label} | {threads} | {secs:.2f} | {mbs:.1f} | {arts:,.0f} | {rss:.0f} MB |")
+        print(f"\nStart-up (one {small_file.stat().st_size:,}-byte article, all extractors): {start * 1000:.0f} ms")
+    else:
+        for label, threads, secs, mbs, arts, rss in rows:
+            print(f"{label:16} -j{threads}  {secs:7.2f} s  {mbs:7.2f} MB/s  {arts:8.0f} articles/s  peak {rss:6.1f} MB")
+        print(f"start-up (one small article): {start * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
