@@ -40,6 +40,18 @@ pub fn is_ignorable(c: char) -> bool {
 /// Whether `c` may need composing with what precedes it, or folding.
 #[inline]
 fn joins_previous(c: char) -> bool {
+    // Devanagari and Bengali (U+0900–U+09FF) are most of the text: a table.
+    static INDIC: std::sync::OnceLock<[bool; 0x200]> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if (0x900..0xB00).contains(&code) {
+        let table = INDIC
+            .get_or_init(|| std::array::from_fn(|i| char::from_u32(0x900 + i as u32).is_some_and(joins_previous_slow)));
+        return table[(code - 0x900) as usize];
+    }
+    joins_previous_slow(c)
+}
+
+fn joins_previous_slow(c: char) -> bool {
     canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
 }
 
