@@ -145,7 +145,18 @@ impl Pipeline {
             .iter()
             .any(|&k| report.contains(k))
         {
-            let index = index.unwrap_or_else(NameIndex::builtin);
+            // Building the name index is most of start-up: the other
+            // vocabularies load on a second thread meanwhile.
+            let index = std::thread::scope(|s| {
+                s.spawn(|| {
+                    crate::lexicon::abbreviations();
+                    crate::lexicon::dates::date_lexicon();
+                    if report.contains(Kind::Events) {
+                        crate::lexicon::events::event_lexicon();
+                    }
+                });
+                index.unwrap_or_else(NameIndex::builtin)
+            });
             stages.push(Box::new(names::People { index: index.clone() }));
             stages.push(Box::new(names::Places { index: index.clone() }));
             stages.push(Box::new(events::Events { index }));

@@ -1,13 +1,15 @@
-//! One automaton over every name of the gazetteer, every nationality
-//! adjective and every context cue (titles, reporting words, credit words,
-//! blocked phrases), in each spelling variant news prints. A single
-//! leftmost-longest pass over the normalised text finds them all; word
-//! boundaries and case endings are checked only at the edges of a match.
+//! Every name of the gazetteer, every nationality adjective and every
+//! context cue (titles, reporting words, credit words, blocked phrases), in
+//! each spelling variant news prints, keyed by its first word. A name starts
+//! at a word start and its first word is either a whole word of the text or
+//! that word less a case ending, so one pass over the words, with a hash
+//! look-up or two each, finds them all: no automaton to build at start-up,
+//! and no state machine stepped byte by byte through the text.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use rayon::prelude::*;
 
 use super::sound::{latin_key, sound_key};
 use super::{EntryKind, Gazetteer};
@@ -50,7 +52,9 @@ pub struct NameMatch {
 /// The searchable gazetteer.
 pub struct NameIndex {
     gazetteer: Gazetteer,
-    automaton: AhoCorasick,
+    /// Pattern ids by the hash of the pattern's first word ([`head_key`]),
+    /// longest pattern first.
+    heads: HashMap<u64, Vec<u32>>,
     patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
     case: Vec<Case>,
@@ -82,39 +86,30 @@ impl std::fmt::Debug for NameIndex {
 impl NameIndex {
     /// The index of `gazetteer` and the lexicon's cues.
     pub fn new(gazetteer: Gazetteer, lex: &EntityLexicon) -> Self {
-        let mut builder = PatternSet::default();
-        let mut tokens: HashMap<String, String> = HashMap::default();
-        let mut surfaces = Vec::new();
-        for (i, entry) in gazetteer.entries.iter().enumerate() {
-            let index = i as u32;
-            if entry.kind == EntryKind::Person {
-                add_tokens(&mut tokens, lex, &entry.name, &entry.names);
-            }
-            for name in &entry.names {
-                surfaces.push((
-                    normalize_str(name.trim()),
-                    Target::Entry {
-                        index,
-                        adjective: false,
-                    },
-                ));
-            }
-            for adj in &entry.adjectives {
-                surfaces.push((normalize_str(adj.trim()), Target::Entry { index, adjective: true }));
-            }
-        }
+        // Normalising and varying some 20,000 names is most of start-up:
+        // done on every core, then added in entry order.
+        let (tokens, surfaces) = rayon::join(|| people_tokens(&gazetteer, lex), || surfaces_of(&gazetteer));
         // A variant spelling never takes a surface another entry lists as
         // printed (`गाज़ा` without its nukta is Gaza Strip's `गाजा`).
         let listed: HashSet<&str> = surfaces.iter().map(|(s, _)| s.as_str()).collect();
-        for (surface, target) in &surfaces {
-            for v in spelling_variants(surface) {
-                if v == *surface || !listed.contains(v.as_str()) {
-                    builder.add(v, *target);
+        let spellings: Vec<Vec<String>> = surfaces
+            .par_iter()
+            .map(|(surface, _)| {
+                let mut out: Vec<String> = spelling_variants(surface)
+                    .into_iter()
+                    .filter(|v| v == surface || !listed.contains(v.as_str()))
+                    .collect();
+                // Datelines and headlines print names in capitals (`DHAKA, Nov 17`).
+                if surface.is_ascii() && surface.bytes().any(|b| b.is_ascii_lowercase()) {
+                    out.push(surface.to_ascii_uppercase());
                 }
-            }
-            // Datelines and headlines print names in capitals (`DHAKA, Nov 17`).
-            if surface.is_ascii() && surface.bytes().any(|b| b.is_ascii_lowercase()) {
-                builder.add(surface.to_ascii_uppercase(), *target);
+                out
+            })
+            .collect();
+        let mut builder = PatternSet::with_capacity(surfaces.len() * 2);
+        for ((_, target), spellings) in surfaces.iter().zip(spellings) {
+            for v in spellings {
+                builder.add(v, *target);
             }
         }
         // Latin is matched case-sensitively (a case-insensitive automaton
@@ -129,19 +124,18 @@ impl NameIndex {
         }
         let case = builder
             .patterns
-            .iter()
+            .par_iter()
             .zip(&builder.targets)
             .map(|(p, t)| case_rule(p, t))
             .collect();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(&builder.patterns)
-            .unwrap_or_else(|e| panic!("name automaton: {e}"));
+        let mut heads = builder.heads;
+        for ids in heads.values_mut() {
+            ids.sort_by_key(|&i| std::cmp::Reverse(builder.patterns[i as usize].len()));
+        }
         let sounds = (0..gazetteer.entries.len()).map(|_| OnceLock::new()).collect();
         NameIndex {
             gazetteer,
-            automaton,
+            heads,
             patterns: builder.patterns,
             targets: builder.targets,
             case,
@@ -184,7 +178,10 @@ impl NameIndex {
     pub fn builtin() -> Arc<NameIndex> {
         static INDEX: OnceLock<Arc<NameIndex>> = OnceLock::new();
         INDEX
-            .get_or_init(|| Arc::new(NameIndex::new(Gazetteer::builtin(), entity_lexicon())))
+            .get_or_init(|| {
+                let (gazetteer, lex) = rayon::join(Gazetteer::builtin, entity_lexicon);
+                Arc::new(NameIndex::new(gazetteer, lex))
+            })
             .clone()
     }
 
@@ -200,30 +197,38 @@ impl NameIndex {
         &self.patterns[pattern as usize]
     }
 
-    /// Every whole-word match in `text`, in order, not overlapping.
+    /// Every whole-word match in `text`, in order, not overlapping: at each
+    /// word start, the longest pattern that the text continues as a name may.
     pub fn find(&self, text: &str, lex: &EntityLexicon) -> Vec<NameMatch> {
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).range(pos..)) else {
-                break;
-            };
-            let mut found = self.accept(text, m.start(), m.end(), m.pattern().as_u32(), lex);
-            // The longest pattern may fail at its end (`রুশো`) where a shorter
-            // one at the same start would not.
-            let mut end = m.end();
-            while found.is_none() && end > m.start() + 1 {
-                let shorter = Input::new(text).range(m.start()..end - 1).anchored(Anchored::Yes);
-                let Some(s) = self.automaton.find(shorter) else { break };
-                found = self.accept(text, s.start(), s.end(), s.pattern().as_u32(), lex);
-                end = s.end();
+        let mut candidates: Vec<u32> = Vec::new();
+        let mut words = crate::text::Words::new(text);
+        while let Some(w) = words.next() {
+            let word = &text[w.clone()];
+            candidates.clear();
+            // Patterns whose first word is this word: the name itself, or
+            // one of several words (`ডোনাল্ড ট্রাম্প`, `U.S.`).
+            if let Some(ids) = self.heads.get(&head_key(word)) {
+                let rest = &text[w.start..];
+                candidates.extend(ids.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
             }
-            match found {
-                Some(nm) => {
-                    out.push(nm);
-                    pos = nm.end;
+            // One-word patterns followed by a case ending (`পুতিন` + `ের`).
+            for ending in lex.endings_within(word) {
+                let stem = &word[..word.len() - ending.len()];
+                if let Some(ids) = self.heads.get(&head_key(stem)) {
+                    candidates.extend(ids.iter().copied().filter(|&i| self.pattern(i) == stem));
                 }
-                None => pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8),
+            }
+            if candidates.len() > 1 {
+                candidates.sort_by_key(|&i| std::cmp::Reverse(self.pattern(i).len()));
+                candidates.dedup();
+            }
+            let found = candidates
+                .iter()
+                .find_map(|&i| self.accept(text, w.start, w.start + self.pattern(i).len(), i, lex));
+            if let Some(nm) = found {
+                out.push(nm);
+                words = crate::text::Words::from(text, nm.end);
             }
         }
         out
@@ -273,6 +278,32 @@ impl NameIndex {
             pattern,
         })
     }
+}
+
+/// Each word of a person's native name that pairs with a word of the English name.
+fn people_tokens(gazetteer: &Gazetteer, lex: &EntityLexicon) -> HashMap<String, String> {
+    let mut tokens = HashMap::default();
+    for entry in gazetteer.entries.iter().filter(|e| e.kind == EntryKind::Person) {
+        add_tokens(&mut tokens, lex, &entry.name, &entry.names);
+    }
+    tokens
+}
+
+/// Every name and adjective of the gazetteer, normalised, with what it names.
+fn surfaces_of(gazetteer: &Gazetteer) -> Vec<(String, Target)> {
+    gazetteer
+        .entries
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, entry)| {
+            let index = i as u32;
+            let names = entry.names.iter().map(move |n| (n, false));
+            let adjectives = entry.adjectives.iter().map(move |a| (a, true));
+            names
+                .chain(adjectives)
+                .map(move |(s, adjective)| (normalize_str(s.trim()), Target::Entry { index, adjective }))
+        })
+        .collect()
 }
 
 /// `s` with its first letter upper-cased.
@@ -331,24 +362,57 @@ fn case_rule(pattern: &str, targets: &[Target]) -> Case {
     Case::Any
 }
 
-/// Patterns with their targets, each pattern once.
+/// Patterns with their targets, each pattern once, and their ids by first word.
 #[derive(Default)]
 struct PatternSet {
     patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
-    ids: HashMap<String, usize>,
+    heads: HashMap<u64, Vec<u32>>,
+}
+
+/// The key of a first word in [`NameIndex`]'s table: a hash, so that
+/// building the table allocates no strings (candidates are compared with
+/// the text in full, so a collision costs a comparison, never a match).
+#[inline]
+fn head_key(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 impl PatternSet {
-    fn add(&mut self, pattern: String, target: Target) {
-        if pattern.is_empty() {
-            return;
+    fn with_capacity(n: usize) -> Self {
+        PatternSet {
+            patterns: Vec::with_capacity(n),
+            targets: Vec::with_capacity(n),
+            heads: HashMap::with_capacity_and_hasher(n, Default::default()),
         }
-        let i = *self.ids.entry(pattern.clone()).or_insert_with(|| {
-            self.patterns.push(pattern);
-            self.targets.push(Vec::new());
-            self.targets.len() - 1
-        });
+    }
+
+    fn add(&mut self, pattern: String, target: Target) {
+        // Names are looked up at word starts: a leading quote or apostrophe
+        // (`‘Alāqahdārī Gēlān`) is not part of the name.
+        let pattern = match pattern.find(is_word_char) {
+            Some(0) => pattern,
+            Some(i) => pattern[i..].to_string(),
+            None => return,
+        };
+        let head = head_key(&pattern[..word_end(&pattern, 0)]);
+        let known = self
+            .heads
+            .get(&head)
+            .and_then(|ids| ids.iter().map(|&i| i as usize).find(|&i| self.patterns[i] == pattern));
+        let i = match known {
+            Some(i) => i,
+            None => {
+                let i = self.patterns.len();
+                self.heads.entry(head).or_default().push(i as u32);
+                self.patterns.push(pattern);
+                self.targets.push(Vec::new());
+                i
+            }
+        };
         if !self.targets[i].contains(&target) {
             self.targets[i].push(target);
         }
@@ -365,6 +429,13 @@ const ANUSVARA: char = '\u{0902}';
 /// short i (`মোদী`/`মোদি`).
 pub fn spelling_variants(name: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
+    // Every transform rewrites a Devanagari or Bengali vowel sign or mark.
+    if !name
+        .chars()
+        .any(|c| matches!(c, NUKTA | VIRAMA | ANUSVARA | 'ॉ' | 'ী' | 'ি' | 'ी' | 'ि'))
+    {
+        return out;
+    }
     let transforms: [fn(&str) -> Option<String>; 5] = [
         |s| s.contains(NUKTA).then(|| s.replace(NUKTA, "")),
         anusvara_to_conjunct,

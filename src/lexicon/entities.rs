@@ -167,6 +167,16 @@ impl EntityLexicon {
         ids.iter().filter_map(move |&i| set.map(|s| &s.all[i]))
     }
 
+    /// Case endings, of any script, that `word` ends in and is longer than.
+    pub fn endings_within<'s>(&'s self, word: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        let last = word.chars().next_back();
+        self.suffixes
+            .values()
+            .filter_map(move |set| last.and_then(|c| set.by_last.get(&c)).map(|ids| (set, ids)))
+            .flat_map(|(set, ids)| ids.iter().map(|&i| set.all[i].0.as_str()))
+            .filter(move |s| s.len() < word.len() && word.ends_with(s))
+    }
+
     /// Whether `rest` (the part of a word after the name `stem`) is an
     /// ending that name may carry.
     pub fn is_suffix(&self, stem: &str, rest: &str) -> bool {

@@ -4,6 +4,7 @@
 //! possibility), refer back to an earlier event, or mark its place. All of
 //! it is one automaton, so one pass over the text finds every cue.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -60,6 +61,7 @@ pub struct EventLexicon {
 impl EventLexicon {
     fn load() -> Result<Self, String> {
         let mut patterns: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::default();
         let mut words = Vec::new();
         let mut negation_endings = Vec::new();
         let mut place_endings = Vec::new();
@@ -108,7 +110,7 @@ impl EventLexicon {
                     k => return Err(format!("{}: unknown kind '{k}'", at)),
                 };
                 // A surface listed twice keeps its first meaning.
-                if !patterns.contains(&surface) {
+                if seen.insert(surface.clone()) {
                     patterns.push(surface);
                     words.push(word);
                 }
