@@ -111,6 +111,10 @@ impl<W: Write> Sink for CheckSink<W> {
         Ok(())
     }
 
+    fn wants_summary(&self) -> bool {
+        false
+    }
+
     fn finish(&mut self, _: &Summary) -> io::Result<()> {
         let c = self.counts;
         if self.bless {

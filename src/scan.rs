@@ -105,6 +105,7 @@ pub fn scan(
         .map_err(io::Error::other)?;
     let pipeline = Pipeline::standard(opts.only, opts.names.clone());
     let mut summary = SummaryBuilder::default();
+    let wants_summary = sink.wants_summary();
     let mut outcome = ScanOutcome::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let input_opts = opts.input.clone();
@@ -152,7 +153,9 @@ pub fn scan(
             });
             for a in &articles {
                 sink.article(a)?;
-                summary.add(a);
+                if wants_summary {
+                    summary.add(a);
+                }
                 outcome.articles += 1;
                 bytes_done += a.bytes as u64;
             }

@@ -7,6 +7,7 @@
 //! and no state machine stepped byte by byte through the text.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -200,10 +201,17 @@ impl NameIndex {
     /// Every whole-word match in `text`, in order, not overlapping: at each
     /// word start, the longest pattern that the text continues as a name may.
     pub fn find(&self, text: &str, lex: &EntityLexicon) -> Vec<NameMatch> {
+        let words: Vec<_> = crate::text::Words::new(text).collect();
+        self.find_in_words(text, &words, lex)
+    }
+
+    /// [`NameIndex::find`] over the words of `text` already found.
+    pub fn find_in_words(&self, text: &str, words: &[Range<usize>], lex: &EntityLexicon) -> Vec<NameMatch> {
         let mut out = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
-        let mut words = crate::text::Words::new(text);
-        while let Some(w) = words.next() {
+        let mut next = 0;
+        while let Some(w) = words.get(next).cloned() {
+            next += 1;
             let word = &text[w.clone()];
             candidates.clear();
             // Patterns whose first word is this word: the name itself, or
@@ -228,7 +236,10 @@ impl NameIndex {
                 .find_map(|&i| self.accept(text, w.start, w.start + self.pattern(i).len(), i, lex));
             if let Some(nm) = found {
                 out.push(nm);
-                words = crate::text::Words::from(text, nm.end);
+                // The match may span several words.
+                while words.get(next).is_some_and(|w| w.start < nm.end) {
+                    next += 1;
+                }
             }
         }
         out

@@ -2,7 +2,7 @@
 //! compiled into one automaton so a single pass over the text finds every
 //! month, weekday, number word, relative word and marker.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -116,6 +116,8 @@ pub struct DateLexicon {
     pub past: HashSet<String>,
     pub future_endings: Vec<String>,
     pub past_endings: Vec<String>,
+    /// Tense endings of four characters or more: long enough that no name ends in one.
+    pub long_endings: Vec<String>,
     /// Two-word phrases that make a clause future (`scheduled to`).
     pub future_phrases: HashSet<(String, String)>,
     /// Words that end like a verb but are not one (`তবে`, `মেগা`).
@@ -268,20 +270,21 @@ pub fn fold_case(s: &str) -> String {
 impl DateLexicon {
     /// Build from `(file name, contents)` pairs.
     pub fn build<'a>(files: impl IntoIterator<Item = (String, &'a str)>) -> Result<DateLexicon, LexiconError> {
-        let mut surfaces: HashMap<String, Vec<Word>> = HashMap::new();
+        let mut surfaces: HashMap<String, Vec<Word>> = HashMap::default();
         let mut lex = DateLexicon {
             automaton: AhoCorasick::new::<_, &str>([]).expect("empty automaton"),
             entries: Vec::new(),
             latin: Vec::new(),
             chars: Vec::new(),
-            suffixes: HashSet::new(),
-            future: HashSet::new(),
-            past: HashSet::new(),
+            suffixes: HashSet::default(),
+            future: HashSet::default(),
+            past: HashSet::default(),
             future_endings: Vec::new(),
-            future_phrases: HashSet::new(),
+            future_phrases: HashSet::default(),
             past_endings: Vec::new(),
-            not_verbs: HashSet::new(),
-            anchors: HashSet::new(),
+            long_endings: Vec::new(),
+            not_verbs: HashSet::default(),
+            anchors: HashSet::default(),
             anchor_endings: Vec::new(),
         };
         for (file, contents) in files {
@@ -353,6 +356,10 @@ impl DateLexicon {
         lex.entries = patterns.into_iter().map(|(_, w)| w).collect();
         lex.future_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
         lex.past_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        lex.long_endings = (lex.future_endings.iter().chain(&lex.past_endings))
+            .filter(|e| e.chars().count() >= 4)
+            .cloned()
+            .collect();
         Ok(lex)
     }
 
@@ -411,10 +418,9 @@ impl DateLexicon {
         if self.not_verbs.contains(word) {
             return false;
         }
-        self.future_endings
+        self.long_endings
             .iter()
-            .chain(&self.past_endings)
-            .any(|e| e.chars().count() >= 4 && word.len() > e.len() && word.ends_with(e.as_str()))
+            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
     }
 }
 

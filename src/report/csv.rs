@@ -87,6 +87,10 @@ impl<W: Write> Sink for CsvSink<W> {
         Ok(())
     }
 
+    fn wants_summary(&self) -> bool {
+        false
+    }
+
     fn finish(&mut self, _: &Summary) -> io::Result<()> {
         if !self.header {
             self.out

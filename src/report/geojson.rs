@@ -66,6 +66,10 @@ impl<W: Write> Sink for GeoJsonSink<W> {
         Ok(())
     }
 
+    fn wants_summary(&self) -> bool {
+        false
+    }
+
     fn finish(&mut self, _: &Summary) -> io::Result<()> {
         let features: Vec<_> = self
             .points

@@ -21,6 +21,10 @@ impl<W: Write> Sink for JsonlSink<W> {
         self.out.write_all(b"\n")
     }
 
+    fn wants_summary(&self) -> bool {
+        false
+    }
+
     fn finish(&mut self, _: &Summary) -> io::Result<()> {
         self.out.flush()
     }

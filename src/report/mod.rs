@@ -17,6 +17,11 @@ pub use summary::Summary;
 pub trait Sink {
     fn article(&mut self, article: &Article) -> io::Result<()>;
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+
+    /// Whether `finish` reads the summary: when not, the scan does not build one.
+    fn wants_summary(&self) -> bool {
+        true
+    }
 }
 
 /// The output formats.

@@ -66,6 +66,8 @@ pub struct Document {
     pub lang: Lang,
     /// Sentence ranges in the normalised text.
     pub sentences: Vec<Range<usize>>,
+    /// Word ranges in the normalised text, found once for every stage.
+    words: Vec<Range<usize>>,
     chars: CharIndex,
 }
 
@@ -75,11 +77,13 @@ impl Document {
         let lang = ScriptCounts::of(&norm.text).lang();
         let sentences = sentences(&norm.text, lexicon::abbreviations());
         let chars = CharIndex::new(&text);
+        let words = Words::new(&norm.text).collect();
         Document {
             text,
             norm,
             lang,
             sentences,
+            words,
             chars,
         }
     }
@@ -123,9 +127,9 @@ impl Document {
         self.sentence_index(pos).map_or(pos..pos, |i| self.sentences[i].clone())
     }
 
-    /// Words of the normalised text.
-    pub fn words(&self) -> Words<'_> {
-        Words::new(&self.norm.text)
+    /// Words of the normalised text, in order.
+    pub fn words(&self) -> &[Range<usize>] {
+        &self.words
     }
 }
 

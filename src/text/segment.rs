@@ -41,25 +41,40 @@ impl Iterator for Words<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        let rest = &self.text[self.pos..];
-        let (off, _) = rest.char_indices().find(|&(_, c)| is_word_char(c))?;
-        let start = self.pos + off;
-        let end = self.text[start..]
-            .char_indices()
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(self.text.len(), |(o, _)| start + o);
+        let start = next_boundary(self.text, self.pos, true)?;
+        let end = next_boundary(self.text, start, false).unwrap_or(self.text.len());
         self.pos = end;
         Some(start..end)
     }
 }
 
+/// The first position from `i` whose character is (`word`) or is not a word
+/// character; ASCII is tested byte by byte, without decoding.
+#[inline]
+fn next_boundary(text: &str, mut i: usize, word: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphanumeric() == word {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next()?;
+            if is_word_char(c) == word {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
 /// End of the word that `i` is inside (or `i` itself at a boundary).
 #[inline]
 pub fn word_end(text: &str, i: usize) -> usize {
-    text[i..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(o, _)| i + o)
+    next_boundary(text, i, false).unwrap_or(text.len())
 }
 
 /// Start of the word that `i` is inside or ends (or `i` itself at a boundary).

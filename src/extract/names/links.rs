@@ -83,11 +83,11 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
     let mut sounds: HashMap<&str, Option<Join>> = HashMap::default();
     let mut buf = String::new();
     for w in doc.words() {
-        if overlaps_any(&cover, &w) {
+        if overlaps_any(&cover, w) {
             continue;
         }
         let word = &text[w.clone()];
-        let hit = short_form(text, &w, lex, &tokens, &cover).or_else(|| {
+        let hit = short_form(text, w, lex, &tokens, &cover).or_else(|| {
             if keys.is_empty() {
                 return None;
             }

@@ -93,7 +93,7 @@ impl Names {
 /// Run the whole analysis.
 pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names {
     let text = doc.norm_text();
-    let matches = index.find(text, lex);
+    let matches = index.find_in_words(text, doc.words(), lex);
     let mut names = Names::default();
     let mut entity_matches: Vec<NameMatch> = Vec::new();
     for m in matches {

@@ -122,7 +122,7 @@ pub fn context_people(
             Cue::Block => {}
         }
     }
-    for run in name_runs(text, lex, &cover) {
+    for run in name_runs(text, doc.words(), lex, &cover) {
         add(found, &mut cover, &run, None);
     }
     lists(doc, lex, cues, found, &mut cover, &mut add);
@@ -131,7 +131,12 @@ pub fn context_people(
 /// Runs of two to four name-like Bengali or Devanagari words, none of them
 /// common, at least one a known word of people's names (`মকবুল হোসেন`,
 /// `राम प्रसाद शर्मा`): a name without a title.
-fn name_runs(text: &str, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+fn name_runs(
+    text: &str,
+    words: &[Range<usize>],
+    lex: &EntityLexicon,
+    cover: &[Range<usize>],
+) -> Vec<Vec<Range<usize>>> {
     let mut runs = Vec::new();
     let mut run: Vec<Range<usize>> = Vec::new();
     let mut flush = |run: &mut Vec<Range<usize>>| {
@@ -140,7 +145,7 @@ fn name_runs(text: &str, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Vec
             runs.push(taken);
         }
     };
-    for w in crate::text::Words::new(text) {
+    for w in words.iter().cloned() {
         let word = &text[w.clone()];
         let native = word
             .chars()
@@ -451,7 +456,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
     cover.sort_by_key(|r| r.start);
     let mut new: Vec<(String, Mention)> = Vec::new();
     let mut prev: Option<Range<usize>> = None;
-    for w in crate::text::Words::new(text) {
+    for w in doc.words().iter().cloned() {
         let word = &text[w.clone()];
         let candidate = |r: &Range<usize>| {
             let s = &text[r.clone()];
