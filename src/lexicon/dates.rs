@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 
 use super::{data_lines, files_named};
 use crate::text::normalize_str;
@@ -332,6 +332,10 @@ impl DateLexicon {
                     "anchor_ending" => lex.anchor_endings.push(norm),
                     _ => {
                         if let Some(word) = parse_word(kind, value).map_err(err)? {
+                            // Vocabulary is looked for at word starts only.
+                            if !norm.starts_with(crate::text::is_word_char) {
+                                return Err(err(format!("'{norm}' must start with a letter or digit")));
+                            }
                             let e = surfaces.entry(norm).or_default();
                             if !e.contains(&word) {
                                 e.push(word);
@@ -351,6 +355,8 @@ impl DateLexicon {
         lex.automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // Searched only from word starts: no failure transitions to build.
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|(s, _)| s))
             .expect("date vocabulary automaton");
         lex.entries = patterns.into_iter().map(|(_, w)| w).collect();

@@ -7,7 +7,9 @@
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::entities::EntityLexicon;
 use super::{Row, files_named, rows};
@@ -56,11 +58,14 @@ pub struct EventLexicon {
     place_endings: Vec<String>,
     /// Classifiers and plurals a trigger noun may carry (`কলটিতে`).
     trigger_endings: Vec<String>,
+    /// Marks a cue may open with, right before a word (`(` of `(वार्ता)`).
+    openers: Vec<char>,
 }
 
 impl EventLexicon {
     fn load() -> Result<Self, String> {
         let mut patterns: Vec<String> = Vec::new();
+        let mut openers = Vec::new();
         let mut seen: HashSet<String> = HashSet::default();
         let mut words = Vec::new();
         let mut negation_endings = Vec::new();
@@ -109,6 +114,18 @@ impl EventLexicon {
                     },
                     k => return Err(format!("{}: unknown kind '{k}'", at)),
                 };
+                // Cues are looked for at word starts, or one mark before.
+                let mut chars = surface.chars();
+                if let Some(first) = chars.next().filter(|&c| !is_word_char(c)) {
+                    if !chars.next().is_some_and(is_word_char) {
+                        return Err(format!(
+                            "{at}: '{surface}' must start with a letter or digit, or one mark and a letter"
+                        ));
+                    }
+                    if !openers.contains(&first) {
+                        openers.push(first);
+                    }
+                }
                 // A surface listed twice keeps its first meaning.
                 if seen.insert(surface.clone()) {
                     patterns.push(surface);
@@ -119,6 +136,8 @@ impl EventLexicon {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            // Searched only from word starts: no failure transitions to build.
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| format!("event automaton: {e}"))?;
         Ok(EventLexicon {
@@ -127,14 +146,30 @@ impl EventLexicon {
             negation_endings,
             place_endings,
             trigger_endings,
+            openers,
         })
     }
 
     /// Every cue of `text` as a whole word; a trigger or cue may carry a
     /// case ending (`বৈঠকে`, `আলোচনায়`).
-    pub fn find(&self, text: &str, entities: &EntityLexicon) -> Vec<EventCue> {
+    pub fn find(&self, text: &str, words: &[Range<usize>], entities: &EntityLexicon) -> Vec<EventCue> {
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
+        // Tried, anchored, at each word start (or the opening mark before
+        // it); a match, kept or not, hides the words inside it.
+        let mut resume = 0;
+        for w in words {
+            let opener = text[..w.start]
+                .chars()
+                .next_back()
+                .filter(|c| self.openers.contains(c))
+                .map(|c| w.start - c.len_utf8());
+            let Some(m) = opener.into_iter().chain([w.start]).find_map(|start| {
+                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+                (start >= resume).then(|| self.automaton.find(input)).flatten()
+            }) else {
+                continue;
+            };
+            resume = m.end();
             if text[..m.start()].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
@@ -192,8 +227,9 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, EventWord)> {
         let text = normalize_str(text);
+        let spans: Vec<_> = crate::text::Words::new(&text).collect();
         event_lexicon()
-            .find(&text, entity_lexicon())
+            .find(&text, &spans, entity_lexicon())
             .into_iter()
             .map(|c| (text[c.start..c.end].to_string(), c.word))
             .collect()

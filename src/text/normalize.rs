@@ -37,18 +37,62 @@ pub fn is_ignorable(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}')
 }
 
+/// What normalisation needs to know of a Devanagari or Bengali character
+/// (U+0900–U+0AFF, most of the text): a table, built once.
+#[derive(Clone, Copy, Default)]
+struct IndicChar {
+    /// It may compose with what precedes it ([`joins_previous`]).
+    joins: bool,
+    /// Alone it is NFC and is not folded.
+    plain: bool,
+    /// Its canonical combining class.
+    ccc: u8,
+}
+
+const INDIC_START: u32 = 0x900;
+const INDIC_END: u32 = 0xB00;
+
+#[inline]
+fn indic(c: char) -> Option<IndicChar> {
+    static TABLE: std::sync::OnceLock<[IndicChar; (INDIC_END - INDIC_START) as usize]> = std::sync::OnceLock::new();
+    let code = c as u32;
+    if !(INDIC_START..INDIC_END).contains(&code) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
+            Some(c) => IndicChar {
+                joins: joins_previous_slow(c),
+                plain: !needs_fold(c) && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+                ccc: canonical_combining_class(c),
+            },
+            None => IndicChar::default(),
+        })
+    });
+    Some(table[(code - INDIC_START) as usize])
+}
+
 /// Whether `c` may need composing with what precedes it, or folding.
 #[inline]
 fn joins_previous(c: char) -> bool {
-    // Devanagari and Bengali (U+0900–U+09FF) are most of the text: a table.
-    static INDIC: std::sync::OnceLock<[bool; 0x200]> = std::sync::OnceLock::new();
-    let code = c as u32;
-    if (0x900..0xB00).contains(&code) {
-        let table = INDIC
-            .get_or_init(|| std::array::from_fn(|i| char::from_u32(0x900 + i as u32).is_some_and(joins_previous_slow)));
-        return table[(code - 0x900) as usize];
+    indic(c).map_or_else(|| joins_previous_slow(c), |e| e.joins)
+}
+
+/// Whether a cluster is already normal: no character folds, and the NFC
+/// quick check says yes (each character allowed, marks in canonical order).
+#[inline]
+fn is_plain_cluster(cluster: &str) -> bool {
+    let mut last_ccc = 0;
+    for c in cluster.chars() {
+        let Some(e) = indic(c) else {
+            return !cluster.chars().any(needs_fold) && is_nfc_quick(cluster.chars()) == IsNormalized::Yes;
+        };
+        if !e.plain || (e.ccc != 0 && last_ccc > e.ccc) {
+            return false;
+        }
+        last_ccc = e.ccc;
     }
-    joins_previous_slow(c)
+    true
 }
 
 fn joins_previous_slow(c: char) -> bool {
@@ -95,7 +139,7 @@ impl Normalized {
                 end = i + off + c.len_utf8();
             }
             let cluster = &orig[start..end];
-            let simple = !cluster.chars().any(needs_fold) && is_nfc_quick(cluster.chars()) == IsNormalized::Yes;
+            let simple = is_plain_cluster(cluster);
             let norm_start = out.len();
             if simple {
                 out.push_str(cluster);
@@ -167,6 +211,18 @@ mod tests {
         let s = n.text.find(norm_sub).expect("substring in normalised text");
         let e = s + norm_sub.len();
         orig[n.to_orig_start(s)..n.to_orig_end(e)].to_string()
+    }
+
+    #[test]
+    fn the_indic_table_agrees_with_the_full_check() {
+        let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+        for a in block() {
+            for b in block() {
+                let pair: String = [a, b].iter().collect();
+                let full = !pair.chars().any(needs_fold) && is_nfc_quick(pair.chars()) == IsNormalized::Yes;
+                assert_eq!(is_plain_cluster(&pair), full, "{:04X} {:04X}", a as u32, b as u32);
+            }
+        }
     }
 
     #[test]

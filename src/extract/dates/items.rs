@@ -2,6 +2,10 @@
 //! and numbers (one byte scan), in text order, with their byte ranges in the
 //! normalised text. Everything between items is looked at only as a gap.
 
+use std::ops::Range;
+
+use aho_corasick::{Anchored, Input};
+
 use crate::lexicon::dates::{DateLexicon, Word};
 use crate::text::{is_word_char, word_end};
 
@@ -48,48 +52,77 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
-/// Scan `text` for every date item.
-pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
-    let mut items = Vec::new();
-    for m in lex.automaton.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let pattern = m.pattern().as_usize();
-        let glued_ampm = || {
-            prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
-                && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
-        };
-        // Inside a word, or glued to a number (handled with the number),
-        // but for `11pm`.
-        if prev_char(text, start).is_some_and(is_word_char) && !glued_ampm() {
-            continue;
-        }
-        let matched_end = end;
-        let end = if text[..end].ends_with('-') || text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
-            end
-        } else {
-            // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`.
-            let we = word_end(text, end);
-            if !lex.suffixes.contains(&text[end..we]) {
-                // A number word with a glued hour marker or ordinal: `চারটেয়`.
-                if let Some(item) = number_word(text, lex, pattern, start, end, we) {
-                    items.push(item);
-                }
-                continue;
+/// The longest vocabulary match starting at `start`, added to `items` if it
+/// stands as a word (or is `pm` glued to a number); the end of the match,
+/// if there is one.
+fn vocabulary_at(text: &str, start: usize, lex: &DateLexicon, items: &mut Vec<Item>) -> Option<usize> {
+    let m = lex
+        .automaton
+        .find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
+    let end = m.end();
+    let pattern = m.pattern().as_usize();
+    let glued_ampm = || {
+        prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
+            && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
+    };
+    // Inside a word, or glued to a number (handled with the number),
+    // but for `11pm`.
+    if prev_char(text, start).is_some_and(is_word_char) && !glued_ampm() {
+        return Some(end);
+    }
+    let matched_end = end;
+    let end = if text[..end].ends_with('-') || text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
+        end
+    } else {
+        // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`.
+        let we = word_end(text, end);
+        if !lex.suffixes.contains(&text[end..we]) {
+            // A number word with a glued hour marker or ordinal: `চারটেয়`.
+            if let Some(item) = number_word(text, lex, pattern, start, end, we) {
+                items.push(item);
             }
-            we
-        };
-        let latin = lex.latin[pattern];
-        let capitalized = latin && text[start..].starts_with(|c: char| c.is_ascii_uppercase());
-        items.push(Item {
-            start,
-            end,
-            kind: ItemKind::Lex {
-                pattern,
-                capitalized,
-                latin,
-                suffixed: end > matched_end,
-            },
-        });
+            return Some(matched_end);
+        }
+        we
+    };
+    let latin = lex.latin[pattern];
+    let capitalized = latin && text[start..].starts_with(|c: char| c.is_ascii_uppercase());
+    items.push(Item {
+        start,
+        end,
+        kind: ItemKind::Lex {
+            pattern,
+            capitalized,
+            latin,
+            suffixed: end > matched_end,
+        },
+    });
+    Some(matched_end)
+}
+
+/// Scan `text` (whose words are `words`) for every date item.
+pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> {
+    let mut items = Vec::new();
+    // Vocabulary starts at a word start, or right after digits (`11pm`):
+    // the automaton is tried there, anchored, and not stepped through the
+    // rest of the text. A match, kept or not, hides what starts inside it.
+    let bytes = text.as_bytes();
+    let mut resume = 0;
+    for w in words {
+        if w.start >= resume
+            && let Some(end) = vocabulary_at(text, w.start, lex, &mut items)
+        {
+            resume = end;
+        }
+        for q in w.start + 1..w.end {
+            if q >= resume
+                && bytes[q - 1].is_ascii_digit()
+                && !bytes[q].is_ascii_digit()
+                && let Some(end) = vocabulary_at(text, q, lex, &mut items)
+            {
+                resume = end;
+            }
+        }
     }
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -117,8 +150,8 @@ pub fn scan(text: &str, lex: &DateLexicon) -> Vec<Item> {
 fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
     let words = lex
         .automaton
-        .find(glued)
-        .filter(|m| m.start() == 0 && m.end() == glued.len());
+        .find(Input::new(glued).anchored(Anchored::Yes))
+        .filter(|m| m.end() == glued.len());
     let words = words
         .map(|m| lex.entries[m.pattern().as_usize()].as_slice())
         .unwrap_or(&[]);
@@ -148,8 +181,8 @@ fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
 
 fn is_ampm(lex: &DateLexicon, glued: &str) -> bool {
     lex.automaton
-        .find(glued)
-        .filter(|m| m.start() == 0 && m.end() == glued.len())
+        .find(Input::new(glued).anchored(Anchored::Yes))
+        .filter(|m| m.end() == glued.len())
         .is_some_and(|m| {
             lex.entries[m.pattern().as_usize()]
                 .iter()
@@ -245,7 +278,8 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<String> {
         let t = normalize_str(text);
-        scan(&t, date_lexicon())
+        let words: Vec<_> = crate::text::Words::new(&t).collect();
+        scan(&t, &words, date_lexicon())
             .iter()
             .map(|i| t[i.start..i.end].to_string())
             .collect()

@@ -30,7 +30,7 @@ impl Extractor for Dates {
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
         let lex = date_lexicon();
         let text = doc.norm_text();
-        let items = items::scan(text, lex);
+        let items = items::scan(text, doc.words(), lex);
         let exprs = grammar::parse(text, &items, lex);
         let stamp = find_stamp(doc, lex, &items, &exprs);
         // The stamp's own year, if it lacks one: the record's or flag's, else the article's latest.

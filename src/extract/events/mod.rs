@@ -39,7 +39,7 @@ impl Extractor for Events {
         let reference = ctx.reference;
         let names = Names::shared(ctx, doc, &self.index);
         let text = doc.norm_text();
-        let cues = event_lexicon().find(text, entity_lexicon());
+        let cues = event_lexicon().find(text, doc.words(), entity_lexicon());
         let facts = fields::Facts::new(doc, &names, article, &cues);
         let mut events: Vec<Event> = Vec::new();
         // Whether each event's place is marked as its location (`মস্কোতে`),
