@@ -389,11 +389,7 @@ impl DateLexicon {
         if self.not_verbs.contains(word) || word.chars().count() < 3 {
             return None;
         }
-        let ends = |endings: &[String]| {
-            endings
-                .iter()
-                .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
-        };
+        let ends = |endings: &[String]| endings.iter().any(|e| super::has_ending(word, e));
         if ends(&self.future_endings) {
             Some(true)
         } else if ends(&self.past_endings) {
@@ -407,11 +403,7 @@ impl DateLexicon {
 impl DateLexicon {
     /// Whether `word` ties a following `N days ago` to something else.
     pub fn is_anchor(&self, word: &str) -> bool {
-        self.anchors.contains(word)
-            || self
-                .anchor_endings
-                .iter()
-                .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+        self.anchors.contains(word) || self.anchor_endings.iter().any(|e| super::has_ending(word, e))
     }
 
     /// Whether `word` is surely a finite verb: a listed verb form, or one
@@ -424,9 +416,7 @@ impl DateLexicon {
         if self.not_verbs.contains(word) {
             return false;
         }
-        self.long_endings
-            .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+        self.long_endings.iter().any(|e| super::has_ending(word, e))
     }
 }
 

@@ -90,6 +90,8 @@ fn script_key(s: Script) -> Option<ScriptKey> {
 #[derive(Debug, Default)]
 struct Suffixes {
     all: Vec<(String, Attach)>,
+    /// Letters in each ending ([`letters`]).
+    letters: Vec<usize>,
     by_last: HashMap<char, Vec<usize>>,
 }
 
@@ -157,14 +159,17 @@ pub struct Romanizer {
 impl EntityLexicon {
     /// Case endings of the script `word` is written in that could end it.
     fn endings_of<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s (String, Attach)> + 's {
-        let script = word.chars().map(script_of).find(|s| *s != Script::Other);
-        let set = script.and_then(script_key).and_then(|k| self.suffixes.get(&k));
-        let ids = word
-            .chars()
-            .next_back()
-            .and_then(|c| set.and_then(|s| s.by_last.get(&c)))
-            .map_or(&[][..], Vec::as_slice);
-        ids.iter().filter_map(move |&i| set.map(|s| &s.all[i]))
+        self.ending_ids(word)
+            .into_iter()
+            .flat_map(|(set, ids)| ids.iter().map(|&i| &set.all[i]))
+    }
+
+    /// The endings of `word`'s script that end in its last character.
+    fn ending_ids(&self, word: &str) -> Option<(&Suffixes, &[usize])> {
+        let script = word.chars().map(script_of).find(|s| *s != Script::Other)?;
+        let set = self.suffixes.get(&script_key(script)?)?;
+        let ids = set.by_last.get(&word.chars().next_back()?)?;
+        Some((set, ids))
     }
 
     /// Case endings, of any script, that `word` ends in and is longer than.
@@ -193,8 +198,12 @@ impl EntityLexicon {
     /// letters (a nukta is not one), leaving a stem of at least three
     /// characters (`সারা` is not `সা` + `রা`).
     pub fn strip_suffix<'a>(&self, word: &'a str, min_chars: usize) -> &'a str {
-        for (s, attach) in self.endings_of(word) {
-            if letters(s) >= min_chars
+        let Some((set, ids)) = self.ending_ids(word) else {
+            return word;
+        };
+        for &i in ids {
+            let (s, attach) = &set.all[i];
+            if set.letters[i] >= min_chars
                 && let Some(stem) = word.strip_suffix(s.as_str())
                 && stem.chars().nth(2).is_some()
                 && stem.chars().next_back().is_some_and(|c| attach.fits(c))
@@ -224,7 +233,7 @@ impl EntityLexicon {
     pub fn has_place_ending(&self, stem: &str) -> bool {
         self.place_suffixes
             .iter()
-            .any(|s| stem.len() > s.len() + 3 && stem.ends_with(s.as_str()))
+            .any(|s| stem.len() > s.len() + 3 && super::has_ending(stem, s))
     }
 
     /// Whether `word`, or its stem, is a word of people's names.
@@ -272,6 +281,7 @@ impl EntityLexicon {
         for set in lex.suffixes.values_mut() {
             set.all.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
             set.all.dedup();
+            set.letters = set.all.iter().map(|(s, _)| letters(s)).collect();
             for (i, (s, _)) in set.all.iter().enumerate() {
                 if let Some(c) = s.chars().next_back() {
                     set.by_last.entry(c).or_default().push(i);

@@ -199,16 +199,12 @@ impl EventLexicon {
 
     /// Whether `word` ends in a classifier or plural (`তিনটি`).
     pub fn has_trigger_ending(&self, word: &str) -> bool {
-        self.trigger_endings
-            .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+        self.trigger_endings.iter().any(|e| super::has_ending(word, e))
     }
 
     /// Whether `word` ends in a negating verb ending (`করেননি`).
     pub fn negated_verb(&self, word: &str) -> bool {
-        self.negation_endings
-            .iter()
-            .any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+        self.negation_endings.iter().any(|e| super::has_ending(word, e))
     }
 }
 

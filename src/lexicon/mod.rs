@@ -47,6 +47,13 @@ pub struct Row<'a> {
     pub value: &'a str,
 }
 
+/// Whether `word` ends in `ending` and is more than it. The last bytes are
+/// compared first: most words of a text end otherwise.
+#[inline]
+pub fn has_ending(word: &str, ending: &str) -> bool {
+    word.len() > ending.len() && word.as_bytes().last() == ending.as_bytes().last() && word.ends_with(ending)
+}
+
 /// The rows of `data/lang/<lang>/<file>`; a row with no surface is an error.
 pub fn rows<'a>(lang: &str, file: &str, contents: &'a str) -> impl Iterator<Item = Result<Row<'a>, String>> {
     let (lang, file) = (lang.to_string(), file.to_string());

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Found, Mention, Via, Who, add_mention, covered, overlaps_any};
+use super::{Found, Mention, Via, Who, covered, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
@@ -72,13 +72,14 @@ pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
 /// Link the article's other words to the entities already found, in one
 /// pass: a surname or first word of a full name printed elsewhere (a short
 /// form), else a spelling that sounds like one of their names.
-pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut Vec<Found>) {
+pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut [Found]) {
     let text = doc.norm_text();
     let tokens = short_form_tokens(text, lex, found);
-    let (keys, first_names) = sound_keys(index, lex, found);
+    let pattern_sounds = pattern_sounds(lex, found);
+    let (keys, first_names) = sound_keys(index, lex, found, &pattern_sounds);
     extend_first_names(doc, lex, &first_names, found);
     let cover = covered(found);
-    let mut new = Vec::new();
+    let mut new: Vec<(usize, Mention)> = Vec::new();
     // Words recur: look each one's sound up once.
     let mut sounds: HashMap<&str, Option<Join>> = HashMap::default();
     let mut buf = String::new();
@@ -91,54 +92,52 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
             if keys.is_empty() {
                 return None;
             }
-            sounds
-                .entry(word)
-                .or_insert_with(|| {
-                    sound_candidate(word, lex)
-                        .then(|| sound_alike(word, lex, &keys, &mut buf))
-                        .flatten()
-                })
-                .clone()
+            *sounds.entry(word).or_insert_with(|| {
+                let stem = lex.strip_suffix(word, 1);
+                sound_candidate(word, stem, lex)
+                    .then(|| sound_alike(word, stem, lex, &keys, &mut buf))
+                    .flatten()
+            })
         });
-        if let Some((who, person, len, via)) = hit {
+        if let Some((entity, len, via)) = hit {
             let mention = Mention {
                 range: w.clone(),
                 stem: w.start..w.start + len,
                 via,
             };
-            new.push((who, person, mention));
+            new.push((entity, mention));
         }
     }
-    for (who, person, m) in new {
-        add_mention(found, who, person, m);
+    for (entity, m) in new {
+        found[entity].mentions.push(m);
     }
 }
 
-/// A found entity a word joins: who, whether a person, the length of the
-/// name within the word, and how it was linked.
-type Join = (Who, bool, usize, Via);
+/// A found entity a word joins: its index among the entities, the length
+/// of the name within the word, and how it was linked.
+type Join = (usize, usize, Via);
 
 /// First and last words of the article's full names → the one person each
-/// can stand for (`None` once two share it).
-fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> HashMap<&'t str, Option<Who>> {
-    let mut tokens: HashMap<&str, Option<Who>> = HashMap::default();
-    for f in found.iter().filter(|f| f.person) {
+/// can stand for, by index (`None` once two share it).
+fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> HashMap<&'t str, Option<usize>> {
+    let mut tokens: HashMap<&str, Option<usize>> = HashMap::default();
+    for (i, f) in found.iter().enumerate().filter(|(_, f)| f.person) {
         for m in f
             .mentions
             .iter()
             .filter(|m| matches!(m.via, Via::Gazetteer | Via::Pattern))
         {
             let name = &text[m.stem.clone()];
-            let parts: Vec<&str> = name.split(' ').filter(|t| !t.is_empty()).collect();
-            if parts.len() < 2 {
+            let mut parts = name.split(' ').filter(|t| !t.is_empty());
+            let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
                 continue;
-            }
-            for t in [parts[0], parts[parts.len() - 1]] {
+            };
+            for t in [first, last] {
                 if t.chars().count() < 2 || lex.is_not_name(t) || lex.is_common(t) {
                     continue;
                 }
-                let slot = tokens.entry(t).or_insert_with(|| Some(f.who.clone()));
-                if slot.as_ref() != Some(&f.who) {
+                let slot = tokens.entry(t).or_insert(Some(i));
+                if *slot != Some(i) {
                     *slot = None;
                 }
             }
@@ -153,23 +152,19 @@ fn short_form(
     text: &str,
     w: &std::ops::Range<usize>,
     lex: &EntityLexicon,
-    tokens: &HashMap<&str, Option<Who>>,
+    tokens: &HashMap<&str, Option<usize>>,
     cover: &[std::ops::Range<usize>],
 ) -> Option<Join> {
-    if tokens.is_empty() || follows_unknown_name_word(text, w.start, lex, cover) {
+    if tokens.is_empty() {
         return None;
     }
     let word = &text[w.clone()];
     let stem = lex.strip_suffix(word, 1);
-    [word, stem].into_iter().find_map(|s| {
-        tokens
-            .get(s)
-            .cloned()
-            .flatten()
-            .map(|who| (who, true, s.len(), Via::ShortForm))
-    })
+    let hit = [word, stem]
+        .into_iter()
+        .find_map(|s| tokens.get(s).copied().flatten().map(|i| (i, s.len(), Via::ShortForm)))?;
+    (!follows_unknown_name_word(text, w.start, lex, cover)).then_some(hit)
 }
-
 /// Whether the word at `start` comes right after a name-like word no entity
 /// holds: then it is the end of another name (`डिंपल यादव` is not the
 /// `यादव` of `अखिलेश यादव`).
@@ -189,51 +184,58 @@ fn follows_unknown_name_word(text: &str, start: usize, lex: &EntityLexicon, cove
     capital_or_native && !lex.is_not_name(word) && !lex.is_common(word)
 }
 
-/// Sound key → (who, is a person, the Latin spelling that has the key) for
+/// The (Latin spelling, sound key) of each name found from context, and of
+/// its last word for a person: (entity index, Latin, key).
+fn pattern_sounds(lex: &EntityLexicon, found: &[Found]) -> Vec<(usize, String, String)> {
+    let mut out = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let Who::Pattern(name) = &f.who else { continue };
+        let (latin, k) = sound(lex, name);
+        out.push((i, latin, k));
+        let parts: Vec<&str> = name.split(' ').collect();
+        if f.person && parts.len() >= 2 {
+            let (latin, k) = sound(lex, parts[parts.len() - 1]);
+            out.push((i, latin, k));
+        }
+    }
+    out
+}
+
+/// The Latin spelling of a name and its sound key.
+fn sound(lex: &EntityLexicon, s: &str) -> (String, String) {
+    let latin = latin_of(lex, s);
+    let key = latin_key(&latin);
+    (latin, key)
+}
+
+/// Sound key → (entity index, the Latin spelling that has the key) for
 /// every name of the entities found, and the keys of each known person's
 /// first names.
 #[allow(clippy::type_complexity)]
-fn sound_keys(
-    index: &NameIndex,
+fn sound_keys<'a>(
+    index: &'a NameIndex,
     lex: &EntityLexicon,
     found: &[Found],
-) -> (HashMap<String, Vec<(Who, bool, String)>>, HashMap<u32, Vec<String>>) {
-    let mut keys: HashMap<String, Vec<(Who, bool, String)>> = HashMap::default();
-    let mut first_names: HashMap<u32, Vec<String>> = HashMap::default();
-    let sound = |s: &str| {
-        let latin = latin_of(lex, s);
-        let key = latin_key(&latin);
-        (latin, key)
-    };
-    for f in found {
-        match &f.who {
-            Who::Entry(i) => {
-                let sounds = index.entry_sounds(*i, sound);
-                for (k, latin) in &sounds.keys {
-                    keys.entry(k.clone())
-                        .or_default()
-                        .push((f.who.clone(), f.person, latin.clone()));
-                }
-                if f.person && !sounds.first_names.is_empty() {
-                    first_names
-                        .entry(*i)
-                        .or_default()
-                        .extend(sounds.first_names.iter().cloned());
-                }
-            }
-            Who::Pattern(name) => {
-                let (latin, k) = sound(name);
-                if k.len() >= 3 {
-                    keys.entry(k).or_default().push((f.who.clone(), f.person, latin));
-                }
-                let parts: Vec<&str> = name.split(' ').collect();
-                if f.person && parts.len() >= 2 {
-                    let (latin, k) = sound(parts[parts.len() - 1]);
-                    if k.len() >= 3 {
-                        keys.entry(k).or_default().push((f.who.clone(), f.person, latin));
-                    }
-                }
-            }
+    pattern_sounds: &'a [(usize, String, String)],
+) -> (HashMap<&'a str, Vec<(usize, &'a str)>>, HashMap<u32, Vec<&'a str>>) {
+    let mut keys: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
+    let mut first_names: HashMap<u32, Vec<&str>> = HashMap::default();
+    for (i, f) in found.iter().enumerate() {
+        let Who::Entry(e) = f.who else { continue };
+        let sounds = index.entry_sounds(e, |s| sound(lex, s));
+        for (k, latin) in &sounds.keys {
+            keys.entry(k.as_str()).or_default().push((i, latin.as_str()));
+        }
+        if f.person && !sounds.first_names.is_empty() {
+            first_names
+                .entry(e)
+                .or_default()
+                .extend(sounds.first_names.iter().map(String::as_str));
+        }
+    }
+    for (i, latin, k) in pattern_sounds {
+        if k.len() >= 3 {
+            keys.entry(k.as_str()).or_default().push((*i, latin.as_str()));
         }
     }
     (keys, first_names)
@@ -245,24 +247,24 @@ fn sound_keys(
 /// two from one of theirs (`भर्ती` is not `भारत`).
 fn sound_alike(
     word: &str,
+    stem: &str,
     lex: &EntityLexicon,
-    keys: &HashMap<String, Vec<(Who, bool, String)>>,
+    keys: &HashMap<&str, Vec<(usize, &str)>>,
     latin: &mut String,
 ) -> Option<Join> {
-    let stem = lex.strip_suffix(word, 1);
     for s in [word, stem] {
         latin.clear();
         latin_into(lex, s, latin);
         let latin = latin.as_str();
         let near = |known: &str| edit_distance(latin, known) <= (latin.chars().count() / 4).max(1);
         let mut hits = keys
-            .get(&latin_key(latin))
+            .get(latin_key(latin).as_str())
             .into_iter()
             .flatten()
-            .filter(|(_, _, l)| near(l));
-        let hit = hits.next().map(|(who, person, _)| (who.clone(), *person));
-        if let Some((who, person)) = hit.filter(|(who, _)| hits.all(|(w, _, _)| w == who)) {
-            return Some((who, person, s.len(), Via::Sound));
+            .filter(|(_, l)| near(l));
+        let hit = hits.next().map(|(i, _)| *i);
+        if let Some(i) = hit.filter(|&i| hits.all(|(j, _)| *j == i)) {
+            return Some((i, s.len(), Via::Sound));
         }
     }
     None
@@ -300,7 +302,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// A word worth a sound lookup: a native-script word of three letters or
 /// more, or a capitalised Latin one, that is not a common word.
-fn sound_candidate(word: &str, lex: &EntityLexicon) -> bool {
+fn sound_candidate(word: &str, stem: &str, lex: &EntityLexicon) -> bool {
     let Some(first) = word.chars().next() else { return false };
     let ok_script = match script_of(first) {
         Script::Latin => first.is_uppercase(),
@@ -312,18 +314,13 @@ fn sound_candidate(word: &str, lex: &EntityLexicon) -> bool {
         && !word.bytes().any(|b| b.is_ascii_digit())
         && !lex.is_not_name(word)
         && !lex.is_common(word)
-        && !lex.is_not_name(lex.strip_suffix(word, 1))
-        && !lex.is_common(lex.strip_suffix(word, 1))
+        && !lex.is_not_name(stem)
+        && !lex.is_common(stem)
 }
 
 /// A first name spelled another way (`ভলোডাইমির`) right before a known
 /// person's surname joins that mention.
-fn extend_first_names(
-    doc: &Document,
-    lex: &EntityLexicon,
-    first_names: &HashMap<u32, Vec<String>>,
-    found: &mut [Found],
-) {
+fn extend_first_names(doc: &Document, lex: &EntityLexicon, first_names: &HashMap<u32, Vec<&str>>, found: &mut [Found]) {
     let text = doc.norm_text();
     let cover = covered(found);
     for f in found.iter_mut() {
@@ -344,7 +341,8 @@ fn extend_first_names(
             {
                 continue;
             }
-            if keys.contains(&sound_key(lex, &text[prev.clone()])) {
+            let key = sound_key(lex, &text[prev.clone()]);
+            if keys.contains(&key.as_str()) {
                 m.range.start = prev.start;
                 m.stem.start = prev.start;
             }
