@@ -11,7 +11,7 @@ What it does
     2. Spark, in local mode (`local[2]`): reads the shards with
        `sc.textFile(glob, minPartitions=N)`, pipes every partition through
        `corpus scan --format jsonl --quiet --stdin-format jsonl -` with
-       `RDD.pipe(..., checkCode=True)`, and saves the output lines under
+       `RDD.pipe(..., checkCode=True)` (the job of scripts/spark_job.py), and saves the output lines under
        OUT/spark/.
     3. Locally: `corpus scan --format jsonl --quiet --ext jsonl SHARD_DIR`
        into OUT/local.jsonl (the shards in sorted order, a record a line).
@@ -51,13 +51,14 @@ import argparse
 import datetime as dt
 import json
 import os
-import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import spark_job  # scripts/spark_job.py: the job itself
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_DIRS = (REPO / "fixtures" / "articles", REPO / "fixtures" / "seeds")
@@ -110,14 +111,12 @@ def run_spark(binary: Path, shards: list, partitions: int, out: Path) -> tuple:
     try:
         sc = spark.sparkContext
         sc.setLogLevel("WARN")
-        command = shlex.join(
-            [str(binary), "scan", "--format", "jsonl", "--quiet", "--stdin-format", "jsonl", "-"]
-        )
+        # The job a cluster runs (scripts/spark_job.py), with the local binary.
+        command = spark_job.command(str(binary))
         start = time.perf_counter()
-        lines = sc.textFile(",".join(shards), minPartitions=partitions)
-        print(f"spark {spark.version}: {lines.getNumPartitions()} partitions, pipe: {command}", flush=True)
-        lines.pipe(command, checkCode=True).saveAsTextFile(str(out))
+        n = spark_job.scan(sc, ",".join(shards), str(out), command, partitions)
         job = time.perf_counter() - start
+        print(f"spark {spark.version}: {n} partitions, pipe: {command}", flush=True)
     finally:
         spark.stop()
     return job, time.perf_counter() - begin - job
@@ -188,17 +187,13 @@ def compare(local: dict, spark: dict, problems: list) -> int:
 
 def cluster_note(partitions: int) -> str:
     return f"""
-On a cluster: the same `pipe` job, with the binary shipped to the executors.
-  spark-submit --master yarn --deploy-mode cluster --files target/release/corpus job.py \\
-      hdfs:///news/shards/*.jsonl hdfs:///news/records
+On a cluster: the same job (scripts/spark_job.py), with the binary shipped to the executors.
+  spark-submit --master yarn --deploy-mode cluster --files target/release/corpus \\
+      scripts/spark_job.py 'hdfs:///news/shards/*.jsonl' hdfs:///news/records --partitions {partitions}
   (or --master k8s://https://HOST:443 with an image that holds Python; S3 paths as s3a://bucket/...)
-where job.py does
-  sc.textFile(sys.argv[1], minPartitions={partitions}) \\
-    .pipe("./corpus scan --format jsonl --quiet --stdin-format jsonl -", checkCode=True) \\
-    .saveAsTextFile(sys.argv[2])
-`--files` puts `corpus` in each executor's working directory, hence `./corpus`;
+`--files` puts `corpus` in each executor's working directory, where the job calls it as `./corpus`;
 build it for the executors' OS and CPU (a static musl build avoids glibc mismatches),
-and give it `-j1` or `-jN` to match the cores per executor (`spark.executor.cores`)."""
+and pass --threads N to match spark.task.cpus."""
 
 
 def main() -> int:
