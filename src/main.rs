@@ -19,6 +19,11 @@ use corpus::lexicon::entities::entity_lexicon;
 use corpus::report;
 use corpus::scan::{ScanOptions, scan};
 
+/// Extraction allocates many small strings and vectors per article, freed
+/// together; mimalloc serves that pattern faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Articles before a progress bar is worth showing.
 const PROGRESS_AFTER: usize = 200;
 
