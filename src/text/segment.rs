@@ -60,6 +60,13 @@ fn next_boundary(text: &str, mut i: usize, word: bool) -> Option<usize> {
                 return Some(i);
             }
             i += 1;
+        } else if b == 0xE0 && i + 2 < bytes.len() {
+            // U+0800–U+0FFF, Devanagari and Bengali among them: decoded in place.
+            let code = (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
+            if char::from_u32(code).is_some_and(is_word_char) == word {
+                return Some(i);
+            }
+            i += 3;
         } else {
             let c = text[i..].chars().next()?;
             if is_word_char(c) == word {
@@ -226,6 +233,39 @@ mod tests {
         assert_eq!(words("वोलोदिमीर ज़ेलेंस्की ने कहा।"), vec!["वोलोदिमीर", "ज़ेलेंस्की", "ने", "कहा"]);
         assert_eq!(words("ট্রাম্প-পুটিন কল"), vec!["ট্রাম্প", "পুটিন", "কল"]);
         assert_eq!(words("Putin's 2025 visit"), vec!["Putin", "s", "2025", "visit"]);
+    }
+
+    #[test]
+    fn words_agree_with_a_char_by_char_split() {
+        // Every code point of U+0800–U+0FFF (decoded in place), with ASCII,
+        // Latin-1 and four-byte characters between them.
+        let mut text = String::new();
+        for code in 0x800..0x1000 {
+            if let Some(c) = char::from_u32(code) {
+                text.push(c);
+                text.push(match code % 5 {
+                    0 => ' ',
+                    1 => 'a',
+                    2 => 'é',
+                    3 => '😀',
+                    _ => '।',
+                });
+            }
+        }
+        let mut expected = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (is_word_char(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    expected.push(s..i);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let words: Vec<_> = Words::new(&text).collect();
+        assert_eq!(words, expected);
     }
 
     #[test]
