@@ -80,26 +80,18 @@ fn print_out(s: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The built-in names, plus those of `--gazetteer` files. A file that cannot
-/// be read is a usage error; its bad entries are reported and skipped.
-fn name_index(files: &[PathBuf], quiet: bool) -> anyhow::Result<Option<Arc<NameIndex>>> {
+/// The built-in names, plus those of `--gazetteer` files. A file that
+/// cannot be read, or holds a bad entry, is a usage error: every bad entry
+/// is named with its line, and nothing is scanned with half a gazetteer.
+fn name_index(files: &[PathBuf]) -> anyhow::Result<Option<Arc<NameIndex>>> {
     if files.is_empty() {
         return Ok(None);
     }
     let mut gazetteer = Gazetteer::builtin();
     for file in files {
         if let Err(errors) = gazetteer.add_file(file) {
-            if errors
-                .iter()
-                .any(|e| e.line == 0 && e.message.starts_with("cannot read"))
-            {
-                anyhow::bail!("{}", errors[0]);
-            }
-            for e in errors {
-                if !quiet {
-                    eprintln!("corpus: warning: gazetteer entry skipped: {e}");
-                }
-            }
+            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            anyhow::bail!("bad --gazetteer file:\n  {}", lines.join("\n  "));
         }
     }
     Ok(Some(Arc::new(NameIndex::new(gazetteer, entity_lexicon()))))
@@ -120,7 +112,7 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let opts = ScanOptions {
         threads: args.threads,
         reference_date: args.reference_date,
-        names: name_index(&args.gazetteer, false)?,
+        names: name_index(&args.gazetteer)?,
         ..ScanOptions::default()
     };
     let stdout = io::stdout().lock();
@@ -149,7 +141,7 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         threads: args.threads,
         only: args.kinds(),
         reference_date: args.reference_date,
-        names: name_index(&args.gazetteer, args.quiet)?,
+        names: name_index(&args.gazetteer)?,
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {

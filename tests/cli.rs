@@ -396,12 +396,12 @@ fn people_and_places_of_a_seed_link_every_spelling() {
 }
 
 #[test]
-fn a_user_gazetteer_adds_names_and_reports_bad_lines() {
+fn a_user_gazetteer_adds_names_and_a_bad_line_stops_the_run() {
     let dir = tempfile::tempdir().unwrap();
     let gaz = dir.path().join("mine.tsv");
     std::fs::write(
         &gaz,
-        "# my people\nperson\t\tAsha Rani\tMayor of Noapara\tBD\tআশা রানী\t\nplace\t\tNoapara\tcity\tBD\t999\t89.3\tনোয়াপাড়া\t\n",
+        "# my people\nperson\t\tAsha Rani\tMayor of Noapara\tBD\tআশা রানী\t\nplace\t\tNoapara\tcity\tBD\t23.0\t89.3\tনোয়াপাড়া\t\n",
     )
     .unwrap();
     let article = dir.path().join("a.txt");
@@ -415,12 +415,25 @@ fn a_user_gazetteer_adds_names_and_reports_bad_lines() {
         article.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("mine.tsv:3") && err.contains("lat '999'"), "{err}");
     let r = &records(&out)[0];
     assert_eq!(r["people"][0]["name"], "Asha Rani");
     assert_eq!(r["people"][0]["id"], "local:asha-rani");
     assert_eq!(r["people"][0]["mentions"][0]["text"], "আশা রানীর");
-    assert!(r["places"].as_array().unwrap().iter().all(|p| p["name"] != "Noapara"));
+    assert_eq!(r["places"][0]["name"], "Noapara");
+    assert_eq!(r["places"][0]["mentions"][0]["text"], "নোয়াপাড়ায়");
+
+    // A malformed line: status 2, the file and line named, nothing scanned.
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(
+        &bad,
+        "person\t\tAsha Rani\tMayor\tBD\tআশা রানী\t\nplace\t\tNoapara\tcity\tBD\t999\t89.3\tনোয়াপাড়া\t\nplace\tonly three\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["scan", "--gazetteer", bad.to_str().unwrap(), article.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("bad.tsv:2") && err.contains("lat '999'"), "{err}");
+    assert!(err.contains("bad.tsv:3") && err.contains("expected 8 columns"), "{err}");
+    assert!(out.is_empty(), "{out}");
 
     let (code, _, err) = run(&["scan", "--gazetteer", "no/such/file.tsv", article.to_str().unwrap()]);
     assert_eq!(code, 2);

@@ -139,7 +139,8 @@ fn read_path(arg: &str, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> Contr
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_dir() {
             continue;
         }
         let path = entry.path();
@@ -148,6 +149,11 @@ fn read_path(arg: &str, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> Contr
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         if !opts.extensions.iter().any(|e| e.eq_ignore_ascii_case(&ext)) {
+            continue;
+        }
+        if !kind.is_file() {
+            // A pipe, socket or device: opening it could wait for ever.
+            emit(notice(path.display().to_string(), "not a regular file, skipped", true))?;
             continue;
         }
         let display = path.display().to_string();
@@ -213,6 +219,11 @@ fn text_job(bytes: Vec<u8>, display: String, emit: &mut dyn FnMut(Item) -> Contr
                 emit(notice(&display, &w, false))?;
                 warnings.push(w);
             }
+            if text.trim().is_empty() {
+                let w = "no text (the file is empty or blank)".to_string();
+                emit(notice(&display, &w, false))?;
+                warnings.push(w);
+            }
             emit(Item::Job(Job {
                 path: display,
                 text,
@@ -267,6 +278,9 @@ pub fn read_jsonl(
                 let mut warnings = record.warnings;
                 if bad_utf8 {
                     warnings.insert(0, "invalid UTF-8 in the line, replaced with U+FFFD".into());
+                }
+                if record.text.trim().is_empty() {
+                    warnings.push(format!("no text (field `{}` is empty)", opts.text_field));
                 }
                 for w in &warnings {
                     emit(notice(where_(), w, false))?;
@@ -412,6 +426,33 @@ mod tests {
         assert_eq!(
             summary(&collect(std::slice::from_ref(&root), &only_md)),
             vec![format!("job {root}/a.md 1")]
+        );
+    }
+
+    #[test]
+    fn a_file_that_vanishes_during_the_walk_is_named_and_the_rest_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            std::fs::write(d.join(name), name).unwrap();
+        }
+        let root = d.display().to_string();
+        let mut items = Vec::new();
+        read_paths(std::slice::from_ref(&root), &InputOptions::default(), &mut |i| {
+            // The folder is listed by now: take `b.txt` away before it is read.
+            if matches!(&i, Item::Job(j) if j.path.ends_with("a.txt")) {
+                std::fs::remove_file(d.join("b.txt")).unwrap();
+            }
+            items.push(i);
+            ControlFlow::Continue(())
+        });
+        assert_eq!(
+            summary(&items),
+            vec![
+                format!("job {root}/a.txt 5"),
+                format!("error {root}/b.txt: no such file or directory"),
+                format!("job {root}/c.txt 5"),
+            ]
         );
     }
 
