@@ -257,6 +257,40 @@ pub struct Article {
 }
 
 impl Article {
+    /// Every span of the record: publication date, dates, mentions of
+    /// people and places, event triggers.
+    pub fn spans(&self) -> impl Iterator<Item = &Span> {
+        let people = self.people.iter().flat_map(|p| &p.mentions);
+        let places = self.places.iter().flat_map(|p| &p.mentions);
+        (self.published.iter().map(|d| &d.span))
+            .chain(self.dates.iter().map(|d| &d.span))
+            .chain(people)
+            .chain(places)
+            .chain(self.events.iter().map(|e| &e.trigger))
+    }
+
+    /// What is wrong with the record's spans for `text`, the article as
+    /// extracted from: each must be non-empty, lie inside the text, and
+    /// hold the code points `start..end` of it.
+    pub fn span_problems(&self, text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        self.spans()
+            .filter_map(|s| {
+                if s.start >= s.end || s.end > chars.len() {
+                    return Some(format!(
+                        "{}..{} outside 0..{} ({:?})",
+                        s.start,
+                        s.end,
+                        chars.len(),
+                        s.text
+                    ));
+                }
+                let got: String = chars[s.start..s.end].iter().collect();
+                (got != s.text).then(|| format!("{}..{} is {got:?}, not {:?}", s.start, s.end, s.text))
+            })
+            .collect()
+    }
+
     /// An empty record for the article at `path`.
     pub fn new(path: impl Into<String>) -> Self {
         Article {

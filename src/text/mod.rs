@@ -68,6 +68,8 @@ pub struct Document {
     pub sentences: Vec<Range<usize>>,
     /// Word ranges in the normalised text, found once for every stage.
     words: Vec<Range<usize>>,
+    /// Offsets of the line breaks of the normalised text.
+    line_breaks: Vec<usize>,
     chars: CharIndex,
 }
 
@@ -78,12 +80,14 @@ impl Document {
         let sentences = sentences(&norm.text, lexicon::abbreviations());
         let chars = CharIndex::new(&text);
         let words = Words::new(&norm.text).collect();
+        let line_breaks = norm.text.match_indices('\n').map(|(i, _)| i).collect();
         Document {
             text,
             norm,
             lang,
             sentences,
             words,
+            line_breaks,
             chars,
         }
     }
@@ -125,6 +129,20 @@ impl Document {
     /// The sentence holding normalised offset `pos`, or an empty range.
     pub fn sentence_at(&self, pos: usize) -> Range<usize> {
         self.sentence_index(pos).map_or(pos..pos, |i| self.sentences[i].clone())
+    }
+
+    /// Start of the line holding normalised offset `pos` (a line break at
+    /// `pos` ends the line before it).
+    pub fn line_start(&self, pos: usize) -> usize {
+        let i = self.line_breaks.partition_point(|&b| b < pos);
+        i.checked_sub(1).map_or(0, |k| self.line_breaks[k] + 1)
+    }
+
+    /// End of the line holding normalised offset `pos`: the next line break
+    /// at or after it, or the end of the text.
+    pub fn line_end(&self, pos: usize) -> usize {
+        let i = self.line_breaks.partition_point(|&b| b < pos);
+        self.line_breaks.get(i).copied().unwrap_or(self.norm.text.len())
     }
 
     /// Words of the normalised text, in order.

@@ -103,6 +103,10 @@ pub fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     before && after
 }
 
+/// Longest sentence, in bytes: some 1,300 Bengali or Devanagari letters,
+/// longer than any sentence news prints.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
 /// Sentence ranges (byte offsets into `text`), trimmed of surrounding space.
 /// A sentence ends at `।`, `॥`, `?`, `!`, a line break, or a full stop that
 /// does not follow an abbreviation, an initial, or sit inside a number or name.
@@ -111,12 +115,28 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    let push = |out: &mut Vec<Range<usize>>, s: usize, e: usize| {
-        let piece = &text[s..e];
-        let trimmed_start = s + (piece.len() - piece.trim_start().len());
-        let trimmed_end = s + piece.trim_end().len();
-        if trimmed_start < trimmed_end {
-            out.push(trimmed_start..trimmed_end);
+    let push = |out: &mut Vec<Range<usize>>, mut s: usize, e: usize| {
+        loop {
+            // A run of text with no sentence end (a list, a table, junk) is
+            // cut at a space: every stage reads a sentence at a time.
+            let mut cut = e;
+            if e - s > MAX_SENTENCE_BYTES {
+                let mut limit = s + MAX_SENTENCE_BYTES;
+                while !text.is_char_boundary(limit) {
+                    limit -= 1;
+                }
+                cut = text[s..limit].rfind(' ').map_or(limit, |k| s + k + 1);
+            }
+            let piece = &text[s..cut];
+            let trimmed_start = s + (piece.len() - piece.trim_start().len());
+            let trimmed_end = s + piece.trim_end().len();
+            if trimmed_start < trimmed_end {
+                out.push(trimmed_start..trimmed_end);
+            }
+            if cut == e {
+                break;
+            }
+            s = cut;
         }
     };
     while i < bytes.len() {

@@ -32,6 +32,7 @@ impl Extractor for Dates {
         let text = doc.norm_text();
         let items = items::scan(text, doc.words(), lex);
         let exprs = grammar::parse(text, &items, lex);
+        let years = YearsBefore::new(&exprs);
         let stamp = find_stamp(doc, lex, &items, &exprs);
         // The stamp's own year, if it lacks one: the record's or flag's, else the article's latest.
         let latest_year = exprs.iter().filter_map(explicit_year).max();
@@ -50,7 +51,7 @@ impl Extractor for Dates {
         }
         if ctx.reference.is_none()
             && !given_reference(ctx, article)
-            && let Some(d) = infer_reference(doc, &exprs)
+            && let Some(d) = infer_reference(doc, &exprs, &years)
         {
             set_reference(ctx, article, d, ReferenceSource::Inferred);
         }
@@ -59,7 +60,7 @@ impl Extractor for Dates {
             let context_year = if Some(k) == published {
                 fallback_year
             } else {
-                context_year(doc, &exprs, k, ctx.reference.is_some())
+                context_year(doc, &exprs, &years, k, ctx.reference.is_some())
             };
             let tense = if needs_tense(&e.sem) {
                 tense_at(doc, lex, e.start, e.end)
@@ -114,24 +115,40 @@ fn explicit_year(e: &Expr) -> Option<i32> {
 /// The year a year-less expression takes from its text: one stated earlier
 /// in its paragraph; when there is no reference date, the nearest one stated
 /// earlier in the article (`২০২৫ সালের ডিসেম্বরের শুরুতে ... ২–৩ ডিসেম্বর`).
-fn context_year(doc: &Document, exprs: &[Expr], k: usize, have_reference: bool) -> Option<i32> {
-    let mut earlier = exprs[..k].iter().rev();
-    if have_reference {
-        // The same paragraph only: further back, a year is history, not context.
-        let text = doc.norm_text();
-        let para = text[..exprs[k].start].rfind('\n').map_or(0, |p| p + 1);
-        earlier.take_while(|e| e.start >= para).find_map(explicit_year)
-    } else {
-        earlier.find_map(explicit_year)
+fn context_year(doc: &Document, exprs: &[Expr], years: &YearsBefore, k: usize, have_reference: bool) -> Option<i32> {
+    let j = years.0[k]?;
+    // The same paragraph only when there is a reference: further back, a
+    // year is history, not context.
+    let para = doc.line_start(exprs[k].start);
+    (!have_reference || exprs[j].start >= para)
+        .then(|| explicit_year(&exprs[j]))
+        .flatten()
+}
+
+/// For each expression, the last one before it that states a year: found
+/// once, so that an article of many dates is read in linear time.
+struct YearsBefore(Vec<Option<usize>>);
+
+impl YearsBefore {
+    fn new(exprs: &[Expr]) -> Self {
+        let mut last = None;
+        let mut out = Vec::with_capacity(exprs.len());
+        for (k, e) in exprs.iter().enumerate() {
+            out.push(last);
+            if explicit_year(e).is_some() {
+                last = Some(k);
+            }
+        }
+        YearsBefore(out)
     }
 }
 
 /// The latest day the article states, in full or with the year from its
 /// context: the reference date when nothing else gives one.
-fn infer_reference(doc: &Document, exprs: &[Expr]) -> Option<Date> {
+fn infer_reference(doc: &Document, exprs: &[Expr], years: &YearsBefore) -> Option<Date> {
     (0..exprs.len())
         .filter_map(|k| {
-            let r = resolve(&exprs[k].sem, None, context_year(doc, exprs, k, false), None);
+            let r = resolve(&exprs[k].sem, None, context_year(doc, exprs, years, k, false), None);
             r.absolute_day
         })
         .max()
@@ -201,10 +218,11 @@ fn find_stamp(doc: &Document, lex: &DateLexicon, items: &[items::Item], exprs: &
     const HEAD_LINES: usize = 8;
     let head_end = text.match_indices('\n').nth(HEAD_LINES).map_or(text.len(), |(p, _)| p);
     let stamp_line = exprs.iter().take_while(|e| e.start < head_end).position(|e| {
-        let line_start = text[..e.start].rfind('\n').map_or(0, |p| p + 1);
-        let line_end = text[e.start..].find('\n').map_or(text.len(), |p| e.start + p);
+        let (line_start, line_end) = (doc.line_start(e.start), doc.line_end(e.start));
+        // Over 400 bytes is over 100 characters, whatever the script.
         day_grain(&e.sem)
             && explicit_year(e).is_some()
+            && line_end - line_start <= 400
             && text[line_start..e.start].trim().is_empty()
             && text[line_start..line_end].chars().count() <= 100
     });
@@ -217,7 +235,7 @@ fn find_stamp(doc: &Document, lex: &DateLexicon, items: &[items::Item], exprs: &
         if !day_grain(&e.sem) {
             return false;
         }
-        let line_start = text[..e.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = doc.line_start(e.start);
         let head = &text[line_start..e.start];
         let after = text[e.end..].trim_start_matches(' ');
         head.trim_end().ends_with(',')

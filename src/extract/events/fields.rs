@@ -14,6 +14,9 @@ use crate::text::Document;
 /// or Devanagari and its spaces).
 const NEAR_BYTES: usize = 80;
 
+/// Longest date expression, in bytes, with room.
+const DATE_REACH: usize = 1000;
+
 /// A person's mention.
 struct PersonAt {
     range: Range<usize>,
@@ -42,11 +45,42 @@ struct DateAt {
 /// The article's people, places and dates, by position.
 pub struct Facts<'a> {
     text: &'a str,
+    /// People's and places' mentions entity by entity (the order answers
+    /// keep), with their indices in text order for looking up a sentence.
     people: Vec<PersonAt>,
+    people_at: Vec<usize>,
     places: Vec<PlaceAt>,
+    places_at: Vec<usize>,
+    /// In text order.
     dates: Vec<DateAt>,
-    /// Postpositions that make the place before them no location.
+    /// Postpositions that make the place before them no location, in text order.
     not_place: Vec<Range<usize>>,
+}
+
+/// Indices of `items` in the order of their start.
+fn by_start<T>(items: &[T], range: impl Fn(&T) -> &Range<usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| range(&items[i]).start);
+    order
+}
+
+/// The indices (from `order`, sorted by start) of the items inside `outer`,
+/// in their own order.
+fn inside<T>(items: &[T], order: &[usize], range: impl Fn(&T) -> &Range<usize>, outer: &Range<usize>) -> Vec<usize> {
+    let from = order.partition_point(|&i| range(&items[i]).start < outer.start);
+    let to = order.partition_point(|&i| range(&items[i]).start < outer.end);
+    let mut found: Vec<usize> = order[from..to.max(from)]
+        .iter()
+        .copied()
+        .filter(|&i| within(range(&items[i]), outer))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+/// The first cue of `cues` (in text order) starting at or after `from`.
+fn first_from(cues: &[crate::extract::names::CueMatch], from: usize) -> usize {
+    cues.partition_point(|c| c.range.start < from)
 }
 
 impl<'a> Facts<'a> {
@@ -54,10 +88,10 @@ impl<'a> Facts<'a> {
         let text = doc.norm_text();
         let speech_after = |end: usize| {
             let at = text.len() - text[end..].trim_start_matches([' ', ',']).len();
-            names
-                .cues
+            names.cues[first_from(&names.cues, at)..]
                 .iter()
-                .find(|c| c.range.start == at && matches!(c.cue, Cue::Speech(side) if side.after()))
+                .take_while(|c| c.range.start == at)
+                .find(|c| matches!(c.cue, Cue::Speech(side) if side.after()))
                 .map(|c| c.range.clone())
         };
         // `said X` only where X ends the clause (`..., said Peskov.`); in
@@ -76,18 +110,17 @@ impl<'a> Facts<'a> {
                 .chars()
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | '।' | ';'));
-            names
-                .cues
+            names.cues[first_from(&names.cues, sentence.start)..]
                 .iter()
+                .take_while(|c| c.range.start < m.start)
                 .find(|c| {
                     ends_clause
-                        && sentence.start <= c.range.start
                         && c.range.end <= m.start
                         && matches!(c.cue, Cue::Speech(side) if side.before() || ends_sentence)
                 })
                 .map(|c| c.range.clone())
         };
-        let people = article
+        let people: Vec<PersonAt> = article
             .people
             .iter()
             .flat_map(|p| {
@@ -101,7 +134,7 @@ impl<'a> Facts<'a> {
         // The names analysis lists places in the order of `article.places`,
         // with the same mentions: it knows their stems and adjectives.
         let found_places = names.found.iter().filter(|f| !f.person);
-        let places = found_places
+        let places: Vec<PlaceAt> = found_places
             .zip(&article.places)
             .flat_map(|(f, p)| {
                 f.mentions.iter().map(|m| PlaceAt {
@@ -113,7 +146,7 @@ impl<'a> Facts<'a> {
                 })
             })
             .collect();
-        let dates = article
+        let mut dates: Vec<DateAt> = article
             .dates
             .iter()
             .filter(|d| matches!(d.kind, DateType::Date | DateType::Datetime | DateType::Interval))
@@ -127,9 +160,12 @@ impl<'a> Facts<'a> {
                 })
             })
             .collect();
+        dates.sort_by_key(|d| d.range.start);
         Facts {
             text,
+            people_at: by_start(&people, |p| &p.range),
             people,
+            places_at: by_start(&places, |p| &p.range),
             places,
             dates,
             not_place: cues
@@ -154,11 +190,8 @@ impl<'a> Facts<'a> {
                 })
         };
         let mut out: Vec<String> = Vec::new();
-        for p in self
-            .people
-            .iter()
-            .filter(|p| within(&p.range, sentence) && takes_part(p))
-        {
+        let here = inside(&self.people, &self.people_at, |p| &p.range, sentence);
+        for p in here.into_iter().map(|i| &self.people[i]).filter(|p| takes_part(p)) {
             if !out.contains(&p.name) {
                 out.push(p.name.clone());
             }
@@ -182,9 +215,10 @@ impl<'a> Facts<'a> {
         // A bare country is the actor, unless it is where one goes: a visit's,
         // a deployment's or an election's country.
         let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
-        self.places
-            .iter()
-            .filter(|p| within(&p.range, sentence) && !p.adjective)
+        inside(&self.places, &self.places_at, |p| &p.range, sentence)
+            .into_iter()
+            .map(|i| &self.places[i])
+            .filter(|p| !p.adjective)
             .filter_map(|p| {
                 let ending = &self.text[p.stem.end..p.range.end];
                 // Only cues close to the place: its own sentence's, a word away.
@@ -245,8 +279,12 @@ impl<'a> Facts<'a> {
     fn locative_noun_follows(&self, p: &PlaceAt) -> bool {
         let lex = event_lexicon();
         for (n, w) in crate::text::Words::from(self.text, p.range.end).take(2).enumerate() {
-            let postposition = self.not_place.iter().any(|r| r.start == w.start);
-            if self.places.iter().any(|q| q.range.start == w.start) || postposition {
+            let postposition = self.not_place.binary_search_by_key(&w.start, |r| r.start).is_ok();
+            let place = self
+                .places_at
+                .binary_search_by_key(&w.start, |&i| self.places[i].range.start)
+                .is_ok();
+            if place || postposition {
                 return false;
             }
             let word = &self.text[w.clone()];
@@ -265,14 +303,17 @@ impl<'a> Facts<'a> {
     /// Whether a date expression covers `r` (`May` in `on May 10` is no
     /// possibility cue).
     pub fn in_date(&self, r: &Range<usize>) -> bool {
-        self.dates
-            .iter()
-            .any(|d| d.range.start <= r.start && r.end <= d.range.end)
+        // Dates are short: those starting up to a few hundred bytes before.
+        let to = self.dates.partition_point(|d| d.range.start <= r.start);
+        let from = self.dates.partition_point(|d| d.range.start + DATE_REACH < r.start);
+        self.dates[from..to.max(from)].iter().any(|d| r.end <= d.range.end)
     }
 
     /// The date of the sentence nearest the trigger.
     pub fn date(&self, sentence: &Range<usize>, trigger: &EventCue) -> Option<String> {
-        self.dates
+        let from = self.dates.partition_point(|d| d.range.start < sentence.start);
+        let to = self.dates.partition_point(|d| d.range.start < sentence.end);
+        self.dates[from..to.max(from)]
             .iter()
             .filter(|d| within(&d.range, sentence))
             .min_by_key(|d| distance(&d.range, trigger.start..trigger.end))
@@ -282,7 +323,8 @@ impl<'a> Facts<'a> {
     /// Countries of the sentence, other than the event's place.
     pub fn actors(&self, sentence: &Range<usize>, place: Option<&str>) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for p in self.places.iter().filter(|p| p.country && within(&p.range, sentence)) {
+        let here = inside(&self.places, &self.places_at, |p| &p.range, sentence);
+        for p in here.into_iter().map(|i| &self.places[i]).filter(|p| p.country) {
             if Some(p.name.as_str()) != place && !out.contains(&p.name) {
                 out.push(p.name.clone());
             }

@@ -45,23 +45,32 @@ impl Extractor for Events {
         // Whether each event's place is marked as its location (`মস্কোতে`),
         // not just a bare name in its sentence.
         let mut located: Vec<bool> = Vec::new();
-        // The first mention of each event's chain.
+        // The first mention of each event's chain, and each chain's mentions
+        // (under its first mention's index).
         let mut roots: Vec<usize> = Vec::new();
-        let mut last_of_type: Vec<(EventType, usize)> = Vec::new();
+        let mut chains: Vec<Vec<usize>> = Vec::new();
+        let mut of_type: Vec<(EventType, Vec<usize>)> = Vec::new();
         let triggers: Vec<usize> = (0..cues.len())
             .filter(|&i| matches!(cues[i].word, EventWord::Trigger(_)))
             .collect();
         for (n, &i) in triggers.iter().enumerate() {
             let cue = &cues[i];
             let EventWord::Trigger(kind) = cue.word else { continue };
-            if generic(text, cue, &cues) || !in_article_script(doc, cue) {
+            // The cues a trigger's clause can reach: those of its sentence
+            // and a margin, so that a text of many triggers stays linear.
+            let before = cues_within(&cues, cue.start.saturating_sub(CUE_REACH)..cue.start + 1);
+            if generic(text, cue, before) || !in_article_script(doc, cue) {
                 continue;
             }
             let sentence = doc.sentence_at(cue.start);
+            let around = cues_within(
+                &cues,
+                sentence.start.saturating_sub(CUE_REACH)..sentence.end + CUE_REACH,
+            );
             let scope = clause(text, &sentence, cue, &triggers, n, &cues);
             let date = facts.date(&sentence, cue);
-            let own_status = status::status(text, &scope, &cues, &facts, date.as_deref(), reference);
-            let place = facts.place(&sentence, cue, &cues, kind);
+            let own_status = status::status(text, &scope, around, &facts, date.as_deref(), reference);
+            let place = facts.place(&sentence, cue, around, kind);
             let marked = place.as_ref().is_some_and(|(_, m)| *m);
             let mut event = Event {
                 kind,
@@ -76,9 +85,14 @@ impl Extractor for Events {
             // An anaphor refers back to the last event of its type; a bare
             // mention to the event it shares most people with among those
             // nothing it says contradicts (the latest among equals).
-            let mut earlier = last_of_type.iter().rev().filter(|(t, _)| *t == kind).map(|(_, j)| *j);
-            let refers_to = if anaphoric(text, cue, &cues) {
-                let referent = earlier.next();
+            let same_type = of_type
+                .iter()
+                .find(|(t, _)| *t == kind)
+                .map_or(&[][..], |(_, v)| v.as_slice());
+            let mut earlier = same_type.iter().rev().take(LOOKBACK).copied();
+            let has_room = |j: usize| chains[roots[j]].len() < MAX_CHAIN;
+            let refers_to = if anaphoric(text, cue, before) {
+                let referent = earlier.next().filter(|&j| has_room(j));
                 // `इस यात्रा के दौरान`: with no verb of its own, an anaphor
                 // tells of the event it refers to.
                 if let Some(j) = referent.filter(|_| !own_status.1) {
@@ -86,18 +100,43 @@ impl Extractor for Events {
                 }
                 referent
             } else {
+                // Chains are checked once each, however many of their mentions are candidates.
+                let mut fits: Vec<(usize, bool)> = Vec::new();
+                let mut chain_fits = |root: usize| match fits.iter().find(|(r, _)| *r == root) {
+                    Some(&(_, ok)) => ok,
+                    None => {
+                        let ok = chains[root].len() < MAX_CHAIN
+                            && chains[root]
+                                .iter()
+                                .all(|&k| compatible(&events[k], located[k], &event, marked));
+                        fits.push((root, ok));
+                        ok
+                    }
+                };
                 earlier
-                    .filter(|&j| chain_of(&roots, j).all(|k| compatible(&events[k], located[k], &event, marked)))
+                    .filter(|&j| chain_fits(roots[j]))
                     .enumerate()
-                    .max_by_key(|&(age, j)| (shared_people(&events, &roots, j, &event), std::cmp::Reverse(age)))
+                    .max_by_key(|&(age, j)| {
+                        (
+                            shared_people(&events, &chains[roots[j]], &event),
+                            std::cmp::Reverse(age),
+                        )
+                    })
                     .map(|(_, j)| j)
             };
-            last_of_type.push((kind, events.len()));
-            roots.push(refers_to.map_or(events.len(), |j| roots[j]));
+            let index = events.len();
+            match of_type.iter_mut().find(|(t, _)| *t == kind) {
+                Some((_, v)) => v.push(index),
+                None => of_type.push((kind, vec![index])),
+            }
+            let root = refers_to.map_or(index, |j| roots[j]);
+            roots.push(root);
+            chains.push(Vec::new());
+            chains[root].push(index);
             events.push(event);
             located.push(marked);
         }
-        share_within_chains(&mut events, &roots);
+        share_within_chains(&mut events, &roots, &chains);
         for event in &mut events {
             let sentence = doc.sentence_at(event.trigger.norm.start);
             event.actors = facts.actors(&sentence, event.place.as_deref());
@@ -109,6 +148,24 @@ impl Extractor for Events {
 /// Bytes between a cue and the trigger it qualifies, at most: one word of
 /// Bengali or Devanagari (three bytes a letter) and the spaces around it.
 const NEAR_BYTES: usize = 80;
+
+/// Bytes around a sentence (or before a trigger) within which the cues
+/// its clause reads stand: a near distance and the longest cue, with room.
+const CUE_REACH: usize = 1000;
+
+/// Most mentions one event's chain holds, and most earlier mentions of its
+/// type a trigger is compared with: an article tells of an event a few
+/// times, and a text that repeats a trigger without end is read in linear
+/// time.
+const MAX_CHAIN: usize = 32;
+const LOOKBACK: usize = 32;
+
+/// The cues (in text order) that start within `range`.
+fn cues_within(cues: &[EventCue], range: Range<usize>) -> &[EventCue] {
+    let from = cues.partition_point(|c| c.start < range.start);
+    let to = cues.partition_point(|c| c.start < range.end);
+    &cues[from..to.max(from)]
+}
 
 /// Words before a trigger that may still hold its status cue (`will
 /// meet`, `did not sign an agreement`).
@@ -155,17 +212,12 @@ fn lead_start(text: &str, sentence: &Range<usize>, previous: Option<&EventCue>, 
         .max(floor)
 }
 
-/// The mentions linked with event `j` (those sharing its first mention).
-fn chain_of(roots: &[usize], j: usize) -> impl Iterator<Item = usize> + '_ {
-    (0..roots.len()).filter(move |&k| roots[k] == roots[j])
-}
-
-/// How many of `event`'s participants the mentions linked with `j` name.
-fn shared_people(events: &[Event], roots: &[usize], j: usize, event: &Event) -> usize {
+/// How many of `event`'s participants the mentions of a chain name.
+fn shared_people(events: &[Event], chain: &[usize], event: &Event) -> usize {
     event
         .participants
         .iter()
-        .filter(|p| chain_of(roots, j).any(|k| events[k].participants.contains(p)))
+        .filter(|p| chain.iter().any(|&k| events[k].participants.contains(p)))
         .count()
 }
 
@@ -214,12 +266,12 @@ fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
 /// Mentions of one event (an anaphor and what it refers to, transitively)
 /// fill each other's missing place and date, the nearest mention first, and
 /// share their participants.
-fn share_within_chains(events: &mut [Event], roots: &[usize]) {
+fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Vec<usize>]) {
     let n = events.len();
     // What each mention's own sentence says, before any sharing.
     let own: Vec<Event> = events.to_vec();
     for i in 0..n {
-        let mut members: Vec<usize> = (0..n).filter(|&j| j != i && roots[j] == roots[i]).collect();
+        let mut members: Vec<usize> = chains[roots[i]].iter().copied().filter(|&j| j != i).collect();
         if members.is_empty() {
             continue;
         }
