@@ -18,23 +18,27 @@ use crate::text::{Document, Script, script_of, word_start};
 /// exactly one other person's name is that person (`মোরিওকা`).
 pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
     let text = doc.norm_text();
-    let mut i = 0;
-    while i < found.len() {
+    let mut index = PersonWords::new(text, found);
+    let mut emptied = vec![false; found.len()];
+    for i in 0..found.len() {
         let (Who::Pattern(key), true) = (found[i].who.clone(), found[i].person) else {
-            i += 1;
             continue;
         };
+        let mentions = std::mem::take(&mut found[i].mentions);
+        for (k, m) in mentions.iter().enumerate() {
+            index.remove(text, i, k, m);
+        }
         let mut keep = Vec::new();
-        for m in std::mem::take(&mut found[i].mentions) {
-            let next = m.range.end + 1;
+        for m in mentions {
             let mut joined = false;
             if text[m.range.end..].starts_with(' ') {
-                for g in found.iter_mut().filter(|g| g.person) {
-                    for k in g.mentions.iter_mut().filter(|k| k.range.start == next) {
-                        k.range.start = m.range.start;
-                        k.stem.start = m.range.start;
-                        joined = true;
-                    }
+                for (g, k) in index.starting_at(m.range.end + 1) {
+                    index.remove(text, g, k, &found[g].mentions[k]);
+                    let known = &mut found[g].mentions[k];
+                    known.range.start = m.range.start;
+                    known.stem.start = m.range.start;
+                    index.add(text, g, k, &found[g].mentions[k]);
+                    joined = true;
                 }
             }
             if !joined {
@@ -42,30 +46,116 @@ pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
             }
         }
         found[i].mentions = keep;
-        if !key.contains(' ') {
-            let (first, last) = (format!("{key} "), format!(" {key}"));
-            let owners: Vec<usize> = (0..found.len())
-                .filter(|&j| j != i && found[j].person)
-                .filter(|&j| {
-                    found[j].mentions.iter().any(|k| {
-                        let name = &text[k.stem.clone()];
-                        name.starts_with(&first) || name.ends_with(&last)
-                    })
-                })
-                .collect();
-            if let [j] = owners[..] {
-                let moved = std::mem::take(&mut found[i].mentions);
-                found[j].mentions.extend(moved.into_iter().map(|m| Mention {
+        if !key.contains(' ')
+            && let [j] = index.owners(&key, i)[..]
+        {
+            for m in std::mem::take(&mut found[i].mentions) {
+                let m = Mention {
                     via: Via::ShortForm,
                     ..m
-                }));
+                };
+                index.add(text, j, found[j].mentions.len(), &m);
+                found[j].mentions.push(m);
             }
         }
-        if found[i].mentions.is_empty() {
-            found.remove(i);
-        } else {
-            i += 1;
+        for (k, m) in found[i].mentions.iter().enumerate() {
+            index.add(text, i, k, m);
         }
+        emptied[i] = found[i].mentions.is_empty();
+    }
+    let mut n = 0;
+    found.retain(|_| {
+        n += 1;
+        !emptied[n - 1]
+    });
+}
+
+/// People's mentions by where they start, and people by the first and the
+/// last word of their names of two words or more: kept up to date as names
+/// join, so that an article of many names is read in linear time.
+struct PersonWords<'t> {
+    person: Vec<bool>,
+    /// Mention start → (entity, mention) pairs.
+    starts: HashMap<usize, Vec<(usize, usize)>>,
+    /// Word → entity → how many of its mentions begin (or end) with it.
+    firsts: HashMap<&'t str, HashMap<usize, u32>>,
+    lasts: HashMap<&'t str, HashMap<usize, u32>>,
+}
+
+impl<'t> PersonWords<'t> {
+    fn new(text: &'t str, found: &[Found]) -> Self {
+        let mut index = PersonWords {
+            person: found.iter().map(|f| f.person).collect(),
+            starts: HashMap::default(),
+            firsts: HashMap::default(),
+            lasts: HashMap::default(),
+        };
+        for (g, f) in found.iter().enumerate() {
+            for (k, m) in f.mentions.iter().enumerate() {
+                index.add(text, g, k, m);
+            }
+        }
+        index
+    }
+
+    fn words(text: &'t str, m: &Mention) -> Option<(&'t str, &'t str)> {
+        let name = &text[m.stem.clone()];
+        let first = name.split_once(' ')?.0;
+        let last = name.rsplit_once(' ')?.1;
+        Some((first, last))
+    }
+
+    fn add(&mut self, text: &'t str, g: usize, k: usize, m: &Mention) {
+        if !self.person[g] {
+            return;
+        }
+        self.starts.entry(m.range.start).or_default().push((g, k));
+        if let Some((first, last)) = Self::words(text, m) {
+            *self.firsts.entry(first).or_default().entry(g).or_default() += 1;
+            *self.lasts.entry(last).or_default().entry(g).or_default() += 1;
+        }
+    }
+
+    fn remove(&mut self, text: &'t str, g: usize, k: usize, m: &Mention) {
+        if !self.person[g] {
+            return;
+        }
+        if let Some(at) = self.starts.get_mut(&m.range.start) {
+            at.retain(|&e| e != (g, k));
+        }
+        if let Some((first, last)) = Self::words(text, m) {
+            for (map, word) in [(&mut self.firsts, first), (&mut self.lasts, last)] {
+                if let Some(counts) = map.get_mut(word)
+                    && let Some(c) = counts.get_mut(&g)
+                {
+                    *c -= 1;
+                    if *c == 0 {
+                        counts.remove(&g);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The mentions that start at `at`, in entity and mention order.
+    fn starting_at(&self, at: usize) -> Vec<(usize, usize)> {
+        let mut v = self.starts.get(&at).cloned().unwrap_or_default();
+        v.sort_unstable();
+        v
+    }
+
+    /// The people other than `i` with a name of two words or more that
+    /// begins or ends with `word`, in order.
+    fn owners(&self, word: &str, i: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = [&self.firsts, &self.lasts]
+            .iter()
+            .filter_map(|map| map.get(word))
+            .flat_map(|counts| counts.keys().copied())
+            .filter(|&j| j != i)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
     }
 }
 

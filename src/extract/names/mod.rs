@@ -152,16 +152,33 @@ fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
     sorted.get(i).is_some_and(|c| c.start < r.end)
 }
 
-/// Add a mention to the entity `who`, creating it if needed.
-fn add_mention(found: &mut Vec<Found>, who: Who, person: bool, mention: Mention) {
-    match found.iter_mut().find(|f| f.who == who) {
-        Some(f) => f.mentions.push(mention),
-        None => found.push(Found {
-            who,
-            person,
-            mentions: vec![mention],
-            role: None,
-        }),
+/// Where each entity is in a list of found entities, so that a mention is
+/// added in constant time however many entities an article names.
+struct Slots(rustc_hash::FxHashMap<Who, usize>);
+
+impl Slots {
+    fn of(found: &[Found]) -> Self {
+        let mut slots = rustc_hash::FxHashMap::default();
+        for (i, f) in found.iter().enumerate() {
+            slots.entry(f.who.clone()).or_insert(i);
+        }
+        Slots(slots)
+    }
+
+    /// Add a mention to the entity `who`, creating it if needed.
+    fn add(&mut self, found: &mut Vec<Found>, who: Who, person: bool, mention: Mention) {
+        match self.0.get(&who) {
+            Some(&i) => found[i].mentions.push(mention),
+            None => {
+                self.0.insert(who.clone(), found.len());
+                found.push(Found {
+                    who,
+                    person,
+                    mentions: vec![mention],
+                    role: None,
+                });
+            }
+        }
     }
 }
 

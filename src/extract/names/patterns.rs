@@ -8,13 +8,32 @@
 
 use std::ops::Range;
 
-use super::{CueMatch, Found, Mention, Via, Who, add_mention, covered, overlaps_any, words_in};
+use super::{CueMatch, Found, Mention, Slots, Via, Who, covered, overlaps_any, words_in};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
 
 /// Most words a name takes.
 const MAX_WORDS: usize = 4;
+
+/// Bytes around a credit word searched for its brackets.
+const CREDIT_REACH: usize = 600;
+
+/// The largest character boundary of `text` at or before `i`.
+fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The cues (in text order) that start at `at`.
+fn cues_at(cues: &[CueMatch], at: usize) -> &[CueMatch] {
+    let from = cues.partition_point(|c| c.range.start < at);
+    let to = cues.partition_point(|c| c.range.start <= at);
+    &cues[from..to]
+}
 
 pub fn context_people(
     doc: &Document,
@@ -33,6 +52,13 @@ pub fn context_people(
             .map(|c| c.range.clone()),
     );
     cover.sort_by_key(|r| r.start);
+    // The entity of each name found from context, by its key.
+    let mut by_key: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for (i, f) in found.iter().enumerate() {
+        if let Who::Pattern(k) = &f.who {
+            by_key.entry(k.clone()).or_insert(i);
+        }
+    }
     let mut add =
         |found: &mut Vec<Found>, cover: &mut Vec<Range<usize>>, words: &[Range<usize>], role: Option<String>| {
             let Some((mention, key)) = mention_of(text, lex, words) else {
@@ -43,21 +69,25 @@ pub fn context_people(
             }
             let pos = cover.partition_point(|c| c.start < mention.range.start);
             cover.insert(pos, mention.range.clone());
-            add_mention(found, Who::Pattern(key.clone()), true, mention);
-            if let Some(f) = found.iter_mut().find(|f| f.who == Who::Pattern(key.clone())) {
-                f.role = f.role.take().or(role);
-            }
+            let i = *by_key.entry(key.clone()).or_insert_with(|| {
+                found.push(Found {
+                    who: Who::Pattern(key),
+                    person: true,
+                    mentions: Vec::new(),
+                    role: None,
+                });
+                found.len() - 1
+            });
+            found[i].mentions.push(mention);
+            found[i].role = found[i].role.take().or(role);
         };
-    let mut credit_segments: Vec<Range<usize>> = Vec::new();
+    let mut credit_segments: rustc_hash::FxHashSet<Range<usize>> = Default::default();
     for c in cues {
         match c.cue {
             Cue::Title { role } => {
                 // Titles chain (`শংকরাচার্য স্বামী X`): the last one reads the name.
                 let next = text.len() - text[c.range.end..].trim_start_matches(' ').len();
-                if cues
-                    .iter()
-                    .any(|k| k.range.start == next && matches!(k.cue, Cue::Title { .. }))
-                {
+                if cues_at(cues, next).iter().any(|k| matches!(k.cue, Cue::Title { .. })) {
                     continue;
                 }
                 let words = trim_common_tail(text, lex, cues, name_words_after(text, c.range.end, lex, &cover));
@@ -88,20 +118,21 @@ pub fn context_people(
                 }
             }
             Cue::Credit => {
-                let Some(seg) = credit_segment(text, c.range.clone()) else {
+                let Some(seg) = credit_segment(doc, c.range.clone()) else {
                     continue;
                 };
-                if credit_segments.contains(&seg) {
+                if !credit_segments.insert(seg.clone()) {
                     continue;
                 }
-                credit_segments.push(seg.clone());
                 for part in text[seg.clone()].split(['/', ',', ';', ':', '|', '–']) {
                     let start = seg.start + (part.as_ptr() as usize - text[seg.clone()].as_ptr() as usize);
                     let end = start + part.len();
                     // A part is a name, or a credit word and a name (`Photo by X Y`).
-                    let last_cue = cues
+                    let from = cues.partition_point(|k| k.range.start < start);
+                    let last_cue = cues[from..]
                         .iter()
-                        .filter(|k| k.cue == Cue::Credit && start <= k.range.start && k.range.end <= end)
+                        .take_while(|k| k.range.start < end)
+                        .filter(|k| k.cue == Cue::Credit && k.range.end <= end)
                         .map(|k| k.range.end)
                         .max();
                     let words = match last_cue {
@@ -198,7 +229,8 @@ fn lists(
         let sentence_end = doc.sentence_at(p.saturating_sub(1)).end.max(p);
         while let Some((next, joined)) = list_separator(text, p, lex) {
             p = skip_title(text, next, cues);
-            if let Some(known) = cover.iter().find(|c| c.start == p) {
+            let i = cover.partition_point(|c| c.start < p);
+            if let Some(known) = cover.get(i).filter(|c| c.start == p) {
                 p = known.end;
                 continue;
             }
@@ -230,9 +262,7 @@ fn trim_common_tail(
     let at = text.len() - text[last.end..].trim_start_matches(' ').len();
     let next = &text[at..word_end(text, at)];
     let bounded = (at > last.end && !next.is_empty() && lex.is_not_name(next))
-        || cues
-            .iter()
-            .any(|c| c.range.start == at && matches!(c.cue, Cue::Speech(_)));
+        || cues_at(cues, at).iter().any(|c| matches!(c.cue, Cue::Speech(_)));
     if bounded {
         return words;
     }
@@ -251,8 +281,9 @@ fn trim_common_tail(
 fn speech_follows(text: &str, words: &[Range<usize>], cues: &[CueMatch]) -> bool {
     let Some(last) = words.last() else { return false };
     let at = text.len() - text[last.end..].trim_start_matches(' ').len();
-    cues.iter()
-        .any(|c| c.range.start == at && matches!(c.cue, Cue::Speech(side) if side.after()))
+    cues_at(cues, at)
+        .iter()
+        .any(|c| matches!(c.cue, Cue::Speech(side) if side.after()))
 }
 
 /// After a list item: a comma, a joining word, the end of a clause or a
@@ -265,9 +296,7 @@ fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]
         Some(',' | '।' | '.' | ')' | ';' | '\n' | '?' | '!') => true,
         Some(c) if is_word_char(c) => {
             lex.is_join(&text[at..word_end(text, at)])
-                || cues
-                    .iter()
-                    .any(|k| k.range.start == at && matches!(k.cue, Cue::Speech(_)))
+                || cues_at(cues, at).iter().any(|k| matches!(k.cue, Cue::Speech(_)))
         }
         _ => false,
     }
@@ -296,10 +325,7 @@ fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, b
 
 /// Skip a title cue starting at `p`.
 fn skip_title(text: &str, p: usize, cues: &[CueMatch]) -> usize {
-    match cues
-        .iter()
-        .find(|c| c.range.start == p && matches!(c.cue, Cue::Title { .. }))
-    {
+    match cues_at(cues, p).iter().find(|c| matches!(c.cue, Cue::Title { .. })) {
         Some(c) => text.len() - text[c.range.end..].trim_start_matches(' ').len(),
         None => p,
     }
@@ -307,9 +333,13 @@ fn skip_title(text: &str, p: usize, cues: &[CueMatch]) -> usize {
 
 /// The paragraph inside the parentheses around a credit word, or from the
 /// credit word to the end of a short line.
-fn credit_segment(text: &str, cue: Range<usize>) -> Option<Range<usize>> {
-    let line_start = text[..cue.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[cue.end..].find('\n').map_or(text.len(), |i| cue.end + i);
+fn credit_segment(doc: &Document, cue: Range<usize>) -> Option<Range<usize>> {
+    let text = doc.norm_text();
+    // A credit's brackets hold a line or two of names: looked for that far.
+    let line_start = doc
+        .line_start(cue.start)
+        .max(floor_char(text, cue.start.saturating_sub(CREDIT_REACH)));
+    let line_end = doc.line_end(cue.end).min(floor_char(text, cue.end + CREDIT_REACH));
     let open = text[line_start..cue.start].rfind('(').map(|i| line_start + i);
     let close = text[cue.end..line_end].find(')').map(|i| cue.end + i);
     match (open, close) {
@@ -504,9 +534,15 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
         }
         prev = Some(w);
     }
+    let mut taken: rustc_hash::FxHashSet<Range<usize>> = found
+        .iter()
+        .flat_map(|f| &f.mentions)
+        .map(|k| k.range.clone())
+        .collect();
+    let mut slots = Slots::of(found);
     for (key, m) in new {
-        if !found.iter().flat_map(|f| &f.mentions).any(|k| k.range == m.range) {
-            add_mention(found, Who::Pattern(key), false, m);
+        if taken.insert(m.range.clone()) {
+            slots.add(found, Who::Pattern(key), false, m);
         }
     }
 }

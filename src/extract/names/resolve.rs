@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{CueMatch, Found, Mention, Via, Who, add_mention};
+use super::{CueMatch, Found, Mention, Slots, Via, Who};
 use crate::gazetteer::index::NameMatch;
 use crate::gazetteer::{EntryKind, NameIndex, Target};
 use crate::lexicon::entities::{Cue, EntityLexicon};
@@ -21,6 +21,7 @@ pub fn gazetteer_mentions(
     found: &mut Vec<Found>,
 ) {
     let gaz = index.gazetteer();
+    let mut slots = Slots::of(found);
     let entries = |m: &NameMatch| {
         index.targets(m.pattern).iter().filter_map(|t| match *t {
             Target::Entry { index, adjective } => Some((index, adjective)),
@@ -78,7 +79,7 @@ pub fn gazetteer_mentions(
         }
         let person = gaz.entries[entry as usize].kind == EntryKind::Person;
         let via = if adjective { Via::Adjective } else { Via::Gazetteer };
-        add_mention(
+        slots.add(
             found,
             Who::Entry(entry),
             person,
