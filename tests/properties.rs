@@ -120,3 +120,24 @@ proptest! {
         prop_assert_eq!(&one, &run(5));
     }
 }
+
+/// Inputs the fuzz targets (`fuzz/`) found crashing, kept as they were
+/// found: each must now give a record whose spans point at its text.
+#[test]
+fn what_fuzzing_found_stays_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let opts = ScanOptions {
+            only: Kinds::ALL,
+            ..ScanOptions::default()
+        };
+        let record = extract_text(&text, "t.txt", &opts);
+        let problems = record.span_problems(&text);
+        assert!(problems.is_empty(), "{}: {problems:?}", path.display());
+        n += 1;
+    }
+    assert!(n >= 2);
+}

@@ -40,6 +40,8 @@ impl CharIndex {
             blocks.push(count);
             count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
         }
+        // The end of a text whose length is a whole number of blocks starts a block of its own.
+        blocks.push(count);
         CharIndex { ascii: false, blocks }
     }
 
@@ -181,6 +183,17 @@ mod tests {
         let pos = doc.norm_text().find("पुतिन").unwrap();
         assert_eq!(doc.sentence_index(pos), Some(1));
         assert_eq!(&doc.norm_text()[doc.sentence_at(pos)], "पुतिन ने कहा।");
+    }
+
+    #[test]
+    fn the_end_of_a_text_of_whole_blocks() {
+        // Found by fuzzing: 256 × 3 bytes, the last character ASCII.
+        let text = "ক".repeat(255) + &"x".repeat(3);
+        assert_eq!(text.len(), 768);
+        let doc = Document::new(text.clone());
+        assert_eq!(doc.char_offset(text.len()), 258);
+        let span = doc.span(text.len() - 1..text.len());
+        assert_eq!((span.start, span.end, span.text.as_str()), (257, 258, "x"));
     }
 
     #[test]
