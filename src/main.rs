@@ -194,7 +194,11 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             drop(sink);
             match outcome {
                 Ok(o) => {
-                    std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+                    // On disk before it takes the old file's place.
+                    File::open(&tmp)
+                        .and_then(|f| f.sync_all())
+                        .and_then(|()| std::fs::rename(&tmp, path))
+                        .with_context(|| format!("cannot write {}", path.display()))?;
                     o
                 }
                 Err(e) => {

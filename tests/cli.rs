@@ -312,6 +312,52 @@ fn output_file_is_written_whole() {
 }
 
 #[test]
+fn an_interrupted_run_leaves_the_old_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.jsonl");
+    std::fs::write(&target, "old\n").unwrap();
+    let mut child = corpus()
+        .args([
+            "scan",
+            "--format",
+            "jsonl",
+            "--stdin-format",
+            "jsonl",
+            "-o",
+            target.to_str().unwrap(),
+            "-",
+        ])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..300 {
+        writeln!(
+            stdin,
+            "{{\"id\": \"{i}\", \"text\": \"Putin met Trump in Alaska on 15 August 2025.\"}}"
+        )
+        .unwrap();
+    }
+    stdin.flush().unwrap();
+    // Stop the run once records are being written (to a temporary file).
+    let written = || {
+        std::fs::read_dir(dir.path()).unwrap().any(|e| {
+            let e = e.unwrap();
+            e.file_name().to_string_lossy().ends_with(".tmp") && e.metadata().unwrap().len() > 0
+        })
+    };
+    let start = std::time::Instant::now();
+    while !written() {
+        assert!(start.elapsed().as_secs() < 60, "no record was written");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "old\n");
+}
+
+#[test]
 fn only_switches_kinds_off() {
     let (code, out, _) = run(&[
         "scan",
