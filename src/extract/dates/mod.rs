@@ -275,12 +275,14 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     let mut last = None;
     // In English the verb after a comma is another clause's, most often
     // the reporting one (`..., officials said`).
+    // An expression may run past its sentence where an over-long one was cut.
+    let sentence_end = sentence.end.max(end);
     let clause_end = if verb_final {
-        sentence.end
+        sentence_end
     } else {
-        text[end..sentence.end]
+        text[end..sentence_end]
             .find([',', ';'])
-            .map_or(sentence.end, |i| end + i)
+            .map_or(sentence_end, |i| end + i)
     };
     for (n, r) in Words::from(&text[..clause_end], end).enumerate() {
         match tense(&text[r]) {
