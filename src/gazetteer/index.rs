@@ -246,9 +246,6 @@ impl NameIndex {
     }
 
     fn accept(&self, text: &str, start: usize, end: usize, pattern: u32, lex: &EntityLexicon) -> Option<NameMatch> {
-        if text[..start].chars().next_back().is_some_and(is_word_char) {
-            return None;
-        }
         let found = &text[start..end];
         match self.case[pattern as usize] {
             Case::Any => {}

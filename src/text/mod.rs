@@ -58,6 +58,14 @@ impl CharIndex {
     }
 }
 
+/// The items of `sorted` (in order of `start`) that start within `range`:
+/// what a sentence or a window holds, found by binary search.
+pub fn starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Range<usize>) -> &[T] {
+    let from = sorted.partition_point(|x| start(x) < range.start);
+    let to = sorted.partition_point(|x| start(x) < range.end);
+    &sorted[from..to.max(from)]
+}
+
 /// One article, ready for the extractors.
 #[derive(Debug, Clone)]
 pub struct Document {

@@ -121,10 +121,7 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
             // cut at a space: every stage reads a sentence at a time.
             let mut cut = e;
             if e - s > MAX_SENTENCE_BYTES {
-                let mut limit = s + MAX_SENTENCE_BYTES;
-                while !text.is_char_boundary(limit) {
-                    limit -= 1;
-                }
+                let limit = text.floor_char_boundary(s + MAX_SENTENCE_BYTES);
                 cut = text[s..limit].rfind(' ').map_or(limit, |k| s + k + 1);
             }
             let piece = &text[s..cut];

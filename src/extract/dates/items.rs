@@ -124,7 +124,6 @@ pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> 
             }
         }
     }
-    let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {

@@ -273,10 +273,10 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     // compound (`मनाया जाएगा`, `করবেন বলে`) a future anywhere makes it future.
     let mut after: Vec<(usize, Option<bool>)> = Vec::new();
     let mut last = None;
-    // In English the verb after a comma is another clause's, most often
-    // the reporting one (`..., officials said`).
     // An expression may run past its sentence where an over-long one was cut.
     let sentence_end = sentence.end.max(end);
+    // In English the verb after a comma is another clause's, most often
+    // the reporting one (`..., officials said`).
     let clause_end = if verb_final {
         sentence_end
     } else {

@@ -8,7 +8,7 @@ use crate::extract::names::{Names, Via};
 use crate::lexicon::entities::{Cue, entity_lexicon};
 use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
 use crate::model::{Article, DateType, EventType};
-use crate::text::Document;
+use crate::text::{Document, starting_within};
 
 /// Bytes between a place and a cue beside it, at most (a word of Bengali
 /// or Devanagari and its spaces).
@@ -67,9 +67,7 @@ fn by_start<T>(items: &[T], range: impl Fn(&T) -> &Range<usize>) -> Vec<usize> {
 /// The indices (from `order`, sorted by start) of the items inside `outer`,
 /// in their own order.
 fn inside<T>(items: &[T], order: &[usize], range: impl Fn(&T) -> &Range<usize>, outer: &Range<usize>) -> Vec<usize> {
-    let from = order.partition_point(|&i| range(&items[i]).start < outer.start);
-    let to = order.partition_point(|&i| range(&items[i]).start < outer.end);
-    let mut found: Vec<usize> = order[from..to.max(from)]
+    let mut found: Vec<usize> = starting_within(order, |&i| range(&items[i]).start, outer.clone())
         .iter()
         .copied()
         .filter(|&i| within(range(&items[i]), outer))
@@ -78,19 +76,13 @@ fn inside<T>(items: &[T], order: &[usize], range: impl Fn(&T) -> &Range<usize>, 
     found
 }
 
-/// The first cue of `cues` (in text order) starting at or after `from`.
-fn first_from(cues: &[crate::extract::names::CueMatch], from: usize) -> usize {
-    cues.partition_point(|c| c.range.start < from)
-}
-
 impl<'a> Facts<'a> {
     pub fn new(doc: &'a Document, names: &Names, article: &Article, cues: &[EventCue]) -> Self {
         let text = doc.norm_text();
         let speech_after = |end: usize| {
             let at = text.len() - text[end..].trim_start_matches([' ', ',']).len();
-            names.cues[first_from(&names.cues, at)..]
+            starting_within(&names.cues, |c| c.range.start, at..at + 1)
                 .iter()
-                .take_while(|c| c.range.start == at)
                 .find(|c| matches!(c.cue, Cue::Speech(side) if side.after()))
                 .map(|c| c.range.clone())
         };
@@ -110,9 +102,8 @@ impl<'a> Facts<'a> {
                 .chars()
                 .next()
                 .is_none_or(|c| matches!(c, '.' | ',' | '।' | ';'));
-            names.cues[first_from(&names.cues, sentence.start)..]
+            starting_within(&names.cues, |c| c.range.start, sentence.start..m.start)
                 .iter()
-                .take_while(|c| c.range.start < m.start)
                 .find(|c| {
                     ends_clause
                         && c.range.end <= m.start
@@ -304,16 +295,18 @@ impl<'a> Facts<'a> {
     /// possibility cue).
     pub fn in_date(&self, r: &Range<usize>) -> bool {
         // Dates are short: those starting up to a few hundred bytes before.
-        let to = self.dates.partition_point(|d| d.range.start <= r.start);
-        let from = self.dates.partition_point(|d| d.range.start + DATE_REACH < r.start);
-        self.dates[from..to.max(from)].iter().any(|d| r.end <= d.range.end)
+        starting_within(
+            &self.dates,
+            |d| d.range.start,
+            r.start.saturating_sub(DATE_REACH)..r.start + 1,
+        )
+        .iter()
+        .any(|d| r.end <= d.range.end)
     }
 
     /// The date of the sentence nearest the trigger.
     pub fn date(&self, sentence: &Range<usize>, trigger: &EventCue) -> Option<String> {
-        let from = self.dates.partition_point(|d| d.range.start < sentence.start);
-        let to = self.dates.partition_point(|d| d.range.start < sentence.end);
-        self.dates[from..to.max(from)]
+        starting_within(&self.dates, |d| d.range.start, sentence.clone())
             .iter()
             .filter(|d| within(&d.range, sentence))
             .min_by_key(|d| distance(&d.range, trigger.start..trigger.end))

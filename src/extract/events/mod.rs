@@ -162,9 +162,7 @@ const LOOKBACK: usize = 32;
 
 /// The cues (in text order) that start within `range`.
 fn cues_within(cues: &[EventCue], range: Range<usize>) -> &[EventCue] {
-    let from = cues.partition_point(|c| c.start < range.start);
-    let to = cues.partition_point(|c| c.start < range.end);
-    &cues[from..to.max(from)]
+    crate::text::starting_within(cues, |c| c.start, range)
 }
 
 /// Words before a trigger that may still hold its status cue (`will

@@ -255,6 +255,7 @@ fn short_form(
         .find_map(|s| tokens.get(s).copied().flatten().map(|i| (i, s.len(), Via::ShortForm)))?;
     (!follows_unknown_name_word(text, w.start, lex, cover)).then_some(hit)
 }
+
 /// Whether the word at `start` comes right after a name-like word no entity
 /// holds: then it is the end of another name (`डिंपल यादव` is not the
 /// `यादव` of `अखिलेश यादव`).

@@ -165,10 +165,13 @@ impl Slots {
         Slots(slots)
     }
 
-    /// Add a mention to the entity `who`, creating it if needed.
-    fn add(&mut self, found: &mut Vec<Found>, who: Who, person: bool, mention: Mention) {
+    /// Add a mention to the entity `who`, creating it if needed; its index.
+    fn add(&mut self, found: &mut Vec<Found>, who: Who, person: bool, mention: Mention) -> usize {
         match self.0.get(&who) {
-            Some(&i) => found[i].mentions.push(mention),
+            Some(&i) => {
+                found[i].mentions.push(mention);
+                i
+            }
             None => {
                 self.0.insert(who.clone(), found.len());
                 found.push(Found {
@@ -177,6 +180,7 @@ impl Slots {
                     mentions: vec![mention],
                     role: None,
                 });
+                found.len() - 1
             }
         }
     }

@@ -19,20 +19,9 @@ const MAX_WORDS: usize = 4;
 /// Bytes around a credit word searched for its brackets.
 const CREDIT_REACH: usize = 600;
 
-/// The largest character boundary of `text` at or before `i`.
-fn floor_char(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// The cues (in text order) that start at `at`.
 fn cues_at(cues: &[CueMatch], at: usize) -> &[CueMatch] {
-    let from = cues.partition_point(|c| c.range.start < at);
-    let to = cues.partition_point(|c| c.range.start <= at);
-    &cues[from..to]
+    crate::text::starting_within(cues, |c| c.range.start, at..at + 1)
 }
 
 pub fn context_people(
@@ -52,13 +41,7 @@ pub fn context_people(
             .map(|c| c.range.clone()),
     );
     cover.sort_by_key(|r| r.start);
-    // The entity of each name found from context, by its key.
-    let mut by_key: rustc_hash::FxHashMap<String, usize> = Default::default();
-    for (i, f) in found.iter().enumerate() {
-        if let Who::Pattern(k) = &f.who {
-            by_key.entry(k.clone()).or_insert(i);
-        }
-    }
+    let mut slots = Slots::of(found);
     let mut add =
         |found: &mut Vec<Found>, cover: &mut Vec<Range<usize>>, words: &[Range<usize>], role: Option<String>| {
             let Some((mention, key)) = mention_of(text, lex, words) else {
@@ -69,16 +52,7 @@ pub fn context_people(
             }
             let pos = cover.partition_point(|c| c.start < mention.range.start);
             cover.insert(pos, mention.range.clone());
-            let i = *by_key.entry(key.clone()).or_insert_with(|| {
-                found.push(Found {
-                    who: Who::Pattern(key),
-                    person: true,
-                    mentions: Vec::new(),
-                    role: None,
-                });
-                found.len() - 1
-            });
-            found[i].mentions.push(mention);
+            let i = slots.add(found, Who::Pattern(key), true, mention);
             found[i].role = found[i].role.take().or(role);
         };
     let mut credit_segments: rustc_hash::FxHashSet<Range<usize>> = Default::default();
@@ -128,10 +102,8 @@ pub fn context_people(
                     let start = seg.start + (part.as_ptr() as usize - text[seg.clone()].as_ptr() as usize);
                     let end = start + part.len();
                     // A part is a name, or a credit word and a name (`Photo by X Y`).
-                    let from = cues.partition_point(|k| k.range.start < start);
-                    let last_cue = cues[from..]
+                    let last_cue = crate::text::starting_within(cues, |k| k.range.start, start..end)
                         .iter()
-                        .take_while(|k| k.range.start < end)
                         .filter(|k| k.cue == Cue::Credit && k.range.end <= end)
                         .map(|k| k.range.end)
                         .max();
@@ -338,8 +310,10 @@ fn credit_segment(doc: &Document, cue: Range<usize>) -> Option<Range<usize>> {
     // A credit's brackets hold a line or two of names: looked for that far.
     let line_start = doc
         .line_start(cue.start)
-        .max(floor_char(text, cue.start.saturating_sub(CREDIT_REACH)));
-    let line_end = doc.line_end(cue.end).min(floor_char(text, cue.end + CREDIT_REACH));
+        .max(text.floor_char_boundary(cue.start.saturating_sub(CREDIT_REACH)));
+    let line_end = doc
+        .line_end(cue.end)
+        .min(text.floor_char_boundary(cue.end + CREDIT_REACH));
     let open = text[line_start..cue.start].rfind('(').map(|i| line_start + i);
     let close = text[cue.end..line_end].find(')').map(|i| cue.end + i);
     match (open, close) {
