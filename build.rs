@@ -37,4 +37,27 @@ fn main() {
     }
     code.push_str("];\n");
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("lang_files.rs"), code).unwrap();
+
+    // The tagger's models, `data/model/*.tagger`, built in the same way.
+    let model_dir = root.join("model");
+    println!("cargo:rerun-if-changed={}", model_dir.display());
+    let mut models: Vec<_> = fs::read_dir(&model_dir)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    models.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|e| e == "tagger"));
+    models.sort();
+    let mut code = String::from("/// (file name, contents) of every tagger model.\n");
+    code.push_str("pub static MODEL_FILES: &[(&str, &[u8])] = &[\n");
+    for path in models {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("model_files.rs"), code).unwrap();
 }

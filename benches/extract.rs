@@ -37,7 +37,11 @@ fn articles(tag: &str) -> Vec<String> {
 }
 
 fn run(bencher: Bencher, texts: Vec<String>, kinds: Kinds) {
-    let pipeline = Pipeline::standard(kinds, None);
+    run_with(bencher, texts, kinds, true);
+}
+
+fn run_with(bencher: Bencher, texts: Vec<String>, kinds: Kinds, model: bool) {
+    let pipeline = Pipeline::standard(kinds, None, model);
     let bytes: usize = texts.iter().map(String::len).sum();
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for text in &texts {
@@ -62,4 +66,16 @@ fn all_kinds(bencher: Bencher, tag: &str) {
 fn one_kind(bencher: Bencher, kind: &str) {
     let kind: Kind = kind.parse().unwrap_or(Kind::Dates);
     run(bencher, articles(""), Kinds::of(&[kind]));
+}
+
+/// People with and without the tagger, on every fixture article.
+#[divan::bench(args = [true, false])]
+fn people_model(bencher: Bencher, model: bool) {
+    run_with(bencher, articles(""), Kinds::of(&[Kind::People]), model);
+}
+
+/// Reading the built-in tagger models.
+#[divan::bench]
+fn load_models() -> corpus::tagger::Taggers {
+    corpus::tagger::Taggers::load_builtin().unwrap_or_default()
 }

@@ -13,6 +13,7 @@ Run from the repository root (builds the release binary first):
     python3 scripts/bench.py                 # ~200 MB, 3 runs each
     python3 scripts/bench.py --mb 1000 --runs 1 --only-jsonl   # memory on 1 GB
     python3 scripts/bench.py --markdown      # the table for the README
+    python3 scripts/bench.py --no-model      # also without the tagger
 
 Needs: Python 3, cargo, GNU time (/usr/bin/time).
 """
@@ -105,6 +106,8 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=ROOT / "target" / "bench-corpus", help="where the corpus is built")
     ap.add_argument("--only-jsonl", action="store_true", help="time only the JSONL input")
     ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    ap.add_argument("--no-model", action="store_true",
+                    help="also time every configuration with --no-model (names from the rules alone)")
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -112,14 +115,18 @@ def main() -> None:
     mb = size / 1e6
     rows = []
     inputs = [("JSONL file", str(jsonl))] if args.only_jsonl else [("folder of .txt", str(files)), ("JSONL file", str(jsonl))]
+    modes = [("", [])] + ([(" (no model)", ["--no-model"])] if args.no_model else [])
     for label, path in inputs:
         for threads in (1, 2):
-            runs = [timed([str(BIN), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), path]) for _ in range(args.runs)]
-            secs = statistics.median(r[0] for r in runs)
-            rss = max(r[1] for r in runs)
-            rows.append((label, threads, secs, mb / secs, articles / secs, rss / 1024))
-            print(f"{label:16} -j{threads}: {secs:7.2f} s  {mb / secs:7.2f} MB/s  {articles / secs:8.0f} articles/s  "
-                  f"peak {rss / 1024:6.1f} MB", file=sys.stderr)
+            for suffix, flags in modes:
+                # Alternate the modes run by run: the machine's load drifts.
+                runs = [timed([str(BIN), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), *flags, path])
+                        for _ in range(args.runs)]
+                secs = statistics.median(r[0] for r in runs)
+                rss = max(r[1] for r in runs)
+                rows.append((label + suffix, threads, secs, mb / secs, articles / secs, rss / 1024))
+                print(f"{label + suffix:28} -j{threads}: {secs:7.2f} s  {mb / secs:7.2f} MB/s  "
+                      f"{articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB", file=sys.stderr)
     small = ROOT / "fixtures" / "articles"
     small_file = sorted(small.glob("*_en_*.txt"))[0]
     starts = []
@@ -140,7 +147,7 @@ def main() -> None:
         print(f"\nStart-up (one {small_file.stat().st_size:,}-byte article, all extractors): {start * 1000:.0f} ms")
     else:
         for label, threads, secs, mbs, arts, rss in rows:
-            print(f"{label:16} -j{threads}  {secs:7.2f} s  {mbs:7.2f} MB/s  {arts:8.0f} articles/s  peak {rss:6.1f} MB")
+            print(f"{label:28} -j{threads}  {secs:7.2f} s  {mbs:7.2f} MB/s  {arts:8.0f} articles/s  peak {rss:6.1f} MB")
         print(f"start-up (one small article): {start * 1000:.0f} ms")
 
 

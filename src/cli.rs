@@ -26,6 +26,10 @@ pub enum Command {
     /// for X.txt, X.N.expected.json for line N of X.jsonl); exit 1 on any
     /// difference. `--bless` writes the expected files from the current output.
     Check(CheckArgs),
+    /// Rebuild the tagger's models (`data/model/*.tagger`) from the labelled
+    /// data, deterministically, and print how each does on data it was not
+    /// trained on.
+    Train(TrainArgs),
     /// Print the JSON Schema of the article record.
     Schema,
     /// Print shell completions for bash, zsh or fish.
@@ -67,6 +71,36 @@ pub struct CheckArgs {
     /// Worker threads; 0 means one per core.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
+
+    /// Names from the rules alone, without the tagger.
+    #[arg(long)]
+    pub no_model: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The folder of labelled data (`bn-rifat1493-train.txt`,
+    /// `hi-ilner-train.txt`, `hi-ilner-dev.txt`).
+    #[arg(long, value_name = "DIR", default_value = "../shared/train")]
+    pub data: PathBuf,
+
+    /// Where the models are written.
+    #[arg(long, value_name = "DIR", default_value = "data/model")]
+    pub out: PathBuf,
+
+    /// Passes over the training sentences.
+    #[arg(long, value_name = "N", default_value_t = 8)]
+    pub epochs: usize,
+
+    /// Feature buckets: 2^BITS per model.
+    #[arg(long, value_name = "BITS", default_value_t = 18)]
+    pub bits: u32,
+
+    /// Train on nine tenths of the training data and report on the tenth
+    /// left, writing no model: for choosing features and settings without
+    /// touching the held-out data.
+    #[arg(long)]
+    pub tune: bool,
 }
 
 /// When to colour the table.
@@ -155,6 +189,10 @@ pub struct ScanArgs {
     /// No progress bar and no warnings on standard error (errors still show).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Names from the rules alone, without the tagger.
+    #[arg(long)]
+    pub no_model: bool,
 
     /// Print only what the whole run says (table or json): the people and
     /// places named most, events by type and status, a timeline of dated

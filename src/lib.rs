@@ -19,4 +19,5 @@ pub mod model;
 pub mod report;
 pub mod scan;
 pub mod schema;
+pub mod tagger;
 pub mod text;

@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use corpus::check::CheckSink;
-use corpus::cli::{CheckArgs, Cli, Color, Command, ScanArgs, Shell, StdinFormat};
+use corpus::cli::{CheckArgs, Cli, Color, Command, ScanArgs, Shell, StdinFormat, TrainArgs};
 use corpus::gazetteer::{Gazetteer, NameIndex};
 use corpus::input::{self, InputOptions};
 use corpus::lexicon::entities::entity_lexicon;
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => run_scan(&args),
         Command::Check(args) => run_check(&args),
+        Command::Train(args) => run_train(&args).map(|()| ExitCode::SUCCESS),
         Command::Schema => print_out(corpus::schema::ARTICLE_SCHEMA).map(|()| ExitCode::SUCCESS),
         Command::Completions { shell } => completions(shell).map(|()| ExitCode::SUCCESS),
         Command::Manpage => manpage().map(|()| ExitCode::SUCCESS),
@@ -97,6 +98,20 @@ fn name_index(files: &[PathBuf]) -> anyhow::Result<Option<Arc<NameIndex>>> {
     Ok(Some(Arc::new(NameIndex::new(gazetteer, entity_lexicon()))))
 }
 
+/// `corpus train`: rebuild the tagger's models from labelled data and
+/// report how they do on the held-out part.
+fn run_train(args: &TrainArgs) -> anyhow::Result<()> {
+    let opts = corpus::tagger::train::TrainOptions {
+        data: args.data.clone(),
+        out: args.out.clone(),
+        epochs: args.epochs,
+        bits: args.bits,
+        tune: args.tune,
+    };
+    let mut err = io::stderr().lock();
+    corpus::tagger::train::train_all(&opts, &mut err)
+}
+
 /// With `--summary`, a sink that prints only the run's summary.
 fn summary_only<'a>(args: &ScanArgs, sink: Box<dyn report::Sink + 'a>) -> Box<dyn report::Sink + 'a> {
     if args.summary {
@@ -113,6 +128,7 @@ fn run_check(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         threads: args.threads,
         reference_date: args.reference_date,
         names: name_index(&args.gazetteer)?,
+        model: !args.no_model,
         ..ScanOptions::default()
     };
     let stdout = io::stdout().lock();
@@ -142,6 +158,7 @@ fn run_scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         only: args.kinds(),
         reference_date: args.reference_date,
         names: name_index(&args.gazetteer)?,
+        model: !args.no_model,
     };
     let to_terminal = args.output.is_none() && io::stdout().is_terminal();
     let color = match args.color {

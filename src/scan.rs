@@ -31,6 +31,8 @@ pub struct ScanOptions {
     /// `None`: the built-in index, built only if people, places or events
     /// are wanted.
     pub names: Option<Arc<NameIndex>>,
+    /// Whether the tagger adds names the rules miss (`--no-model` clears it).
+    pub model: bool,
 }
 
 impl Default for ScanOptions {
@@ -41,6 +43,7 @@ impl Default for ScanOptions {
             only: Kinds::ALL,
             reference_date: None,
             names: None,
+            model: true,
         }
     }
 }
@@ -85,7 +88,7 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
     };
     process(
         job,
-        &Pipeline::standard(opts.only, opts.names.clone()),
+        &Pipeline::standard(opts.only, opts.names.clone(), opts.model),
         opts.reference_date,
     )
 }
@@ -103,7 +106,7 @@ pub fn scan(
         .num_threads(opts.threads)
         .build()
         .map_err(io::Error::other)?;
-    let pipeline = Pipeline::standard(opts.only, opts.names.clone());
+    let pipeline = Pipeline::standard(opts.only, opts.names.clone(), opts.model);
     let mut summary = SummaryBuilder::default();
     let wants_summary = sink.wants_summary();
     let mut outcome = ScanOutcome::default();

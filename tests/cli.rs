@@ -234,6 +234,62 @@ fn standard_input_as_text_and_as_jsonl() {
     assert_eq!(recs[0]["lang"], "en");
 }
 
+/// Scan `text` from standard input with `flags`; its one record.
+fn scan_stdin(text: &str, flags: &[&str]) -> Value {
+    let mut child = corpus()
+        .args(["scan", "--format", "jsonl", "--stdin-format", "text"])
+        .args(flags)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    records(&String::from_utf8(out.stdout).unwrap()).remove(0)
+}
+
+#[test]
+fn the_tagger_adds_a_name_the_rules_miss_and_no_model_takes_it_away() {
+    // No title, no reporting word, no list: only the tagger reads a name here.
+    let text = "ঘটনার পর মিঠুন চক্রবর্তীকে আটক করে পুলিশ। পরে চক্রবর্তীকে আদালতে পাঠানো হয়।";
+    let rec = scan_stdin(text, &[]);
+    let people = rec["people"].as_array().unwrap();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0]["source"], "model");
+    assert_eq!(people[0]["native"], "মিঠুন চক্রবর্তী");
+    // The surname alone joins the name, as for any person.
+    let mentions: Vec<&str> = people[0]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(mentions, ["মিঠুন চক্রবর্তীকে", "চক্রবর্তীকে"]);
+    let chars: Vec<char> = text.chars().collect();
+    for m in people[0]["mentions"].as_array().unwrap() {
+        let (start, end) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[start..end].iter().collect::<String>(),
+            m["text"].as_str().unwrap()
+        );
+    }
+    let rec = scan_stdin(text, &["--no-model"]);
+    assert_eq!(rec["people"], serde_json::json!([]));
+
+    let rec = scan_stdin(
+        "निर्मला पांडे को अस्पताल ले जाया गया। पांडे के परिजनों ने बताया कि वह बीमार थीं।",
+        &[],
+    );
+    assert_eq!(rec["people"][0]["name"], "Nirmala Pande");
+    assert_eq!(rec["people"][0]["source"], "model");
+    assert_eq!(rec["people"][0]["mentions"].as_array().unwrap().len(), 2);
+}
+
 #[test]
 fn output_is_in_input_order_whatever_the_thread_count() {
     let (_, one, _) = run(&[

@@ -10,7 +10,7 @@ use corpus::scan::process;
 
 /// Extract `kinds` (with what they read) from `data` and check the record.
 pub fn check(pipeline: &'static OnceLock<Pipeline>, kinds: Kinds, data: &[u8]) {
-    let pipeline = pipeline.get_or_init(|| Pipeline::standard(kinds, None));
+    let pipeline = pipeline.get_or_init(|| Pipeline::standard(kinds, None, true));
     let text = String::from_utf8_lossy(data).into_owned();
     let job = Job {
         path: "fuzz.txt".into(),

@@ -135,7 +135,8 @@ impl Pipeline {
     /// extractor this build has, reporting `report`.
     /// `index` (else the built-in one) is built only when a name stage runs:
     /// a dates-only scan starts at once.
-    pub fn standard(report: Kinds, index: Option<Arc<NameIndex>>) -> Self {
+    /// `model`: whether the tagger adds the names the rules miss.
+    pub fn standard(report: Kinds, index: Option<Arc<NameIndex>>, model: bool) -> Self {
         let mut stages: Vec<Box<dyn Extractor>> = vec![
             Box::new(headline::Headline),
             Box::new(dates::Dates),
@@ -147,19 +148,22 @@ impl Pipeline {
         {
             // Building the name index is most of start-up: the other
             // vocabularies load on a second thread meanwhile.
-            let index = std::thread::scope(|s| {
-                s.spawn(|| {
+            let (index, tagger) = std::thread::scope(|s| {
+                let tagger = s.spawn(|| {
                     crate::lexicon::abbreviations();
                     crate::lexicon::dates::date_lexicon();
                     if report.contains(Kind::Events) {
                         crate::lexicon::events::event_lexicon();
                     }
+                    model.then(crate::tagger::Taggers::builtin)
                 });
-                index.unwrap_or_else(NameIndex::builtin)
+                let index = index.unwrap_or_else(NameIndex::builtin);
+                (index, tagger.join().unwrap_or_default())
             });
-            stages.push(Box::new(names::People { index: index.clone() }));
-            stages.push(Box::new(names::Places { index: index.clone() }));
-            stages.push(Box::new(events::Events { index }));
+            let setup = names::NameSetup { index, tagger };
+            stages.push(Box::new(names::People { setup: setup.clone() }));
+            stages.push(Box::new(names::Places { setup: setup.clone() }));
+            stages.push(Box::new(events::Events { setup }));
         }
         Pipeline::new(stages, report)
     }

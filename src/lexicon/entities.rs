@@ -95,6 +95,19 @@ struct Suffixes {
     by_last: HashMap<char, Vec<usize>>,
 }
 
+/// What the word lists say of one word ([`EntityLexicon::word_facts`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    pub common: bool,
+    /// The stem, without its case ending, is a common word.
+    pub common_stem: bool,
+    pub not_name: bool,
+    pub name_word: bool,
+    pub locative: bool,
+    pub place_cue: bool,
+    pub place_ending: bool,
+}
+
 /// Which stems a case ending follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attach {
@@ -239,6 +252,22 @@ impl EntityLexicon {
     /// Whether `word`, or its stem, is a word of people's names.
     pub fn is_name_word(&self, word: &str) -> bool {
         self.name_words.contains(word) || self.name_words.contains(self.strip_suffix(word, 1))
+    }
+
+    /// What the lists say of `word`, given its stem (`strip_suffix(word, 1)`),
+    /// each list looked up once: for the tagger's features.
+    pub fn word_facts(&self, word: &str, stem: &str) -> WordFacts {
+        let stripped = stem.len() < word.len();
+        let ending = &word[stem.len()..];
+        WordFacts {
+            common: self.common.contains(word),
+            common_stem: stripped && self.common.contains(stem),
+            not_name: self.is_not_name(word) || (stripped && self.is_not_name(stem)),
+            name_word: self.name_words.contains(word) || (stripped && self.name_words.contains(stem)),
+            locative: stripped && self.locatives.contains(ending),
+            place_cue: self.place_cues.contains(word) || (stripped && self.place_cues.contains(stem)),
+            place_ending: self.has_place_ending(stem),
+        }
     }
 
     /// Whether `word` is a common word of its language.
@@ -439,6 +468,33 @@ mod tests {
         // চাদর is a bed sheet, not Chad's.
         assert!(!lex.is_suffix("চাদ", "র"));
         assert_eq!(lex.strip_suffix("পুতিনের", 2), "পুতিন");
+    }
+
+    #[test]
+    fn word_facts_agree_with_the_single_lookups() {
+        let lex = entity_lexicon();
+        for word in [
+            "হাইকোর্টে",
+            "উপজেলার",
+            "হোসেন",
+            "বলেন",
+            "শিবগঞ্জে",
+            "जिले",
+            "सिंह",
+            "The",
+            "ঢাকার",
+        ] {
+            let stem = lex.strip_suffix(word, 1);
+            let f = lex.word_facts(word, stem);
+            assert_eq!(f.common, lex.is_common(word), "{word}");
+            assert_eq!(f.not_name, lex.is_not_name(word) || lex.is_not_name(stem), "{word}");
+            assert_eq!(f.name_word, lex.is_name_word(word), "{word}");
+            assert_eq!(f.locative, lex.is_locative(word), "{word}");
+            assert_eq!(f.place_cue, lex.is_place_cue(word), "{word}");
+            assert_eq!(f.place_ending, lex.has_place_ending(stem), "{word}");
+        }
+        assert!(lex.word_facts("হাইকোর্টে", lex.strip_suffix("হাইকোর্টে", 1)).locative);
+        assert!(lex.word_facts("সিংহ", "সিংহ") != lex.word_facts("বলেন", "বলেন"));
     }
 
     #[test]

@@ -8,18 +8,16 @@ mod fields;
 mod status;
 
 use std::ops::Range;
-use std::sync::Arc;
 
-use super::names::Names;
+use super::names::{NameSetup, Names};
 use super::{Context, Extractor, Kind, Kinds};
-use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
 use crate::model::{Article, Event, EventType};
 use crate::text::Document;
 
 pub struct Events {
-    pub index: Arc<NameIndex>,
+    pub setup: NameSetup,
 }
 
 impl Extractor for Events {
@@ -37,10 +35,17 @@ impl Extractor for Events {
 
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
         let reference = ctx.reference;
-        let names = Names::shared(ctx, doc, &self.index);
+        let names = Names::shared(ctx, doc, &self.setup, &article.dates);
         let text = doc.norm_text();
-        let cues = event_lexicon().find(text, doc.words(), entity_lexicon());
-        let facts = fields::Facts::new(doc, &names, article, &cues);
+        let found_cues;
+        let cues: &[EventCue] = match &names.event_cues {
+            Some(cues) => cues,
+            None => {
+                found_cues = event_lexicon().find(text, doc.words(), entity_lexicon());
+                &found_cues
+            }
+        };
+        let facts = fields::Facts::new(doc, &names, article, cues);
         let mut events: Vec<Event> = Vec::new();
         // Whether each event's place is marked as its location (`মস্কোতে`),
         // not just a bare name in its sentence.
@@ -58,16 +63,13 @@ impl Extractor for Events {
             let EventWord::Trigger(kind) = cue.word else { continue };
             // The cues a trigger's clause can reach: those of its sentence
             // and a margin, so that a text of many triggers stays linear.
-            let before = cues_within(&cues, cue.start.saturating_sub(CUE_REACH)..cue.start + 1);
+            let before = cues_within(cues, cue.start.saturating_sub(CUE_REACH)..cue.start + 1);
             if generic(text, cue, before) || !in_article_script(doc, cue) {
                 continue;
             }
             let sentence = doc.sentence_at(cue.start);
-            let around = cues_within(
-                &cues,
-                sentence.start.saturating_sub(CUE_REACH)..sentence.end + CUE_REACH,
-            );
-            let scope = clause(text, &sentence, cue, &triggers, n, &cues);
+            let around = cues_within(cues, sentence.start.saturating_sub(CUE_REACH)..sentence.end + CUE_REACH);
+            let scope = clause(text, &sentence, cue, &triggers, n, cues);
             let date = facts.date(&sentence, cue);
             let own_status = status::status(text, &scope, around, &facts, date.as_deref(), reference);
             let place = facts.place(&sentence, cue, around, kind);

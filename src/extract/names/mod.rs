@@ -5,6 +5,7 @@
 //! stages share that analysis through the [`Context`].
 
 mod links;
+mod model;
 mod patterns;
 mod people;
 mod places;
@@ -19,6 +20,9 @@ pub use places::Places;
 use crate::gazetteer::NameIndex;
 use crate::gazetteer::index::NameMatch;
 use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
+use crate::lexicon::events::EventCue;
+use crate::model::{DateMention, Source};
+use crate::tagger::Taggers;
 use crate::text::Document;
 
 use super::Context;
@@ -40,6 +44,8 @@ pub enum Via {
     ShortForm,
     Sound,
     Pattern,
+    /// Tagged by the statistical model.
+    Model,
 }
 
 /// One mention: the whole word(s) as printed (`পুতিনের`) and the name
@@ -68,30 +74,87 @@ pub struct CueMatch {
     pub cue: Cue,
 }
 
+impl Found {
+    /// How the entity was found: from a list, from context, or by the
+    /// tagger alone.
+    pub fn source(&self) -> Source {
+        match self.who {
+            Who::Entry(_) => Source::Gazetteer,
+            Who::Pattern(_)
+                if self.mentions.iter().any(|m| m.via == Via::Model)
+                    && self.mentions.iter().all(|m| m.via != Via::Pattern) =>
+            {
+                Source::Model
+            }
+            Who::Pattern(_) => Source::Pattern,
+        }
+    }
+}
+
 /// Everything the name analysis found in one article.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     pub found: Vec<Found>,
     pub cues: Vec<CueMatch>,
+    /// The event vocabulary's cues, when the tagger needed them (an event
+    /// trigger is no name): kept for the events stage.
+    pub event_cues: Option<Vec<EventCue>>,
 }
 
 impl Names {
-    /// The analysis of `doc`, computed once per article.
-    pub fn of<'a>(ctx: &'a mut Context, doc: &Document, index: &NameIndex) -> &'a Names {
-        ctx.names
-            .get_or_insert_with(|| Arc::new(analyse(doc, index, entity_lexicon())))
+    /// The analysis of `doc`, computed once per article; `dates` are the
+    /// article's (no name is part of a date).
+    pub fn of<'a>(ctx: &'a mut Context, doc: &Document, setup: &NameSetup, dates: &[DateMention]) -> &'a Names {
+        ctx.names.get_or_insert_with(|| {
+            let dates: Vec<Range<usize>> = dates.iter().map(|d| d.span.norm.clone()).collect();
+            Arc::new(analyse(doc, &setup.index, entity_lexicon(), setup.tagger, &dates))
+        })
     }
 
     /// The analysis of `doc` as a shared handle, for a stage that also
     /// needs the context.
-    pub fn shared(ctx: &mut Context, doc: &Document, index: &NameIndex) -> Arc<Names> {
-        Names::of(ctx, doc, index);
+    pub fn shared(ctx: &mut Context, doc: &Document, setup: &NameSetup, dates: &[DateMention]) -> Arc<Names> {
+        Names::of(ctx, doc, setup, dates);
         ctx.names.clone().unwrap_or_default()
     }
 }
 
-/// Run the whole analysis.
-pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names {
+/// What the name stages look names up in: the name index, and the tagger
+/// unless `--no-model` switched it off.
+#[derive(Debug, Clone)]
+pub struct NameSetup {
+    pub index: Arc<NameIndex>,
+    pub tagger: Option<&'static Taggers>,
+}
+
+/// Run the whole analysis: the rules, then the tagger for names they
+/// missed, then the joins of short forms and sound-alike spellings.
+pub fn analyse(
+    doc: &Document,
+    index: &NameIndex,
+    lex: &EntityLexicon,
+    tagger: Option<&Taggers>,
+    dates: &[Range<usize>],
+) -> Names {
+    let mut names = rule_mentions(doc, index, lex);
+    if let Some(tagger) = tagger {
+        model::add_mentions(doc, index, lex, tagger, dates, &mut names);
+    }
+    links::merge_partial_names(doc, &mut names.found);
+    links::join_words(doc, index, lex, &mut names.found);
+    for f in &mut names.found {
+        f.mentions.sort_by_key(|m| m.range.start);
+        f.mentions.dedup_by(|a, b| a.range == b.range);
+    }
+    names
+        .found
+        .sort_by_key(|f| f.mentions.first().map_or(usize::MAX, |m| m.range.start));
+    names
+}
+
+/// What the rules find: gazetteer names, cues, and the people and places
+/// found from context (what the tagger is trained and run on).
+pub fn rule_mentions(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names {
     let text = doc.norm_text();
     let matches = index.find_in_words(text, doc.words(), lex);
     let mut names = Names::default();
@@ -113,15 +176,6 @@ pub fn analyse(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names 
     resolve::merge_towns_into_regions(index, &mut names.found);
     patterns::context_people(doc, index, lex, &names.cues.clone(), &mut names.found);
     patterns::context_places(doc, lex, &names.cues, &mut names.found);
-    links::merge_partial_names(doc, &mut names.found);
-    links::join_words(doc, index, lex, &mut names.found);
-    for f in &mut names.found {
-        f.mentions.sort_by_key(|m| m.range.start);
-        f.mentions.dedup_by(|a, b| a.range == b.range);
-    }
-    names
-        .found
-        .sort_by_key(|f| f.mentions.first().map_or(usize::MAX, |m| m.range.start));
     names
 }
 

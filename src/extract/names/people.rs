@@ -1,9 +1,7 @@
 //! The `people` stage: persons of the name analysis as records.
 
-use std::sync::Arc;
-
-use super::{Found, Names, Who};
-use crate::extract::{Context, Extractor, Kind};
+use super::{Found, NameSetup, Names, Who};
+use crate::extract::{Context, Extractor, Kind, Kinds};
 use crate::gazetteer::romanize::{conventional, romanize_word};
 use crate::gazetteer::{NameIndex, local_id};
 use crate::lexicon::entities::entity_lexicon;
@@ -11,7 +9,7 @@ use crate::model::{Article, Person, Source};
 use crate::text::Document;
 
 pub struct People {
-    pub index: Arc<NameIndex>,
+    pub setup: NameSetup,
 }
 
 impl Extractor for People {
@@ -23,13 +21,18 @@ impl Extractor for People {
         Some(Kind::People)
     }
 
+    /// No name is part of a date: the tagger reads where the dates are.
+    fn needs(&self) -> Kinds {
+        Kinds::of(&[Kind::Dates])
+    }
+
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
-        let names = Names::of(ctx, doc, &self.index);
+        let names = Names::of(ctx, doc, &self.setup, &article.dates);
         article.people = names
             .found
             .iter()
             .filter(|f| f.person)
-            .map(|f| person(doc, &self.index, f))
+            .map(|f| person(doc, &self.setup.index, f))
             .collect();
     }
 }
@@ -56,7 +59,7 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
                 name,
                 native,
                 mentions,
-                source: Source::Pattern,
+                source: f.source(),
                 role: f.role.clone(),
             }
         }

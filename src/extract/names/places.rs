@@ -1,15 +1,12 @@
 //! The `places` stage: places of the name analysis as records.
 
-use std::sync::Arc;
-
-use super::{Found, Names, Who};
-use crate::extract::{Context, Extractor, Kind};
-use crate::gazetteer::NameIndex;
+use super::{Found, NameSetup, Names, Who};
+use crate::extract::{Context, Extractor, Kind, Kinds};
 use crate::model::{Article, Place, Source};
 use crate::text::Document;
 
 pub struct Places {
-    pub index: Arc<NameIndex>,
+    pub setup: NameSetup,
 }
 
 impl Extractor for Places {
@@ -21,9 +18,14 @@ impl Extractor for Places {
         Some(Kind::Places)
     }
 
+    /// No name is part of a date: the tagger reads where the dates are.
+    fn needs(&self) -> Kinds {
+        Kinds::of(&[Kind::Dates])
+    }
+
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
-        let names = Names::of(ctx, doc, &self.index);
-        let gaz = self.index.gazetteer();
+        let names = Names::of(ctx, doc, &self.setup, &article.dates);
+        let gaz = self.setup.index.gazetteer();
         article.places = names
             .found
             .iter()
@@ -47,13 +49,13 @@ impl Extractor for Places {
                         }
                     }
                     Who::Pattern(key) => {
-                        let name = super::people::latin_name(&self.index, key);
+                        let name = super::people::latin_name(&self.setup.index, key);
                         Place {
                             id: crate::gazetteer::local_id(&name),
                             name,
                             native,
                             mentions,
-                            source: Source::Pattern,
+                            source: f.source(),
                             kind: "locality".into(),
                             country: None,
                             lat: None,

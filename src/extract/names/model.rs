@@ -1,0 +1,195 @@
+//! People and places the tagger finds where the rules found nothing: each
+//! sentence is tagged by the model of its script, and a tagged name that
+//! touches no mention or cue of the rules becomes a mention of its own
+//! entity, which the short-form and sound-alike joins then treat like any
+//! other.
+
+use std::ops::Range;
+
+use super::{Mention, Names, Slots, Via, Who, covered, overlaps_any};
+use crate::gazetteer::NameIndex;
+use crate::lexicon::entities::{Cue, EntityLexicon};
+use crate::lexicon::events::{EventWord, event_lexicon};
+use crate::tagger::features::{Evidence, FeatureBuf, word_infos};
+use crate::tagger::{Label, NameKind, Taggers};
+use crate::text::{Document, Script, script_of};
+
+/// How much surer than `O` the model must be of every word of a name it adds:
+/// a quarter of its strongest weight. Below that, on the fixture articles,
+/// it adds more wrong names than right ones.
+const MIN_MARGIN: i32 = i16::MAX as i32 / 4;
+
+pub fn add_mentions(
+    doc: &Document,
+    index: &NameIndex,
+    lex: &EntityLexicon,
+    taggers: &Taggers,
+    dates: &[Range<usize>],
+    names: &mut Names,
+) {
+    let text = doc.norm_text();
+    let words = doc.words();
+    let sentences: Vec<(Range<usize>, Script, &crate::tagger::Model)> = doc
+        .sentences
+        .iter()
+        .filter_map(|s| {
+            let from = words.partition_point(|w| w.start < s.start);
+            let to = words.partition_point(|w| w.start < s.end);
+            let script = main_script(text, &words[from..to])?;
+            let model = taggers.for_script(script)?;
+            (from < to).then_some((from..to, script, model))
+        })
+        .collect();
+    if sentences.is_empty() {
+        return;
+    }
+    let events = event_lexicon().find(text, words, lex);
+    let infos = word_infos(
+        text,
+        words,
+        index,
+        lex,
+        &Evidence {
+            found: &names.found,
+            cues: &names.cues,
+            events: &events,
+            dates,
+        },
+    );
+    // Neither another mention, nor a cue (an honorific may be part of a
+    // name), nor an event's trigger, nor a date.
+    let mut cover = covered(&names.found);
+    cover.extend(
+        names
+            .cues
+            .iter()
+            .filter(|c| c.cue != Cue::Title { role: false })
+            .map(|c| c.range.clone()),
+    );
+    cover.extend(
+        events
+            .iter()
+            .filter(|e| matches!(e.word, EventWord::Trigger(_)))
+            .map(|e| e.start..e.end),
+    );
+    cover.extend(dates.iter().cloned());
+    cover.sort_by_key(|r| r.start);
+    let mut buf = FeatureBuf::default();
+    let mut labels = Vec::new();
+    let mut margins = Vec::new();
+    let mut new: Vec<(Who, bool, Mention)> = Vec::new();
+    for (range, script, model) in sentences {
+        model.tag_with_margins(&infos[range.clone()], &mut buf, &mut labels, &mut margins);
+        let mut i = 0;
+        while i < labels.len() {
+            let Some(kind) = labels[i].kind() else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < labels.len() && labels[j] == Label::of(kind, false) {
+                j += 1;
+            }
+            let name_words = &words[range.start + i..range.start + j];
+            let sure = margins[i..j].iter().copied().min().unwrap_or(0) >= MIN_MARGIN;
+            i = j;
+            if kind == NameKind::Organisation || !sure {
+                continue;
+            }
+            // A model knows the words of its own script only (`War` in a
+            // Hindi headline is no place).
+            let own_script = name_words
+                .iter()
+                .all(|w| text[w.clone()].chars().next().map(script_of) == Some(script));
+            if own_script
+                && let Some(m) = mention(text, lex, name_words, kind == NameKind::Person)
+                && !overlaps_any(&cover, &m.range)
+            {
+                new.push((
+                    Who::Pattern(text[m.stem.clone()].to_string()),
+                    kind == NameKind::Person,
+                    m,
+                ));
+            }
+        }
+    }
+    let mut slots = Slots::of(&names.found);
+    for (who, person, m) in new {
+        slots.add(&mut names.found, who, person, m);
+    }
+    names.event_cues = Some(events);
+}
+
+/// The script most of `words` begin in (Bengali or Devanagari: the scripts
+/// models are trained for).
+fn main_script(text: &str, words: &[Range<usize>]) -> Option<Script> {
+    let (mut bengali, mut devanagari, mut other) = (0, 0, 0);
+    for w in words {
+        match text[w.clone()].chars().next().map(script_of) {
+            Some(Script::Bengali) => bengali += 1,
+            Some(Script::Devanagari) => devanagari += 1,
+            _ => other += 1,
+        }
+    }
+    if bengali > devanagari && bengali >= other {
+        Some(Script::Bengali)
+    } else if devanagari > bengali && devanagari >= other {
+        Some(Script::Devanagari)
+    } else {
+        None
+    }
+}
+
+/// The mention of tagged words, when they read as one name: joined by
+/// spaces only, no digits, no word that is never a name. A case ending
+/// closes a name (`কিমের ফোনালাপ` is Kim's phone call): the name stops at
+/// the first word that carries one. The last word loses a case ending of
+/// two letters or more (`রহমানের`), or a locative one (`গাজীপুরে`) for a place.
+fn mention(text: &str, lex: &EntityLexicon, words: &[Range<usize>], person: bool) -> Option<Mention> {
+    let closed = words
+        .iter()
+        .position(|w| lex.strip_suffix(&text[w.clone()], 2).len() < w.len())
+        .map_or(words.len(), |i| i + 1);
+    let words = &words[..closed];
+    let (first, last) = (words.first()?, words.last()?);
+    let joined = words.windows(2).all(|p| text[p[0].end..p[1].start] == *" ");
+    let plain = words.iter().all(|w| {
+        let word = &text[w.clone()];
+        !word.bytes().any(|b| b.is_ascii_digit()) && !lex.is_not_name(word) && word.chars().nth(1).is_some()
+    });
+    if !joined || !plain {
+        return None;
+    }
+    let last_word = &text[last.clone()];
+    // One letter may end a place's name as well as follow it (`ইসলামপুর`):
+    // only a locative one is taken off.
+    let min_ending = if !person && lex.is_locative(last_word) { 1 } else { 2 };
+    let stem_len = lex.strip_suffix(last_word, min_ending).len();
+    Some(Mention {
+        range: first.start..last.end,
+        stem: first.start..last.start + stem_len,
+        via: Via::Model,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tagged_words_make_a_mention_only_when_they_read_as_a_name() {
+        let lex = crate::lexicon::entities::entity_lexicon();
+        let text = "আব্দুল করিমের ছেলে 12 বলেন";
+        let w = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        let m = mention(text, lex, &[w("আব্দুল"), w("করিমের")], true).unwrap();
+        assert_eq!(&text[m.range.clone()], "আব্দুল করিমের");
+        assert_eq!(&text[m.stem.clone()], "আব্দুল করিম");
+        assert!(mention(text, lex, &[w("12")], true).is_none());
+        let m = mention(text, lex, &[w("করিমের"), w("ছেলে")], true).unwrap();
+        assert_eq!(&text[m.range.clone()], "করিমের");
+        assert!(mention(text, lex, &[w("বলেন")], true).is_none());
+    }
+}

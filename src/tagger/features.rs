@@ -1,0 +1,459 @@
+//! What the tagger sees of a word: its form, stem and case ending, its first
+//! and last graphemes, its script and shape, what the lexicons say of it,
+//! what the rules found there (a gazetteer name, a title before it, a
+//! reporting word after it), and the same of its neighbours. Every feature
+//! is a 64-bit hash of a template number and a value, so nothing is
+//! allocated per word and a model is a flat table of weights.
+
+use std::ops::Range;
+
+use super::Label;
+use crate::extract::names::{CueMatch, Found, Via, Who};
+use crate::gazetteer::NameIndex;
+use crate::lexicon::entities::{Cue, EntityLexicon};
+use crate::lexicon::events::{EventCue, EventWord};
+use crate::text::{Script, is_letter, script_of};
+
+/// A word's features that do not depend on the labels before it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    word: u64,
+    stem: u64,
+    ending: u64,
+    prefix: [u64; 3],
+    suffix: [u64; 3],
+    shape: u8,
+    flags: u16,
+    /// What the rules found here: see [`hint_of`].
+    hint: u8,
+    /// The cue printed right before and right after the word.
+    cue_before: u8,
+    cue_after: u8,
+}
+
+// Lexicon flags of a word.
+const COMMON: u16 = 1;
+const COMMON_STEM: u16 = 1 << 1;
+const NOT_NAME: u16 = 1 << 2;
+const NAME_WORD: u16 = 1 << 3;
+const LOCATIVE: u16 = 1 << 4;
+const PLACE_CUE: u16 = 1 << 5;
+const PLACE_ENDING: u16 = 1 << 6;
+const DIGIT: u16 = 1 << 7;
+const CAPITAL: u16 = 1 << 8;
+const FINITE_VERB: u16 = 1 << 9;
+const PERSON_TOKEN: u16 = 1 << 10;
+const TRIGGER: u16 = 1 << 11;
+const CLASSIFIER: u16 = 1 << 12;
+const DATE: u16 = 1 << 13;
+const FLAGS: u32 = 14;
+
+/// Stands for the words before the first and after the last of a sentence.
+const EDGE: WordInfo = WordInfo {
+    word: 0x5EED_0000_0000_0001,
+    stem: 0x5EED_0000_0000_0002,
+    ending: 0,
+    prefix: [0; 3],
+    suffix: [0x5EED_0000_0000_0003; 3],
+    shape: 255,
+    flags: 0,
+    hint: 255,
+    cue_before: 0,
+    cue_after: 0,
+};
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+#[inline]
+fn fnv(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// FNV-1a over the bytes, then a finaliser that spreads every bit.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    mix(s.bytes().fold(FNV_START, fnv))
+}
+
+/// The same over the bytes from last to first: the hash of an ending.
+#[inline]
+pub fn hash_rev(s: &str) -> u64 {
+    mix(s.bytes().rev().fold(FNV_START, fnv))
+}
+
+/// The splitmix64 finaliser.
+#[inline]
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn feature(template: u8, value: u64) -> u64 {
+    mix(value ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// A sign that belongs to the letter before it: vowel signs, viramas,
+/// nuktas, nasal marks and joiners.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}'
+        | '\u{0981}'..='\u{0983}' | '\u{09BC}' | '\u{09BE}'..='\u{09CD}' | '\u{09D7}' | '\u{09E2}'..='\u{09E3}'
+        | '\u{200C}' | '\u{200D}')
+}
+
+/// The hashes of a word's forms, in one pass each way over its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Forms {
+    word: u64,
+    /// `word[..stem_len]`
+    stem: u64,
+    /// `word[stem_len..]`, by [`hash_rev`].
+    ending: u64,
+    /// The first one, two and three graphemes (a letter with its signs);
+    /// the whole word where it has fewer.
+    prefix: [u64; 3],
+    /// The last one, two and three graphemes, by [`hash_rev`].
+    suffix: [u64; 3],
+}
+
+/// Whether the character starting at byte `i` of `b` is a mark ([`is_mark`]),
+/// read off its UTF-8 bytes (all marks take three).
+#[inline]
+fn mark_at(b: &[u8], i: usize) -> bool {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        // U+0900..U+09FF: E0 A4..A7 xx.
+        (0xE0, Some(&b1), Some(&b2)) if (0xA4..=0xA7).contains(&b1) => {
+            char::from_u32(u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F)).is_some_and(is_mark)
+        }
+        (0xE2, Some(0x80), Some(0x8C | 0x8D)) => true,
+        _ => false,
+    }
+}
+
+#[inline]
+fn char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+fn forms(word: &str, stem_len: usize) -> Forms {
+    let b = word.as_bytes();
+    let mut h = FNV_START;
+    let mut prefix = [0u64; 3];
+    let mut n = 0;
+    let mut stem = None;
+    for (i, &byte) in b.iter().enumerate() {
+        if char_start(byte) {
+            if i > 0 && n < 3 && !mark_at(b, i) {
+                prefix[n] = mix(h);
+                n += 1;
+            }
+            if i == stem_len {
+                stem = Some(mix(h));
+            }
+        }
+        h = fnv(h, byte);
+    }
+    let whole = mix(h);
+    prefix[n..].fill(whole);
+    let mut h = FNV_START;
+    let mut suffix = [0u64; 3];
+    let mut n = 0;
+    let mut ending = (stem_len >= b.len()).then(|| mix(FNV_START));
+    for i in (0..b.len()).rev() {
+        h = fnv(h, b[i]);
+        if char_start(b[i]) {
+            if i > 0 && n < 3 && !mark_at(b, i) {
+                suffix[n] = mix(h);
+                n += 1;
+            }
+            if i == stem_len {
+                ending = Some(mix(h));
+            }
+        }
+    }
+    let whole_rev = mix(h);
+    suffix[n..].fill(whole_rev);
+    Forms {
+        word: whole,
+        stem: stem.unwrap_or(whole),
+        ending: ending.unwrap_or(whole_rev),
+        prefix,
+        suffix,
+    }
+}
+
+/// The script, length and ending of a word, as one small number.
+fn shape(word: &str, stem_len: usize) -> u8 {
+    let script = match word.chars().next().map(script_of) {
+        Some(Script::Bengali) => 1,
+        Some(Script::Devanagari) => 2,
+        Some(Script::Latin) => 3,
+        _ => 0,
+    };
+    let letters = word.chars().filter(|&c| is_letter(c)).take(9).count();
+    let length = match letters {
+        0..=3 => letters as u8,
+        4..=5 => 4,
+        6..=8 => 5,
+        _ => 6,
+    };
+    script | length << 2 | u8::from(stem_len < word.len()) << 5
+}
+
+/// What the rules found at a word, for the tagger to weigh: the kind of
+/// mention it is in (a listed person, another person, a listed place, a
+/// nationality, another place) times two, plus one inside a name.
+fn hint_of(f: &Found, via: Via, inside: bool) -> u8 {
+    let kind = match (f.person, &f.who, via) {
+        (true, Who::Entry(_), _) => 1,
+        (true, _, _) => 2,
+        (false, _, Via::Adjective) => 4,
+        (false, Who::Entry(_), _) => 3,
+        (false, _, _) => 5,
+    };
+    kind * 2 + u8::from(inside)
+}
+
+fn cue_code(cue: Cue) -> u8 {
+    match cue {
+        Cue::Title { role: true } => 1,
+        Cue::Title { role: false } => 2,
+        Cue::Speech(_) => 3,
+        Cue::Credit => 4,
+        Cue::Block => 5,
+    }
+}
+
+/// What the rules found in a document, for the tagger to weigh.
+pub struct Evidence<'a> {
+    pub found: &'a [Found],
+    pub cues: &'a [CueMatch],
+    /// The event vocabulary's cues: a trigger (`বৈঠক`, `कुशल विनिमय`) is no name.
+    pub events: &'a [EventCue],
+    /// The dates found (`রাতভর`, `सोमवार`), sorted.
+    pub dates: &'a [Range<usize>],
+}
+
+/// The features of every word of a document (`words`, in order), given
+/// what the rules found and the words of the people the gazetteer lists
+/// (`index`).
+pub fn word_infos(
+    text: &str,
+    words: &[Range<usize>],
+    index: &NameIndex,
+    lex: &EntityLexicon,
+    evidence: &Evidence,
+) -> Vec<WordInfo> {
+    let dates = crate::lexicon::dates::date_lexicon();
+    let events = crate::lexicon::events::event_lexicon();
+    let mut infos: Vec<WordInfo> = words
+        .iter()
+        .map(|w| {
+            let word = &text[w.clone()];
+            let stem = lex.strip_suffix(word, 1);
+            let facts = lex.word_facts(word, stem);
+            let forms = forms(word, stem.len());
+            let flags = [
+                (COMMON, facts.common),
+                (COMMON_STEM, facts.common_stem),
+                (NOT_NAME, facts.not_name),
+                (NAME_WORD, facts.name_word),
+                (LOCATIVE, facts.locative),
+                (PLACE_CUE, facts.place_cue),
+                (PLACE_ENDING, facts.place_ending),
+                (DIGIT, word.bytes().any(|b| b.is_ascii_digit())),
+                (CAPITAL, word.chars().next().is_some_and(char::is_uppercase)),
+                (FINITE_VERB, dates.is_finite_verb(word)),
+                // A classifier or plural (`শিশুটিকে`, `नेताओं`) marks a common noun.
+                (CLASSIFIER, events.has_trigger_ending(word)),
+                (
+                    PERSON_TOKEN,
+                    index.latin_token(word).is_some() || index.latin_token(stem).is_some(),
+                ),
+            ]
+            .into_iter()
+            .fold(0, |acc, (bit, on)| if on { acc | bit } else { acc });
+            WordInfo {
+                word: forms.word,
+                stem: forms.stem,
+                ending: forms.ending,
+                prefix: forms.prefix,
+                suffix: forms.suffix,
+                shape: shape(word, stem.len()),
+                flags,
+                ..WordInfo::default()
+            }
+        })
+        .collect();
+    for f in evidence.found {
+        for m in &f.mentions {
+            let from = words.partition_point(|w| w.end <= m.range.start);
+            for (k, w) in words[from..].iter().enumerate() {
+                if w.start >= m.range.end {
+                    break;
+                }
+                infos[from + k].hint = hint_of(f, m.via, k > 0);
+            }
+        }
+    }
+    let triggers = evidence
+        .events
+        .iter()
+        .filter(|e| matches!(e.word, EventWord::Trigger(_)))
+        .map(|e| (e.start..e.end, TRIGGER));
+    for (r, flag) in triggers.chain(evidence.dates.iter().map(|d| (d.clone(), DATE))) {
+        let from = words.partition_point(|w| w.end <= r.start);
+        for (k, w) in words[from..].iter().enumerate() {
+            if w.start >= r.end {
+                break;
+            }
+            infos[from + k].flags |= flag;
+        }
+    }
+    for c in evidence.cues {
+        let code = cue_code(c.cue);
+        let next = words.partition_point(|w| w.start < c.range.end);
+        if let Some(w) = words.get(next)
+            && text[c.range.end..w.start].bytes().all(|b| b == b' ')
+        {
+            infos[next].cue_before = code;
+        }
+        let before = words.partition_point(|w| w.end <= c.range.start);
+        if let Some(k) = before.checked_sub(1)
+            && text[words[k].end..c.range.start].bytes().all(|b| b == b' ')
+        {
+            infos[k].cue_after = code;
+        }
+    }
+    infos
+}
+
+/// The features of one word, refilled for each word without allocating.
+#[derive(Debug, Default)]
+pub struct FeatureBuf {
+    features: Vec<u64>,
+}
+
+impl FeatureBuf {
+    pub fn features(&self) -> &[u64] {
+        &self.features
+    }
+
+    /// The features of word `i` of a sentence, given the two labels before it.
+    pub fn fill(&mut self, words: &[WordInfo], i: usize, prev: Label, prev2: Label) {
+        let at = |k: isize| -> &WordInfo {
+            usize::try_from(i as isize + k)
+                .ok()
+                .and_then(|j| words.get(j))
+                .unwrap_or(&EDGE)
+        };
+        let w = at(0);
+        let (p, n, p2, n2) = (at(-1), at(1), at(-2), at(2));
+        let f = &mut self.features;
+        f.clear();
+        f.push(feature(1, 0));
+        f.push(feature(2, w.word));
+        f.push(feature(3, w.stem));
+        f.push(feature(4, w.ending));
+        for k in 0..3 {
+            f.push(feature(5 + k as u8, w.prefix[k]));
+            f.push(feature(8 + k as u8, w.suffix[k]));
+        }
+        f.push(feature(11, u64::from(w.shape)));
+        for bit in 0..FLAGS {
+            if w.flags & (1 << bit) != 0 {
+                f.push(feature(12, u64::from(bit)));
+            }
+        }
+        f.push(feature(30, u64::from(w.hint)));
+        f.push(feature(31, u64::from(w.cue_before)));
+        f.push(feature(32, u64::from(w.cue_after)));
+        f.push(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape)));
+        f.push(feature(40, p.word));
+        f.push(feature(41, n.word));
+        f.push(feature(42, p2.word));
+        f.push(feature(43, n2.word));
+        f.push(feature(44, p.stem));
+        f.push(feature(45, n.stem));
+        f.push(feature(46, p.suffix[1]));
+        f.push(feature(47, n.suffix[1]));
+        f.push(feature(48, u64::from(p.hint)));
+        f.push(feature(49, u64::from(n.hint)));
+        f.push(feature(50, u64::from(p.shape)));
+        f.push(feature(51, u64::from(n.shape)));
+        f.push(feature(52, u64::from(p.cue_before)));
+        f.push(feature(53, u64::from(n.cue_after)));
+        for bit in 0..FLAGS {
+            if n.flags & (1 << bit) != 0 {
+                f.push(feature(54, u64::from(bit)));
+            }
+            if p.flags & (1 << bit) != 0 {
+                f.push(feature(55, u64::from(bit)));
+            }
+        }
+        f.push(feature(60, p.word ^ w.word.rotate_left(17)));
+        f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
+        f.push(feature(70, prev as u64));
+        f.push(feature(71, (prev2 as u64) << 8 | prev as u64));
+        f.push(feature(
+            72,
+            w.word ^ (prev as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        ));
+        f.push(feature(
+            73,
+            w.suffix[1] ^ (prev as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graphemes_keep_their_signs() {
+        // কি + শো + র: the first grapheme is কি, not ক.
+        let f = forms("কিশোরের", "কিশোর".len());
+        assert_eq!(f.word, hash_str("কিশোরের"));
+        assert_eq!(f.stem, hash_str("কিশোর"));
+        assert_eq!(f.ending, hash_rev("ের"));
+        assert_eq!(f.prefix, [hash_str("কি"), hash_str("কিশো"), hash_str("কিশোরে")]);
+        assert_eq!(f.suffix, [hash_rev("র"), hash_rev("রের"), hash_rev("শোরের")]);
+        // A word shorter than three graphemes repeats itself; no ending hashes as empty.
+        let f = forms("রা", "রা".len());
+        assert_eq!(f.prefix, [hash_str("রা"); 3]);
+        assert_eq!(f.suffix, [hash_rev("রা"); 3]);
+        assert_eq!(f.ending, hash_rev(""));
+    }
+
+    #[test]
+    fn marks_read_off_the_bytes() {
+        for c in [
+            '\u{0900}', 'া', 'ি', '্', '়', 'ং', 'ा', '्', '़', '\u{200C}', '\u{200D}', 'ক', 'क', 'a', 'ৎ', '।',
+        ] {
+            let s = c.to_string();
+            assert_eq!(mark_at(s.as_bytes(), 0), is_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn shapes_tell_script_length_and_ending() {
+        assert_eq!(shape("ঢাকা", 9) & 3, 1);
+        assert_eq!(shape("दिल्ली", 18) & 3, 2);
+        assert_eq!(shape("Delhi", 5) & 3, 3);
+        assert_ne!(shape("ঢাকার", 12), shape("ঢাকার", 15));
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        // Shipped models depend on these values: a change needs retraining
+        // (and a new `file::FEATURES`).
+        assert_eq!(hash_str("ঢাকা"), HASH_DHAKA);
+        assert_ne!(hash_str("ab"), hash_rev("ab"));
+        assert_ne!(feature(2, hash_str("ঢাকা")), feature(3, hash_str("ঢাকা")));
+    }
+
+    const HASH_DHAKA: u64 = 4_601_779_080_284_827_710;
+}

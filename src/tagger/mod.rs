@@ -1,0 +1,225 @@
+//! A compact statistical tagger for the person and place names no list holds:
+//! an averaged perceptron over hashed word features ([`features`]), decoded
+//! greedily left to right, one model per script, trained by `corpus train`
+//! ([`train`]) from public labelled data and shipped in `data/model/`.
+
+pub mod features;
+pub mod file;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use crate::text::Script;
+use features::{FeatureBuf, WordInfo};
+
+/// Labels the tagger gives a word: outside any name, or the beginning or
+/// inside of a person, place or organisation name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Label {
+    O,
+    BPer,
+    IPer,
+    BLoc,
+    ILoc,
+    BOrg,
+    IOrg,
+}
+
+/// How many labels there are.
+pub const LABELS: usize = 7;
+
+/// What a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    Person,
+    Place,
+    Organisation,
+}
+
+impl Label {
+    pub const ALL: [Label; LABELS] = [
+        Label::O,
+        Label::BPer,
+        Label::IPer,
+        Label::BLoc,
+        Label::ILoc,
+        Label::BOrg,
+        Label::IOrg,
+    ];
+
+    pub fn kind(self) -> Option<NameKind> {
+        match self {
+            Label::O => None,
+            Label::BPer | Label::IPer => Some(NameKind::Person),
+            Label::BLoc | Label::ILoc => Some(NameKind::Place),
+            Label::BOrg | Label::IOrg => Some(NameKind::Organisation),
+        }
+    }
+
+    pub fn begins(self) -> bool {
+        matches!(self, Label::BPer | Label::BLoc | Label::BOrg)
+    }
+
+    /// The label that begins (or continues) a name of `kind`.
+    pub fn of(kind: NameKind, begin: bool) -> Label {
+        match (kind, begin) {
+            (NameKind::Person, true) => Label::BPer,
+            (NameKind::Person, false) => Label::IPer,
+            (NameKind::Place, true) => Label::BLoc,
+            (NameKind::Place, false) => Label::ILoc,
+            (NameKind::Organisation, true) => Label::BOrg,
+            (NameKind::Organisation, false) => Label::IOrg,
+        }
+    }
+
+    /// Whether this label may follow `prev`: an inside label only continues
+    /// a name of its own kind.
+    pub fn may_follow(self, prev: Label) -> bool {
+        self.begins() || self == Label::O || (prev != Label::O && prev.kind() == self.kind())
+    }
+}
+
+/// One script's weights: a row of `LABELS` weights (padded to eight, one
+/// vector load) per hashed feature bucket, `1 << bits` buckets.
+#[derive(Debug, Clone)]
+pub struct Model {
+    bits: u32,
+    weights: Vec<[i16; 8]>,
+}
+
+impl Model {
+    /// The bucket of a feature hash.
+    #[inline]
+    fn bucket(&self, feature: u64) -> usize {
+        (feature >> (64 - self.bits)) as usize
+    }
+
+    /// Add the weights of `features` to `scores`.
+    #[inline]
+    fn add(&self, features: &[u64], scores: &mut [i32; LABELS]) {
+        let mut sum = [0i32; 8];
+        for &f in features {
+            let row = &self.weights[self.bucket(f)];
+            for (s, &w) in sum.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
+        for (s, add) in scores.iter_mut().zip(sum) {
+            *s += add;
+        }
+    }
+
+    /// Label a sentence's words, left to right, each label seeing the two
+    /// before it.
+    pub fn tag(&self, words: &[WordInfo], buf: &mut FeatureBuf, out: &mut Vec<Label>) {
+        self.tag_with_margins(words, buf, out, &mut Vec::new());
+    }
+
+    /// [`Model::tag`], and for each word how far its label's score is
+    /// above that of `O` (how sure the model is that a name is there).
+    pub fn tag_with_margins(
+        &self,
+        words: &[WordInfo],
+        buf: &mut FeatureBuf,
+        out: &mut Vec<Label>,
+        margins: &mut Vec<i32>,
+    ) {
+        out.clear();
+        margins.clear();
+        for i in 0..words.len() {
+            let prev = out.last().copied().unwrap_or(Label::O);
+            let prev2 = if i >= 2 { out[i - 2] } else { Label::O };
+            buf.fill(words, i, prev, prev2);
+            let mut scores = [0i32; LABELS];
+            self.add(buf.features(), &mut scores);
+            let label = best(&scores, prev);
+            out.push(label);
+            margins.push(scores[label as usize] - scores[Label::O as usize]);
+        }
+    }
+}
+
+/// The highest-scoring label that may follow `prev` (the first on a tie).
+pub fn best<T: PartialOrd + Copy>(scores: &[T; LABELS], prev: Label) -> Label {
+    let mut best = Label::O;
+    let mut top = scores[0];
+    for l in Label::ALL.into_iter().skip(1) {
+        if l.may_follow(prev) && scores[l as usize] > top {
+            best = l;
+            top = scores[l as usize];
+        }
+    }
+    best
+}
+
+/// The shipped models, one per script, built into the binary.
+#[derive(Debug, Default)]
+pub struct Taggers {
+    bengali: Option<Model>,
+    devanagari: Option<Model>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/model_files.rs"));
+
+impl Taggers {
+    /// The models of `data/model/`, read on first use. They are built in
+    /// and tested, so a bad one is a build defect.
+    pub fn builtin() -> &'static Taggers {
+        static T: OnceLock<Taggers> = OnceLock::new();
+        T.get_or_init(|| Taggers::load_builtin().unwrap_or_else(|e| panic!("{e}")))
+    }
+
+    /// Read the built-in models afresh.
+    pub fn load_builtin() -> Result<Taggers, String> {
+        let mut t = Taggers::default();
+        for (name, bytes) in MODEL_FILES {
+            let (script, model) = file::read(bytes).map_err(|e| format!("bad built-in model {name}: {e}"))?;
+            t.set(script, model);
+        }
+        Ok(t)
+    }
+
+    pub fn set(&mut self, script: Script, model: Model) {
+        match script {
+            Script::Bengali => self.bengali = Some(model),
+            Script::Devanagari => self.devanagari = Some(model),
+            _ => {}
+        }
+    }
+
+    /// The model for text in `script`, if one was trained.
+    pub fn for_script(&self, script: Script) -> Option<&Model> {
+        match script {
+            Script::Bengali => self.bengali.as_ref(),
+            Script::Devanagari => self.devanagari.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_models_load() {
+        let t = Taggers::load_builtin().unwrap();
+        assert!(t.for_script(Script::Bengali).is_some());
+        assert!(t.for_script(Script::Devanagari).is_some());
+        assert!(t.for_script(Script::Latin).is_none());
+    }
+
+    #[test]
+    fn inside_labels_continue_their_own_kind() {
+        assert!(Label::IPer.may_follow(Label::BPer));
+        assert!(Label::IPer.may_follow(Label::IPer));
+        assert!(!Label::IPer.may_follow(Label::O));
+        assert!(!Label::IPer.may_follow(Label::BLoc));
+        assert!(Label::BLoc.may_follow(Label::O));
+        // An inside label that may not follow is never chosen, however high.
+        let scores = [0, 1, 9, 2, 0, 0, 0];
+        assert_eq!(best(&scores, Label::O), Label::BLoc);
+        assert_eq!(best(&scores, Label::BPer), Label::IPer);
+    }
+}
