@@ -377,8 +377,6 @@ impl FeatureBuf {
         f.push(feature(43, n2.word));
         f.push(feature(44, p.stem));
         f.push(feature(45, n.stem));
-        f.push(feature(46, p.suffix[1]));
-        f.push(feature(47, n.suffix[1]));
         f.push(feature(48, u64::from(p.hint)));
         f.push(feature(49, u64::from(n.hint)));
         f.push(feature(50, u64::from(p.shape)));
@@ -397,14 +395,6 @@ impl FeatureBuf {
         f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
         f.push(feature(70, prev as u64));
         f.push(feature(71, (prev2 as u64) << 8 | prev as u64));
-        f.push(feature(
-            72,
-            w.word ^ (prev as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
-        ));
-        f.push(feature(
-            73,
-            w.suffix[1] ^ (prev as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
-        ));
     }
 }
 

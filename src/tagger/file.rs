@@ -7,6 +7,7 @@
 //! u8  script (1 Bengali, 2 Devanagari)
 //! u8  bits (1 << bits buckets)
 //! u8  labels
+//! i32 × 2  least margin of a person and of a place the tagger adds
 //! [i16; labels] × (1 << bits)
 //! ```
 
@@ -16,10 +17,10 @@ use crate::text::Script;
 const MAGIC: &[u8] = b"corpus-tagger\n";
 
 /// Bump when the features change: a model trained on others is refused.
-pub const FEATURES: u8 = 1;
+pub const FEATURES: u8 = 3;
 
 /// The bytes of a model file.
-pub fn write(script: Script, bits: u32, weights: &[i16]) -> Vec<u8> {
+pub fn write(script: Script, bits: u32, margins: [i32; 2], weights: &[i16]) -> Vec<u8> {
     let code = match script {
         Script::Bengali => 1,
         Script::Devanagari => 2,
@@ -28,6 +29,9 @@ pub fn write(script: Script, bits: u32, weights: &[i16]) -> Vec<u8> {
     let mut out = Vec::with_capacity(MAGIC.len() + 4 + weights.len() * 2);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&[FEATURES, code, bits as u8, LABELS as u8]);
+    for m in margins {
+        out.extend_from_slice(&m.to_le_bytes());
+    }
     for w in weights {
         out.extend_from_slice(&w.to_le_bytes());
     }
@@ -37,7 +41,7 @@ pub fn write(script: Script, bits: u32, weights: &[i16]) -> Vec<u8> {
 /// A model from the bytes of a file.
 pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
     let bytes = bytes.as_ref();
-    let header = MAGIC.len() + 4;
+    let header = MAGIC.len() + 12;
     if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
         return Err("not a corpus tagger model".into());
     }
@@ -60,6 +64,11 @@ pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
     if usize::from(labels) != LABELS || !(8..=24).contains(&bits) {
         return Err(format!("{labels} labels and {bits} bits: not a model this build reads"));
     }
+    let margin = |k: usize| {
+        let at = MAGIC.len() + 4 + 4 * k;
+        i32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+    };
+    let margins = [margin(0), margin(1)];
     let expected = header + (1usize << bits) * LABELS * 2;
     if bytes.len() != expected {
         return Err(format!("{} bytes, expected {expected}", bytes.len()));
@@ -78,6 +87,7 @@ pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
         script,
         Model {
             bits: u32::from(bits),
+            margins,
             weights,
         },
     ))
@@ -90,10 +100,11 @@ mod tests {
     #[test]
     fn a_model_reads_back_and_a_bad_file_is_refused() {
         let weights: Vec<i16> = (0..(1 << 8) * LABELS as i32).map(|i| (i % 300 - 150) as i16).collect();
-        let bytes = write(Script::Devanagari, 8, &weights);
+        let bytes = write(Script::Devanagari, 8, [1234, -5], &weights);
         let (script, model) = read(&bytes).unwrap();
         assert_eq!(script, Script::Devanagari);
         assert_eq!(model.bits, 8);
+        assert_eq!(model.margins, [1234, -5]);
         let mut scores = [0; LABELS];
         // The bucket of the top 8 bits 0x01: weights 7..14.
         model.add(&[1u64 << 56], &mut scores);

@@ -85,10 +85,30 @@ impl Label {
 #[derive(Debug, Clone)]
 pub struct Model {
     bits: u32,
+    /// How much surer than `O` the model must be of every word of a person
+    /// and of a place it adds: chosen by `corpus train` on sentences the
+    /// model was not fit on.
+    margins: [i32; 2],
     weights: Vec<[i16; 8]>,
 }
 
 impl Model {
+    /// The least margin of every word of a name of `kind` the tagger adds
+    /// (organisations are never added).
+    pub fn min_margin(&self, kind: NameKind) -> i32 {
+        match kind {
+            NameKind::Person => self.margins[0],
+            NameKind::Place => self.margins[1],
+            NameKind::Organisation => i32::MAX,
+        }
+    }
+
+    /// The same model with other least margins.
+    pub fn with_margins(mut self, margins: [i32; 2]) -> Model {
+        self.margins = margins;
+        self
+    }
+
     /// The bucket of a feature hash.
     #[inline]
     fn bucket(&self, feature: u64) -> usize {

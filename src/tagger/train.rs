@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use super::features::{Evidence, FeatureBuf, WordInfo, word_infos};
-use super::{LABELS, Label, Model, NameKind, best, file};
+use super::{LABELS, Label, Model, NameKind, Taggers, best, file};
 use crate::extract::dates::Dates;
-use crate::extract::names::rule_mentions;
+use crate::extract::names::{analyse, rule_mentions};
 use crate::extract::{Context, Extractor};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
@@ -113,37 +113,56 @@ fn label_of(tag: &str) -> TokenLabel {
     Some((kind, begin))
 }
 
-/// The examples of a list of sentences: documents of [`GROUP`] sentences,
-/// one line each, run through the rules, cut into sentences again.
-fn examples(sentences: &[Vec<Token>], index: &NameIndex) -> Vec<Example> {
+/// A document of labelled sentences, as `corpus scan` reads it.
+pub struct Labelled {
+    doc: Document,
+    /// Each token's range in the text and its label.
+    tokens: Vec<(Range<usize>, TokenLabel)>,
+    /// The dates found, as normalised byte ranges.
+    dates: Vec<Range<usize>>,
+}
+
+/// Documents of [`GROUP`] sentences, one line each.
+fn documents(sentences: &[Vec<Token>]) -> Vec<Labelled> {
+    sentences
+        .chunks(GROUP)
+        .map(|group| {
+            let mut text = String::new();
+            let mut tokens: Vec<(Range<usize>, TokenLabel)> = Vec::new();
+            for sentence in group {
+                for t in sentence {
+                    tokens.push((text.len()..text.len() + t.text.len(), t.label));
+                    text.push_str(&t.text);
+                    text.push(' ');
+                }
+                text.pop();
+                text.push('\n');
+            }
+            let doc = Document::new(text);
+            let mut article = Article::new("train");
+            Dates.extract(&doc, &mut Context::default(), &mut article);
+            let dates = article.dates.iter().map(|d| d.span.norm.clone()).collect();
+            Labelled { doc, tokens, dates }
+        })
+        .collect()
+}
+
+/// The examples of labelled documents: their words run through the rules,
+/// cut into sentences.
+fn examples(docs: &[Labelled], index: &NameIndex) -> Vec<Example> {
     let lex = entity_lexicon();
     let mut out = Vec::new();
-    for group in sentences.chunks(GROUP) {
-        let mut text = String::new();
-        let mut tokens: Vec<(Range<usize>, TokenLabel)> = Vec::new();
-        for sentence in group {
-            for t in sentence {
-                tokens.push((text.len()..text.len() + t.text.len(), t.label));
-                text.push_str(&t.text);
-                text.push(' ');
-            }
-            text.pop();
-            text.push('\n');
-        }
-        let doc = Document::new(text);
-        let names = rule_mentions(&doc, index, lex);
+    for Labelled { doc, tokens, dates } in docs {
+        let names = rule_mentions(doc, index, lex);
         let events = event_lexicon().find(doc.norm_text(), doc.words(), lex);
-        let mut article = Article::new("train");
-        Dates.extract(&doc, &mut Context::default(), &mut article);
-        let dates: Vec<Range<usize>> = article.dates.iter().map(|d| d.span.norm.clone()).collect();
         let evidence = Evidence {
             found: &names.found,
             cues: &names.cues,
             events: &events,
-            dates: &dates,
+            dates,
         };
         let infos = word_infos(doc.norm_text(), doc.words(), index, lex, &evidence);
-        let gold = word_labels(&doc, &tokens);
+        let gold = word_labels(doc, tokens);
         for s in &doc.sentences {
             let from = doc.words().partition_point(|w| w.start < s.start);
             let to = doc.words().partition_point(|w| w.start < s.end);
@@ -153,6 +172,71 @@ fn examples(sentences: &[Vec<Token>], index: &NameIndex) -> Vec<Example> {
                     gold: gold[from..to].to_vec(),
                 });
             }
+        }
+    }
+    out
+}
+
+/// Least margins tried for the names the tagger adds: eighths of the
+/// strongest weight (`i16::MAX`) from none to all of it, and never adding.
+const MARGINS: [i32; 10] = [0, 4095, 8191, 12287, 16383, 20479, 24575, 28671, 32767, i32::MAX];
+
+/// The least margins (person, place) at which the names the tagger adds
+/// serve best: for each kind, the one that gives the highest F1 (by overlap)
+/// of the whole analysis, rules and tagger, on `docs`; on a tie, the higher.
+/// Also the counts at those margins.
+fn calibrate(model: &Model, script: Script, docs: &[Labelled], index: &NameIndex) -> ([i32; 2], [Counts; 2]) {
+    let mut best: [(f64, i32, Counts); 2] = [(-1.0, 0, Counts::default()); 2];
+    for margin in MARGINS {
+        let counts = analysis_counts(&model.clone().with_margins([margin; 2]), script, docs, index);
+        for (b, c) in best.iter_mut().zip(counts) {
+            let f = c.overlap().2;
+            if f >= b.0 {
+                *b = (f, margin, c);
+            }
+        }
+    }
+    ([best[0].1, best[1].1], [best[0].2, best[1].2])
+}
+
+/// People and places of the whole analysis (rules, tagger, joins) against
+/// the labelled names of `docs`, counted by overlap and exactly, in bytes of
+/// the text.
+pub fn analysis_counts(model: &Model, script: Script, docs: &[Labelled], index: &NameIndex) -> [Counts; 2] {
+    let mut taggers = Taggers::default();
+    taggers.set(script, model.clone());
+    let lex = entity_lexicon();
+    let mut counts = [Counts::default(); 2];
+    for Labelled { doc, tokens, dates } in docs {
+        let names = analyse(doc, index, lex, Some(&taggers), dates);
+        for (c, kind) in counts.iter_mut().zip([NameKind::Person, NameKind::Place]) {
+            let gold = gold_names(tokens, kind);
+            let pred: Vec<Range<usize>> = names
+                .found
+                .iter()
+                .filter(|f| f.person == (kind == NameKind::Person))
+                .flat_map(|f| f.mentions.iter().map(|m| doc.orig_range(m.range.clone())))
+                .collect();
+            c.add(&gold, &pred);
+        }
+    }
+    counts
+}
+
+/// The labelled names of one kind, as byte ranges of the text.
+fn gold_names(tokens: &[(Range<usize>, TokenLabel)], kind: NameKind) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    for (r, label) in tokens {
+        match label {
+            Some((k, begin)) if *k == kind => {
+                match out.last_mut() {
+                    Some(last) if open && !begin => last.end = r.end,
+                    _ => out.push(r.clone()),
+                }
+                open = true;
+            }
+            _ => open = false,
         }
     }
     out
@@ -334,6 +418,16 @@ fn prf(hit_p: usize, predicted: usize, hit_r: usize, gold: usize) -> (f64, f64, 
 }
 
 impl Counts {
+    /// Count the names `pred` found of `gold` (any ranges, in one unit).
+    fn add(&mut self, gold: &[Range<usize>], pred: &[Range<usize>]) {
+        let meets = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+        self.gold += gold.len();
+        self.predicted += pred.len();
+        self.exact += pred.iter().filter(|r| gold.contains(r)).count();
+        self.found += gold.iter().filter(|a| pred.iter().any(|b| meets(a, b))).count();
+        self.right += pred.iter().filter(|a| gold.iter().any(|b| meets(a, b))).count();
+    }
+
     pub fn exact(&self) -> (f64, f64, f64) {
         prf(self.exact, self.predicted, self.exact, self.gold)
     }
@@ -353,21 +447,21 @@ pub fn evaluate(model: &Model, examples: &[Example]) -> [Counts; 2] {
         let gold = spans(&ex.gold);
         let pred = spans(&labels);
         for (c, kind) in counts.iter_mut().zip([NameKind::Person, NameKind::Place]) {
-            let g: Vec<&Range<usize>> = gold.iter().filter(|(k, _)| *k == kind).map(|(_, r)| r).collect();
-            let p: Vec<&Range<usize>> = pred.iter().filter(|(k, _)| *k == kind).map(|(_, r)| r).collect();
-            let meets = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
-            c.gold += g.len();
-            c.predicted += p.len();
-            c.exact += p.iter().filter(|r| g.contains(r)).count();
-            c.found += g.iter().filter(|a| p.iter().any(|b| meets(a, b))).count();
-            c.right += p.iter().filter(|a| g.iter().any(|b| meets(a, b))).count();
+            let of_kind = |names: &[(NameKind, Range<usize>)]| -> Vec<Range<usize>> {
+                names
+                    .iter()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, r)| r.clone())
+                    .collect()
+            };
+            c.add(&of_kind(&gold), &of_kind(&pred));
         }
     }
     counts
 }
 
-/// One language's data: the file(s), which sentences train and which are
-/// held out, the script, the model's file name.
+/// One language's data: the sentences it trains on and those held out, the
+/// script, the model's file name.
 struct Corpus {
     name: &'static str,
     script: Script,
@@ -375,7 +469,7 @@ struct Corpus {
     held_out: Vec<Vec<Token>>,
 }
 
-fn corpora(data: &Path, tune: bool) -> anyhow::Result<Vec<Corpus>> {
+fn corpora(data: &Path) -> anyhow::Result<Vec<Corpus>> {
     let bn = read_sentences(&data.join("bn-rifat1493-train.txt"))?;
     let (mut bn_train, mut bn_held) = (Vec::new(), Vec::new());
     for (i, s) in bn.into_iter().enumerate() {
@@ -385,7 +479,7 @@ fn corpora(data: &Path, tune: bool) -> anyhow::Result<Vec<Corpus>> {
             bn_train.push(s);
         }
     }
-    let mut out = vec![
+    Ok(vec![
         Corpus {
             name: "bn",
             script: Script::Bengali,
@@ -398,63 +492,95 @@ fn corpora(data: &Path, tune: bool) -> anyhow::Result<Vec<Corpus>> {
             train: read_sentences(&data.join("hi-ilner-train.txt"))?,
             held_out: read_sentences(&data.join("hi-ilner-dev.txt"))?,
         },
-    ];
-    if tune {
-        for c in &mut out {
-            let (mut train, mut dev) = (Vec::new(), Vec::new());
-            for (i, s) in std::mem::take(&mut c.train).into_iter().enumerate() {
-                if i % 10 == 9 { dev.push(s) } else { train.push(s) }
-            }
-            c.train = train;
-            c.held_out = dev;
-        }
-    }
-    Ok(out)
+    ])
 }
 
-/// Train every language's model, write it to `opts.out`, and report its
-/// figures on the held-out sentences to `log`.
-pub fn train_all(opts: &TrainOptions, log: &mut impl Write) -> anyhow::Result<()> {
-    anyhow::ensure!((8..=24).contains(&opts.bits), "--bits must be 8 to 24");
-    let index = NameIndex::builtin();
-    fs::create_dir_all(&opts.out).with_context(|| format!("cannot create {}", opts.out.display()))?;
-    for c in corpora(&opts.data, opts.tune)? {
-        let started = std::time::Instant::now();
-        let train_set = examples(&c.train, &index);
-        let held = examples(&c.held_out, &index);
-        let weights = train(&train_set, opts.epochs, opts.bits);
-        let bytes = file::write(c.script, opts.bits, &weights);
-        let path = opts.out.join(format!("{}.tagger", c.name));
-        if !opts.tune {
-            fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        let (_, model) = file::read(&bytes).map_err(anyhow::Error::msg)?;
-        let counts = evaluate(&model, &held);
-        let mut report = format!(
-            "{}: {} training sentences, {} {}; {} in {:.1} s\n",
-            c.name,
-            c.train.len(),
-            c.held_out.len(),
-            if opts.tune {
-                "for tuning (a tenth of the training data)"
-            } else {
-                "held out"
-            },
-            if opts.tune {
-                "nothing written".to_string()
-            } else {
-                format!("{} written", path.display())
-            },
-            started.elapsed().as_secs_f64()
-        );
-        for (what, k) in ["people", "places"].iter().zip(counts) {
+/// The quantised model trained on `docs`, with least margins `margins`.
+fn model_of(docs: &[Labelled], index: &NameIndex, opts: &TrainOptions, script: Script, margins: [i32; 2]) -> Vec<u8> {
+    let weights = train(&examples(docs, index), opts.epochs, opts.bits);
+    file::write(script, opts.bits, margins, &weights)
+}
+
+fn read_model(bytes: &[u8]) -> anyhow::Result<Model> {
+    Ok(file::read(bytes).map_err(anyhow::Error::msg)?.1)
+}
+
+/// Figures of the tagger alone and of the whole analysis, as lines.
+fn figures(report: &mut String, alone: [Counts; 2], whole: [Counts; 2]) -> std::fmt::Result {
+    for (what, counts) in [("tagger alone", alone), ("rules + tagger", whole)] {
+        for (kind, k) in ["people", "places"].iter().zip(counts) {
             let (ep, er, ef) = k.exact();
             let (op, or, of) = k.overlap();
             writeln!(
                 report,
-                "  {what:6} exact P {ep:.3} R {er:.3} F1 {ef:.3} | overlap P {op:.3} R {or:.3} F1 {of:.3} (gold {}, tagged {})",
+                "  {what:14} {kind:6} exact P {ep:.3} R {er:.3} F1 {ef:.3} | overlap P {op:.3} R {or:.3} F1 {of:.3} \
+                 (gold {}, found {})",
                 k.gold, k.predicted
             )?;
+        }
+    }
+    Ok(())
+}
+
+/// Train every language's model and write it to `opts.out`: first on nine
+/// tenths of the training sentences, to choose on the tenth left the least
+/// margins of the names it adds; then on all of them. Report to `log` how
+/// the model does on the held-out sentences (with `opts.tune`, on that
+/// tenth instead, and write nothing).
+pub fn train_all(opts: &TrainOptions, log: &mut impl Write) -> anyhow::Result<()> {
+    anyhow::ensure!((8..=24).contains(&opts.bits), "--bits must be 8 to 24");
+    let index = NameIndex::builtin();
+    if !opts.tune {
+        fs::create_dir_all(&opts.out).with_context(|| format!("cannot create {}", opts.out.display()))?;
+    }
+    for c in corpora(&opts.data)? {
+        let started = std::time::Instant::now();
+        let (mut fit, mut tenth) = (Vec::new(), Vec::new());
+        for (i, s) in c.train.iter().enumerate() {
+            if i % 10 == 9 {
+                tenth.push(s.clone());
+            } else {
+                fit.push(s.clone());
+            }
+        }
+        let tenth = documents(&tenth);
+        let first = read_model(&model_of(&documents(&fit), &index, opts, c.script, [0; 2]))?;
+        let (margins, tenth_counts) = calibrate(&first, c.script, &tenth, &index);
+        let mut report = String::new();
+        if opts.tune {
+            writeln!(
+                report,
+                "{}: trained on {} sentences, measured on {} (a tenth of the training data); \
+                 least margins person {} place {}; nothing written ({:.1} s)",
+                c.name,
+                fit.len(),
+                c.train.len() - fit.len(),
+                margins[0],
+                margins[1],
+                started.elapsed().as_secs_f64()
+            )?;
+            let alone = evaluate(&first, &examples(&tenth, &index));
+            figures(&mut report, alone, tenth_counts)?;
+        } else {
+            let bytes = model_of(&documents(&c.train), &index, opts, c.script, margins);
+            let path = opts.out.join(format!("{}.tagger", c.name));
+            fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            let model = read_model(&bytes)?;
+            let held = documents(&c.held_out);
+            writeln!(
+                report,
+                "{}: trained on {} sentences (least margins person {} place {}), measured on {} held out; \
+                 {} written ({:.1} s)",
+                c.name,
+                c.train.len(),
+                margins[0],
+                margins[1],
+                c.held_out.len(),
+                path.display(),
+                started.elapsed().as_secs_f64()
+            )?;
+            let alone = evaluate(&model, &examples(&held, &index));
+            figures(&mut report, alone, analysis_counts(&model, c.script, &held, &index))?;
         }
         log.write_all(report.as_bytes())?;
     }
@@ -473,6 +599,28 @@ mod tests {
         assert_eq!(label_of("B-NETI"), None);
         assert_eq!(label_of("TIM"), None);
         assert_eq!(label_of("O"), None);
+    }
+
+    #[test]
+    fn margins_rise_to_the_strongest_weight_and_never() {
+        assert!(MARGINS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(MARGINS[8], i32::from(i16::MAX));
+        assert_eq!(MARGINS[9], i32::MAX);
+    }
+
+    #[test]
+    fn gold_names_from_token_labels() {
+        let per = |b| Some((NameKind::Person, b));
+        let loc = Some((NameKind::Place, true));
+        let tokens = vec![
+            (0..3, per(true)),
+            (4..7, per(false)),
+            (8..9, None),
+            (10..12, per(false)),
+            (13..15, loc),
+        ];
+        assert_eq!(gold_names(&tokens, NameKind::Person), vec![0..7, 10..12]);
+        assert_eq!(gold_names(&tokens, NameKind::Place), vec![13..15]);
     }
 
     #[test]
@@ -535,10 +683,10 @@ mod tests {
                 tok("।", None),
             ]);
         }
-        let ex = examples(&sentences, &index);
+        let ex = examples(&documents(&sentences), &index);
         let a = train(&ex, 5, 12);
         assert_eq!(a, train(&ex, 5, 12), "the same data trains the same weights");
-        let (_, model) = file::read(file::write(Script::Bengali, 12, &a)).unwrap();
+        let (_, model) = file::read(file::write(Script::Bengali, 12, [0; 2], &a)).unwrap();
         let [people, places] = evaluate(&model, &ex);
         assert_eq!((people.gold, people.exact), (3, 3));
         assert_eq!((places.gold, places.exact), (3, 3));

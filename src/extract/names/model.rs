@@ -14,11 +14,6 @@ use crate::tagger::features::{Evidence, FeatureBuf, word_infos};
 use crate::tagger::{Label, NameKind, Taggers};
 use crate::text::{Document, Script, script_of};
 
-/// How much surer than `O` the model must be of every word of a name it adds:
-/// a quarter of its strongest weight. Below that, on the fixture articles,
-/// it adds more wrong names than right ones.
-const MIN_MARGIN: i32 = i16::MAX as i32 / 4;
-
 pub fn add_mentions(
     doc: &Document,
     index: &NameIndex,
@@ -91,7 +86,8 @@ pub fn add_mentions(
                 j += 1;
             }
             let name_words = &words[range.start + i..range.start + j];
-            let sure = margins[i..j].iter().copied().min().unwrap_or(0) >= MIN_MARGIN;
+            // As sure of every word as the model's least margin for its kind.
+            let sure = margins[i..j].iter().copied().min().unwrap_or(0) >= model.min_margin(kind);
             i = j;
             if kind == NameKind::Organisation || !sure {
                 continue;
@@ -101,7 +97,18 @@ pub fn add_mentions(
             let own_script = name_words
                 .iter()
                 .all(|w| text[w.clone()].chars().next().map(script_of) == Some(script));
+            // An honorific alone (`বেগম`, `श्री`) is no name.
+            let honorific = name_words.iter().all(|w| {
+                // The cues (in text order) that start at or before the word; a few back suffice.
+                let upto = names.cues.partition_point(|c| c.range.start <= w.start);
+                names.cues[..upto]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|c| c.cue == Cue::Title { role: false } && w.end <= c.range.end)
+            });
             if own_script
+                && !honorific
                 && let Some(m) = mention(text, lex, name_words, kind == NameKind::Person)
                 && !overlaps_any(&cover, &m.range)
             {
