@@ -252,16 +252,22 @@ fn scan_stdin(text: &str, flags: &[&str]) -> Value {
 
 #[test]
 fn the_tagger_adds_a_name_the_rules_miss_and_no_model_takes_it_away() {
-    // No title, no reporting word, no list: only the tagger reads a name here.
-    let text = "निर्मला पांडे को अस्पताल ले जाया गया। पांडे के परिजनों ने बताया कि वह बीमार थीं।";
+    // A river no gazetteer lists, with no place word after it: only the
+    // tagger reads a name here; its second mention joins it.
+    let text = "चीन ब्रह्मपुत्र नदी पर बांध बना रहा है। ब्रह्मपुत्र के पानी पर भारत की नजर है।";
     let rec = scan_stdin(text, &[]);
-    let people = rec["people"].as_array().unwrap();
-    assert_eq!(people.len(), 1, "{people:?}");
-    assert_eq!(people[0]["name"], "Nirmala Pande");
-    assert_eq!(people[0]["source"], "model");
-    assert_eq!(people[0]["native"], "निर्मला पांडे");
-    // The surname alone joins the name, as for any person.
-    let mentions: Vec<(&str, u64, u64)> = people[0]["mentions"]
+    let places = rec["places"].as_array().unwrap();
+    let names: Vec<(&str, &str)> = places
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["source"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        names,
+        [("China", "gazetteer"), ("Brahmaputr", "model"), ("India", "gazetteer")]
+    );
+    assert_eq!(places[1]["native"], "ब्रह्मपुत्र");
+    assert_eq!(places[1]["kind"], "locality");
+    let mentions: Vec<(&str, u64, u64)> = places[1]["mentions"]
         .as_array()
         .unwrap()
         .iter()
@@ -273,13 +279,19 @@ fn the_tagger_adds_a_name_the_rules_miss_and_no_model_takes_it_away() {
             )
         })
         .collect();
-    assert_eq!(mentions, [("निर्मला पांडे", 0, 13), ("पांडे", 38, 43)]);
+    assert_eq!(mentions, [("ब्रह्मपुत्र", 4, 15), ("ब्रह्मपुत्र", 40, 51)]);
     let chars: Vec<char> = text.chars().collect();
     for (t, start, end) in mentions {
         assert_eq!(chars[start as usize..end as usize].iter().collect::<String>(), t);
     }
     let rec = scan_stdin(text, &["--no-model"]);
-    assert_eq!(rec["people"], serde_json::json!([]));
+    let names: Vec<&str> = rec["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["China", "India"]);
 }
 
 #[test]

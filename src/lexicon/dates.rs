@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 
-use super::{data_lines, files_named};
+use super::{Endings, data_lines, files_named};
 use crate::text::normalize_str;
 
 /// What a vocabulary entry is, with its value.
@@ -114,10 +114,10 @@ pub struct DateLexicon {
     pub suffixes: HashSet<String>,
     pub future: HashSet<String>,
     pub past: HashSet<String>,
-    pub future_endings: Vec<String>,
-    pub past_endings: Vec<String>,
+    pub future_endings: Endings,
+    pub past_endings: Endings,
     /// Tense endings of four characters or more: long enough that no name ends in one.
-    pub long_endings: Vec<String>,
+    pub long_endings: Endings,
     /// Two-word phrases that make a clause future (`scheduled to`).
     pub future_phrases: HashSet<(String, String)>,
     /// Words that end like a verb but are not one (`তবে`, `মেগা`).
@@ -125,7 +125,7 @@ pub struct DateLexicon {
     /// Before `N days ago`, make it `N days before` something else
     /// (`বৈঠকের তিন দিন আগে`, `बैठक से तीन दिन पहले`): a word, or a word ending.
     pub anchors: HashSet<String>,
-    pub anchor_endings: Vec<String>,
+    pub anchor_endings: Endings,
 }
 
 /// A line of a `dates.tsv` that could not be read.
@@ -279,13 +279,13 @@ impl DateLexicon {
             suffixes: HashSet::default(),
             future: HashSet::default(),
             past: HashSet::default(),
-            future_endings: Vec::new(),
+            future_endings: Endings::default(),
             future_phrases: HashSet::default(),
-            past_endings: Vec::new(),
-            long_endings: Vec::new(),
+            past_endings: Endings::default(),
+            long_endings: Endings::default(),
             not_verbs: HashSet::default(),
             anchors: HashSet::default(),
-            anchor_endings: Vec::new(),
+            anchor_endings: Endings::default(),
         };
         for (file, contents) in files {
             for (line, text) in data_lines(contents) {
@@ -360,11 +360,9 @@ impl DateLexicon {
             .build(patterns.iter().map(|(s, _)| s))
             .expect("date vocabulary automaton");
         lex.entries = patterns.into_iter().map(|(_, w)| w).collect();
-        lex.future_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        lex.past_endings.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        lex.long_endings = (lex.future_endings.iter().chain(&lex.past_endings))
+        lex.long_endings = (lex.future_endings.iter().chain(lex.past_endings.iter()))
             .filter(|e| e.chars().count() >= 4)
-            .cloned()
+            .map(str::to_string)
             .collect();
         Ok(lex)
     }
@@ -389,10 +387,9 @@ impl DateLexicon {
         if self.not_verbs.contains(word) || word.chars().count() < 3 {
             return None;
         }
-        let ends = |endings: &[String]| endings.iter().any(|e| super::has_ending(word, e));
-        if ends(&self.future_endings) {
+        if self.future_endings.ends(word, 0) {
             Some(true)
-        } else if ends(&self.past_endings) {
+        } else if self.past_endings.ends(word, 0) {
             Some(false)
         } else {
             None
@@ -403,7 +400,7 @@ impl DateLexicon {
 impl DateLexicon {
     /// Whether `word` ties a following `N days ago` to something else.
     pub fn is_anchor(&self, word: &str) -> bool {
-        self.anchors.contains(word) || self.anchor_endings.iter().any(|e| super::has_ending(word, e))
+        self.anchors.contains(word) || self.anchor_endings.ends(word, 0)
     }
 
     /// Whether `word` is surely a finite verb: a listed verb form, or one
@@ -416,7 +413,7 @@ impl DateLexicon {
         if self.not_verbs.contains(word) {
             return false;
         }
-        self.long_endings.iter().any(|e| super::has_ending(word, e))
+        self.long_endings.ends(word, 0)
     }
 }
 

@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::{Row, data_lines, files_named, rows};
+use super::{Endings, Row, data_lines, files_named, rows};
 use crate::text::{Script, normalize_str, script_of, script_of_span};
 
 /// Where a reporting word stands relative to the speaker's name.
@@ -61,7 +61,7 @@ pub struct EntityLexicon {
     /// Words right after a place's name that say what it is (`উপজেলা`, `जिले`).
     place_cues: HashSet<String>,
     /// How place names end (`পুর`, `गंज`).
-    place_suffixes: Vec<String>,
+    place_suffixes: Endings,
     /// Words of people's names (`name_words.txt`: `হোসেন`, `सिंह`).
     name_words: HashSet<String>,
     /// Lower-cased Latin `not_name` entries (sentence-initial capitals).
@@ -244,9 +244,7 @@ impl EntityLexicon {
 
     /// Whether `stem` ends the way place names end, and is more than that ending.
     pub fn has_place_ending(&self, stem: &str) -> bool {
-        self.place_suffixes
-            .iter()
-            .any(|s| stem.len() > s.len() + 3 && super::has_ending(stem, s))
+        self.place_suffixes.ends(stem, 3)
     }
 
     /// Whether `word`, or its stem, is a word of people's names.

@@ -12,7 +12,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use super::entities::EntityLexicon;
-use super::{Row, files_named, rows};
+use super::{Endings, Row, files_named, rows};
 use crate::model::EventType;
 use crate::text::{is_word_char, word_end};
 
@@ -53,11 +53,11 @@ pub struct EventLexicon {
     automaton: AhoCorasick,
     words: Vec<EventWord>,
     /// Verb endings that negate (`েনি`, `য়নি`).
-    negation_endings: Vec<String>,
+    negation_endings: Endings,
     /// Case endings that put a place's name in the locative (`মস্কোতে`).
-    place_endings: Vec<String>,
+    place_endings: Endings,
     /// Classifiers and plurals a trigger noun may carry (`কলটিতে`).
-    trigger_endings: Vec<String>,
+    trigger_endings: Endings,
     /// Marks a cue may open with, right before a word (`(` of `(वार्ता)`).
     openers: Vec<char>,
 }
@@ -68,9 +68,9 @@ impl EventLexicon {
         let mut openers = Vec::new();
         let mut seen: HashSet<String> = HashSet::default();
         let mut words = Vec::new();
-        let mut negation_endings = Vec::new();
-        let mut place_endings = Vec::new();
-        let mut trigger_endings = Vec::new();
+        let mut negation_endings = Endings::default();
+        let mut place_endings = Endings::default();
+        let mut trigger_endings = Endings::default();
         for (lang, contents) in files_named("events.tsv") {
             for row in rows(lang, "events.tsv", contents) {
                 let Row {
@@ -177,8 +177,8 @@ impl EventLexicon {
             let word_end = word_end(text, end);
             let rest = &text[end..word_end];
             let trigger = matches!(self.words[m.pattern().as_usize()], EventWord::Trigger(_));
-            let ending_ok = entities.is_suffix(&text[m.start()..end], rest)
-                || (trigger && self.trigger_endings.iter().any(|e| e == rest));
+            let ending_ok =
+                entities.is_suffix(&text[m.start()..end], rest) || (trigger && self.trigger_endings.contains(rest));
             if !ending_ok {
                 continue;
             }
@@ -194,17 +194,17 @@ impl EventLexicon {
     /// Whether `ending`, after a place's name, makes it where something
     /// happens (`তে` in `মস্কোতে`).
     pub fn is_place_ending(&self, ending: &str) -> bool {
-        self.place_endings.iter().any(|e| e == ending)
+        self.place_endings.contains(ending)
     }
 
     /// Whether `word` ends in a classifier or plural (`তিনটি`).
     pub fn has_trigger_ending(&self, word: &str) -> bool {
-        self.trigger_endings.iter().any(|e| super::has_ending(word, e))
+        self.trigger_endings.ends(word, 0)
     }
 
     /// Whether `word` ends in a negating verb ending (`করেননি`).
     pub fn negated_verb(&self, word: &str) -> bool {
-        self.negation_endings.iter().any(|e| super::has_ending(word, e))
+        self.negation_endings.ends(word, 0)
     }
 }
 

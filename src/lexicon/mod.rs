@@ -54,6 +54,58 @@ pub fn has_ending(word: &str, ending: &str) -> bool {
     word.len() > ending.len() && word.as_bytes().last() == ending.as_bytes().last() && word.ends_with(ending)
 }
 
+/// A list of word endings, looked up by the word's last character: a word
+/// is checked against the few endings that end as it does, not the whole list.
+#[derive(Debug, Clone, Default)]
+pub struct Endings {
+    all: Vec<String>,
+    by_last: rustc_hash::FxHashMap<char, Vec<u32>>,
+}
+
+impl Endings {
+    pub fn push(&mut self, ending: String) {
+        if let Some(c) = ending.chars().next_back() {
+            self.by_last.entry(c).or_default().push(self.all.len() as u32);
+            self.all.push(ending);
+        }
+    }
+
+    /// The endings in the order pushed.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.all.iter().map(String::as_str)
+    }
+
+    pub fn contains(&self, ending: &str) -> bool {
+        self.candidates(ending).any(|e| e == ending)
+    }
+
+    /// Whether `word` ends in one of the endings and is more than `extra`
+    /// bytes longer than it ([`has_ending`] when `extra` is 0).
+    pub fn ends(&self, word: &str, extra: usize) -> bool {
+        self.candidates(word)
+            .any(|e| word.len() > e.len() + extra && word.ends_with(e))
+    }
+
+    fn candidates<'s>(&'s self, word: &str) -> impl Iterator<Item = &'s str> + 's {
+        word.chars()
+            .next_back()
+            .and_then(|c| self.by_last.get(&c))
+            .into_iter()
+            .flatten()
+            .map(|&i| self.all[i as usize].as_str())
+    }
+}
+
+impl FromIterator<String> for Endings {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut e = Endings::default();
+        for s in iter {
+            e.push(s);
+        }
+        e
+    }
+}
+
 /// The rows of `data/lang/<lang>/<file>`; a row with no surface is an error.
 pub fn rows<'a>(lang: &str, file: &str, contents: &'a str) -> impl Iterator<Item = Result<Row<'a>, String>> {
     let (lang, file) = (lang.to_string(), file.to_string());
@@ -85,6 +137,27 @@ pub fn abbreviations() -> &'static HashSet<String> {
             .map(|(_, l)| normalize_str(l.trim()))
             .collect()
     })
+}
+
+#[cfg(test)]
+mod endings_tests {
+    use super::*;
+
+    #[test]
+    fn endings_match_as_has_ending_does() {
+        let list = ["বেন", "েছেন", "गा", "will", "ে"];
+        let endings: Endings = list.iter().map(|s| s.to_string()).collect();
+        for word in ["করবেন", "করেছেন", "जाएगा", "will", "দিল্লিতে", "ে", "বেন", "", "ঢাকা"]
+        {
+            let want = list.iter().any(|e| has_ending(word, e));
+            assert_eq!(endings.ends(word, 0), want, "{word}");
+        }
+        assert!(endings.contains("गा"));
+        assert!(!endings.contains("বে"));
+        // More than three bytes besides the ending.
+        assert!(endings.ends("শিবগঞ্জে", 3));
+        assert!(!endings.ends("এে", 3));
+    }
 }
 
 #[cfg(test)]

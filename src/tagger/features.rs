@@ -48,6 +48,14 @@ const CLASSIFIER: u16 = 1 << 12;
 const DATE: u16 = 1 << 13;
 const FLAGS: u32 = 14;
 
+impl WordInfo {
+    /// A word that is never part of a name (`এবং`, `ने`, `2025`): labelled
+    /// outside without a look at the weights, in training as in use.
+    pub fn outside(&self) -> bool {
+        self.flags & (NOT_NAME | DIGIT) != 0
+    }
+}
+
 /// Stands for the words before the first and after the last of a sentence.
 const EDGE: WordInfo = WordInfo {
     word: 0x5EED_0000_0000_0001,

@@ -17,7 +17,7 @@ use crate::text::Script;
 const MAGIC: &[u8] = b"corpus-tagger\n";
 
 /// Bump when the features change: a model trained on others is refused.
-pub const FEATURES: u8 = 3;
+pub const FEATURES: u8 = 4;
 
 /// The bytes of a model file.
 pub fn write(script: Script, bits: u32, margins: [i32; 2], weights: &[i16]) -> Vec<u8> {

@@ -148,6 +148,11 @@ impl Model {
         out.clear();
         margins.clear();
         for i in 0..words.len() {
+            if words[i].outside() {
+                out.push(Label::O);
+                margins.push(0);
+                continue;
+            }
             let prev = out.last().copied().unwrap_or(Label::O);
             let prev2 = if i >= 2 { out[i - 2] } else { Label::O };
             buf.fill(words, i, prev, prev2);
