@@ -707,3 +707,90 @@ fn completions_and_man_page() {
     assert_eq!(code, 0);
     assert!(out.contains(".TH corpus 1"), "{out}");
 }
+
+/// A labelled file in the format of `../shared/train`: `token TAB tag`, a
+/// blank line between sentences.
+fn labelled(sentences: &[&[(&str, &str)]]) -> String {
+    let mut out = String::new();
+    for s in sentences {
+        for (token, tag) in *s {
+            out.push_str(&format!("{token}\t{tag}\n"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn train_writes_the_same_models_twice_and_names_missing_data() {
+    let data = tempfile::tempdir().unwrap();
+    let bn: Vec<&[(&str, &str)]> = vec![
+        &[
+            ("রহিম", "B-PER"),
+            ("উদ্দিন", "I-PER"),
+            ("কালিগঞ্জে", "B-LOC"),
+            ("থাকেন", "O"),
+            ("।", "O"),
+        ],
+        &[
+            ("করিম", "B-PER"),
+            ("মিয়া", "I-PER"),
+            ("শিবপুরে", "B-LOC"),
+            ("যান", "O"),
+            ("।", "O"),
+        ],
+    ];
+    let hi: Vec<&[(&str, &str)]> = vec![
+        &[
+            ("रमेश", "B-NEP"),
+            ("यादव", "I-NEP"),
+            ("रामपुर", "B-NEL"),
+            ("गए", "O"),
+            ("।", "O"),
+        ],
+        &[
+            ("सुनीता", "B-NEP"),
+            ("देवी", "I-NEP"),
+            ("बस्ती", "B-NEL"),
+            ("में", "O"),
+            ("हैं", "O"),
+        ],
+    ];
+    // Ten copies: every fifth Bengali sentence is held out.
+    let bn: Vec<&[(&str, &str)]> = bn.iter().cycle().take(10).copied().collect();
+    std::fs::write(data.path().join("bn-rifat1493-train.txt"), labelled(&bn)).unwrap();
+    std::fs::write(data.path().join("hi-ilner-train.txt"), labelled(&hi)).unwrap();
+    std::fs::write(data.path().join("hi-ilner-dev.txt"), labelled(&hi)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut models = Vec::new();
+    for run_dir in ["a", "b"] {
+        let dir = out.path().join(run_dir);
+        let (code, _, err) = run(&[
+            "train",
+            "--data",
+            data.path().to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+            "--bits",
+            "10",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains("bn: trained on 8 sentences, measured on 2 held out"),
+            "{err}"
+        );
+        assert!(err.contains("rules + tagger people"), "{err}");
+        let files: Vec<Vec<u8>> = ["bn.tagger", "hi.tagger"]
+            .iter()
+            .map(|f| std::fs::read(dir.join(f)).unwrap())
+            .collect();
+        assert!(files.iter().all(|f| f.starts_with(b"corpus-tagger\n")));
+        models.push(files);
+    }
+    assert_eq!(models[0], models[1], "training is deterministic");
+
+    std::fs::remove_file(data.path().join("hi-ilner-dev.txt")).unwrap();
+    let (code, _, err) = run(&["train", "--data", data.path().to_str().unwrap(), "--tune"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("hi-ilner-dev.txt"), "{err}");
+}
