@@ -158,6 +158,10 @@ fn json_csv_and_table_formats() {
     assert!(out.contains("ট্রাম্পের সঙ্গে বৈঠকের আগে পুতিন ও কিমের ফোনালাপ"));
     assert!(out.contains("━━ 1 article, "));
     assert!(!out.contains('\x1b'), "no colour when asked for none");
+    // Where each person and place comes from.
+    let people = out.lines().find(|l| l.contains("Vladimir Putin")).unwrap();
+    assert!(people.contains("gazetteer"), "{people}");
+    assert!(out.contains("name") && out.contains("from"), "{out}");
     let (_, out, _) = run(&["scan", "fixtures/seeds/004_a949ec4f9545b5b4.txt", "--color", "always"]);
     assert!(out.contains("\x1b[1m"));
 }

@@ -120,9 +120,18 @@ impl<W: Write> Sink for TableSink<W> {
         let people = a
             .people
             .iter()
-            .map(|p| vec![p.name.clone(), p.id.clone(), p.native.clone(), mentions(&p.mentions)])
+            .map(|p| {
+                vec![
+                    p.name.clone(),
+                    p.id.clone(),
+                    p.native.clone(),
+                    enum_str(&p.source),
+                    mentions(&p.mentions),
+                ]
+            })
             .collect();
-        self.section("people", &["name", "id", "native", "mentions"], people)?;
+        // `from`: a gazetteer, a pattern, or the tagger (`model`).
+        self.section("people", &["name", "id", "native", "from", "mentions"], people)?;
         let places = a
             .places
             .iter()
@@ -131,11 +140,12 @@ impl<W: Write> Sink for TableSink<W> {
                     p.name.clone(),
                     p.kind.clone(),
                     p.country.clone().unwrap_or_default(),
+                    enum_str(&p.source),
                     mentions(&p.mentions),
                 ]
             })
             .collect();
-        self.section("places", &["name", "kind", "country", "mentions"], places)?;
+        self.section("places", &["name", "kind", "country", "from", "mentions"], places)?;
         let events = a
             .events
             .iter()

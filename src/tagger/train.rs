@@ -114,7 +114,7 @@ fn label_of(tag: &str) -> TokenLabel {
 }
 
 /// A document of labelled sentences, as `corpus scan` reads it.
-pub struct Labelled {
+struct Labelled {
     doc: Document,
     /// Each token's range in the text and its label.
     tokens: Vec<(Range<usize>, TokenLabel)>,
@@ -183,12 +183,12 @@ fn examples(docs: &[Labelled], index: &NameIndex) -> Vec<Example> {
 /// right ones; the labelled sentences, which are not news, would choose
 /// lower and differently at each retraining (a tenth of them holds too few
 /// names to choose from).
-pub const MIN_MARGIN: i32 = i16::MAX as i32 / 4;
+const MIN_MARGIN: i32 = i16::MAX as i32 / 4;
 
 /// People and places of the whole analysis (rules, tagger, joins) against
 /// the labelled names of `docs`, counted by overlap and exactly, in bytes of
 /// the text.
-pub fn analysis_counts(model: &Model, script: Script, docs: &[Labelled], index: &NameIndex) -> [Counts; 2] {
+fn analysis_counts(model: &Model, script: Script, docs: &[Labelled], index: &NameIndex) -> [Counts; 2] {
     let mut taggers = Taggers::default();
     taggers.set(script, model.clone());
     let lex = entity_lexicon();
