@@ -12,7 +12,7 @@ use crate::extract::names::{CueMatch, Found, Via, Who};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventCue, EventWord};
-use crate::text::{Script, is_letter, script_of};
+use crate::text::{Script, is_letter, is_sign, script_of};
 
 /// A word's features that do not depend on the labels before it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -102,13 +102,10 @@ fn feature(template: u8, value: u64) -> u64 {
     mix(value ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
-/// A sign that belongs to the letter before it: vowel signs, viramas,
-/// nuktas, nasal marks and joiners.
+/// What belongs to the letter before it in a grapheme: a sign
+/// ([`is_sign`]) or a joiner.
 fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}' | '\u{0962}'..='\u{0963}'
-        | '\u{0981}'..='\u{0983}' | '\u{09BC}' | '\u{09BE}'..='\u{09CD}' | '\u{09D7}' | '\u{09E2}'..='\u{09E3}'
-        | '\u{200C}' | '\u{200D}')
+    is_sign(c) || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// The hashes of a word's forms, in one pass each way over its bytes.
@@ -297,12 +294,10 @@ pub fn word_infos(
         .collect();
     for f in evidence.found {
         for m in &f.mentions {
-            let from = words.partition_point(|w| w.end <= m.range.start);
-            for (k, w) in words[from..].iter().enumerate() {
-                if w.start >= m.range.end {
-                    break;
-                }
-                infos[from + k].hint = hint_of(f, m.via, k > 0);
+            let within = words_overlapping(words, &m.range);
+            let first = within.start;
+            for k in within {
+                infos[k].hint = hint_of(f, m.via, k > first);
             }
         }
     }
@@ -312,12 +307,8 @@ pub fn word_infos(
         .filter(|e| matches!(e.word, EventWord::Trigger(_)))
         .map(|e| (e.start..e.end, TRIGGER));
     for (r, flag) in triggers.chain(evidence.dates.iter().map(|d| (d.clone(), DATE))) {
-        let from = words.partition_point(|w| w.end <= r.start);
-        for (k, w) in words[from..].iter().enumerate() {
-            if w.start >= r.end {
-                break;
-            }
-            infos[from + k].flags |= flag;
+        for k in words_overlapping(words, &r) {
+            infos[k].flags |= flag;
         }
     }
     for c in evidence.cues {
@@ -336,6 +327,13 @@ pub fn word_infos(
         }
     }
     infos
+}
+
+/// Where in `words` (sorted, apart) the words that overlap `r` are.
+fn words_overlapping(words: &[Range<usize>], r: &Range<usize>) -> Range<usize> {
+    let from = words.partition_point(|w| w.end <= r.start);
+    let to = from + words[from..].partition_point(|w| w.start < r.end);
+    from..to
 }
 
 /// The features of one word, refilled for each word without allocating.

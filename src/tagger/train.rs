@@ -24,7 +24,7 @@ use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::events::event_lexicon;
 use crate::model::Article;
-use crate::text::{Document, Script};
+use crate::text::{Document, Script, indices_starting_within};
 
 /// Sentences to a document, as `scripts/eval_heldout.py` groups them.
 const GROUP: usize = 20;
@@ -164,12 +164,11 @@ fn examples(docs: &[Labelled], index: &NameIndex) -> Vec<Example> {
         let infos = word_infos(doc.norm_text(), doc.words(), index, lex, &evidence);
         let gold = word_labels(doc, tokens);
         for s in &doc.sentences {
-            let from = doc.words().partition_point(|w| w.start < s.start);
-            let to = doc.words().partition_point(|w| w.start < s.end);
-            if from < to {
+            let range = indices_starting_within(doc.words(), |w| w.start, s.clone());
+            if !range.is_empty() {
                 out.push(Example {
-                    words: infos[from..to].to_vec(),
-                    gold: gold[from..to].to_vec(),
+                    words: infos[range.clone()].to_vec(),
+                    gold: gold[range].to_vec(),
                 });
             }
         }

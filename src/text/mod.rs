@@ -8,7 +8,7 @@ pub mod segment;
 use std::ops::Range;
 
 pub use normalize::{Normalized, normalize_str};
-pub use script::{Lang, Script, ScriptCounts, is_letter, script_of, script_of_span};
+pub use script::{Lang, Script, ScriptCounts, is_letter, is_sign, script_of, script_of_span};
 pub use segment::{Words, is_whole_word, is_word_char, sentences, word_end, word_start};
 
 use crate::lexicon;
@@ -61,9 +61,14 @@ impl CharIndex {
 /// The items of `sorted` (in order of `start`) that start within `range`:
 /// what a sentence or a window holds, found by binary search.
 pub fn starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Range<usize>) -> &[T] {
+    &sorted[indices_starting_within(sorted, start, range)]
+}
+
+/// Where in `sorted` the items that start within `range` are.
+pub fn indices_starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Range<usize>) -> Range<usize> {
     let from = sorted.partition_point(|x| start(x) < range.start);
     let to = sorted.partition_point(|x| start(x) < range.end);
-    &sorted[from..to.max(from)]
+    from..to.max(from)
 }
 
 /// One article, ready for the extractors.

@@ -22,13 +22,11 @@ pub fn script_of(c: char) -> Script {
     }
 }
 
-/// Whether `c` is a letter, with a fast path for the scripts `corpus` reads:
-/// Bengali and Devanagari vowel signs, viramas, nuktas and nasal marks are
-/// not letters.
+/// A Bengali or Devanagari sign that belongs to the letter before it: a
+/// vowel sign, virama, nukta or nasal mark.
 #[inline]
-pub fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' => true,
+pub fn is_sign(c: char) -> bool {
+    matches!(c,
         '\u{0900}'..='\u{0903}'
         | '\u{093A}'..='\u{094F}'
         | '\u{0951}'..='\u{0957}'
@@ -37,7 +35,16 @@ pub fn is_letter(c: char) -> bool {
         | '\u{09BC}'
         | '\u{09BE}'..='\u{09CD}'
         | '\u{09D7}'
-        | '\u{09E2}'..='\u{09E3}' => false,
+        | '\u{09E2}'..='\u{09E3}')
+}
+
+/// Whether `c` is a letter, with a fast path for the scripts `corpus` reads:
+/// Bengali and Devanagari signs ([`is_sign`]) are not letters.
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        c if is_sign(c) => false,
         '\u{0904}'..='\u{0939}'
         | '\u{0958}'..='\u{0961}'
         | '\u{0985}'..='\u{09B9}'

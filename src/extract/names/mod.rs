@@ -174,7 +174,7 @@ pub fn rule_mentions(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> 
     }
     resolve::gazetteer_mentions(doc, index, lex, &entity_matches, &names.cues, &mut names.found);
     resolve::merge_towns_into_regions(index, &mut names.found);
-    patterns::context_people(doc, index, lex, &names.cues.clone(), &mut names.found);
+    patterns::context_people(doc, lex, &names.cues.clone(), &mut names.found);
     patterns::context_places(doc, lex, &names.cues, &mut names.found);
     names
 }
@@ -199,6 +199,19 @@ fn covered(found: &[Found]) -> Vec<Range<usize>> {
         .collect();
     v.sort_by_key(|r| r.start);
     v
+}
+
+/// Where no new name may stand, sorted: every mention found so far and
+/// every cue, but an honorific, which may be part of a name (`নাসিমা বেগম`).
+fn covered_with_cues(found: &[Found], cues: &[CueMatch]) -> Vec<Range<usize>> {
+    let mut cover = covered(found);
+    cover.extend(
+        cues.iter()
+            .filter(|c| c.cue != Cue::Title { role: false })
+            .map(|c| c.range.clone()),
+    );
+    cover.sort_by_key(|r| r.start);
+    cover
 }
 
 fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {

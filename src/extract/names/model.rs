@@ -6,13 +6,13 @@
 
 use std::ops::Range;
 
-use super::{Mention, Names, Slots, Via, Who, covered, overlaps_any};
+use super::{Mention, Names, Slots, Via, Who, covered_with_cues, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
 use crate::tagger::features::{Evidence, FeatureBuf, word_infos};
 use crate::tagger::{Label, NameKind, Taggers};
-use crate::text::{Document, Script, script_of};
+use crate::text::{Document, Script, indices_starting_within, script_of};
 
 pub fn add_mentions(
     doc: &Document,
@@ -28,11 +28,10 @@ pub fn add_mentions(
         .sentences
         .iter()
         .filter_map(|s| {
-            let from = words.partition_point(|w| w.start < s.start);
-            let to = words.partition_point(|w| w.start < s.end);
-            let script = main_script(text, &words[from..to])?;
+            let range = indices_starting_within(words, |w| w.start, s.clone());
+            let script = main_script(text, &words[range.clone()])?;
             let model = taggers.for_script(script)?;
-            (from < to).then_some((from..to, script, model))
+            (!range.is_empty()).then_some((range, script, model))
         })
         .collect();
     if sentences.is_empty() {
@@ -51,16 +50,8 @@ pub fn add_mentions(
             dates,
         },
     );
-    // Neither another mention, nor a cue (an honorific may be part of a
-    // name), nor an event's trigger, nor a date.
-    let mut cover = covered(&names.found);
-    cover.extend(
-        names
-            .cues
-            .iter()
-            .filter(|c| c.cue != Cue::Title { role: false })
-            .map(|c| c.range.clone()),
-    );
+    // Neither another mention, nor a cue, nor an event's trigger, nor a date.
+    let mut cover = covered_with_cues(&names.found, &names.cues);
     cover.extend(
         events
             .iter()
@@ -69,6 +60,12 @@ pub fn add_mentions(
     );
     cover.extend(dates.iter().cloned());
     cover.sort_by_key(|r| r.start);
+    let honorifics: Vec<Range<usize>> = names
+        .cues
+        .iter()
+        .filter(|c| c.cue == Cue::Title { role: false })
+        .map(|c| c.range.clone())
+        .collect();
     let mut buf = FeatureBuf::default();
     let mut labels = Vec::new();
     let mut margins = Vec::new();
@@ -98,15 +95,7 @@ pub fn add_mentions(
                 .iter()
                 .all(|w| text[w.clone()].chars().next().map(script_of) == Some(script));
             // An honorific alone (`বেগম`, `श्री`) is no name.
-            let honorific = name_words.iter().all(|w| {
-                // The cues (in text order) that start at or before the word; a few back suffice.
-                let upto = names.cues.partition_point(|c| c.range.start <= w.start);
-                names.cues[..upto]
-                    .iter()
-                    .rev()
-                    .take(4)
-                    .any(|c| c.cue == Cue::Title { role: false } && w.end <= c.range.end)
-            });
+            let honorific = name_words.iter().all(|w| overlaps_any(&honorifics, w));
             if own_script
                 && !honorific
                 && let Some(m) = mention(text, lex, name_words, kind == NameKind::Person)

@@ -8,8 +8,7 @@
 
 use std::ops::Range;
 
-use super::{CueMatch, Found, Mention, Slots, Via, Who, covered, overlaps_any, words_in};
-use crate::gazetteer::NameIndex;
+use super::{CueMatch, Found, Mention, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
 
@@ -24,23 +23,10 @@ fn cues_at(cues: &[CueMatch], at: usize) -> &[CueMatch] {
     crate::text::starting_within(cues, |c| c.range.start, at..at + 1)
 }
 
-pub fn context_people(
-    doc: &Document,
-    _index: &NameIndex,
-    lex: &EntityLexicon,
-    cues: &[CueMatch],
-    found: &mut Vec<Found>,
-) {
+pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], found: &mut Vec<Found>) {
     let text = doc.norm_text();
-    // Cue words and blocked phrases are never part of a name; an honorific
-    // may be (`নাসিমা বেগম`).
-    let mut cover = covered(found);
-    cover.extend(
-        cues.iter()
-            .filter(|c| c.cue != Cue::Title { role: false })
-            .map(|c| c.range.clone()),
-    );
-    cover.sort_by_key(|r| r.start);
+    // Cue words and blocked phrases are never part of a name.
+    let mut cover = covered_with_cues(found, cues);
     let mut slots = Slots::of(found);
     let mut add =
         |found: &mut Vec<Found>, cover: &mut Vec<Range<usize>>, words: &[Range<usize>], role: Option<String>| {
