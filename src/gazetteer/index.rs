@@ -63,6 +63,9 @@ pub struct NameIndex {
     tokens: HashMap<String, String>,
     /// Each entry's sound keys, worked out when an article first names it.
     sounds: Vec<OnceLock<EntrySounds>>,
+    /// Tells this index from any other, for what is remembered of its
+    /// words ([`crate::tagger::memo`]).
+    id: u64,
 }
 
 /// The sound keys of one gazetteer entry's names.
@@ -142,6 +145,10 @@ impl NameIndex {
             case,
             tokens,
             sounds,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 
@@ -171,6 +178,10 @@ impl NameIndex {
     }
 
     /// The English spelling of a word of a known person's native name.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     pub fn latin_token(&self, native: &str) -> Option<&str> {
         self.tokens.get(native).map(String::as_str)
     }

@@ -5,8 +5,10 @@
 //! (`common_words.txt`) and romanisation table (`romanize.tsv`).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
+use super::memo::WordMemo;
 use super::{Endings, Row, data_lines, files_named, rows};
 use crate::text::{Script, normalize_str, script_of, script_of_span};
 
@@ -211,9 +213,22 @@ impl EntityLexicon {
     /// letters (a nukta is not one), leaving a stem of at least three
     /// characters (`সারা` is not `সা` + `রা`).
     pub fn strip_suffix<'a>(&self, word: &'a str, min_chars: usize) -> &'a str {
+        // A stem keeps three characters and an ending has one.
+        if word.len() < 4 || word.chars().nth(3).is_none() {
+            return word;
+        }
         let Some((set, ids)) = self.ending_ids(word) else {
             return word;
         };
+        match min_chars {
+            1 | 2 => &word[..self.stem_lens(word, set, ids)[min_chars - 1] as usize],
+            _ => Self::stem_of(word, set, ids, min_chars),
+        }
+    }
+
+    /// The stem of `word` without its longest ending of `min_chars`
+    /// letters or more among `ids` of `set`.
+    fn stem_of<'a>(word: &'a str, set: &Suffixes, ids: &[usize], min_chars: usize) -> &'a str {
         for &i in ids {
             let (s, attach) = &set.all[i];
             if set.letters[i] >= min_chars
@@ -225,6 +240,24 @@ impl EntityLexicon {
             }
         }
         word
+    }
+
+    /// The lengths of the stems of `word` without an ending of one letter
+    /// or more and of two or more. Every stage asks this of most words, so
+    /// each thread remembers the answers across the articles it reads.
+    fn stem_lens(&self, word: &str, set: &Suffixes, ids: &[usize]) -> [u32; 2] {
+        thread_local! {
+            // About 1 MB.
+            static MEMO: RefCell<WordMemo<usize, [u32; 2]>> = const { RefCell::new(WordMemo::new(28_000)) };
+        }
+        MEMO.with_borrow_mut(|memo| {
+            memo.with(
+                self as *const Self as usize,
+                word,
+                || [1, 2].map(|min| Self::stem_of(word, set, ids, min).len() as u32),
+                |&lens| lens,
+            )
+        })
     }
 
     /// Whether `word` ends in a locative ending (`হাইকোর্টে`).

@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod entities;
 pub mod events;
+pub mod memo;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -48,7 +48,38 @@ const CLASSIFIER: u16 = 1 << 12;
 const DATE: u16 = 1 << 13;
 const FLAGS: u32 = 14;
 
+/// What [`FeatureBuf::fill_context`] reads of a word's own features (the
+/// rest is summed in its weights per role): small, to be remembered.
+#[derive(Debug, Clone, Copy)]
+pub struct WordCore {
+    word: u64,
+    stem: u64,
+    flags: u16,
+    shape: u8,
+}
+
+impl From<WordCore> for WordInfo {
+    fn from(c: WordCore) -> WordInfo {
+        WordInfo {
+            word: c.word,
+            stem: c.stem,
+            flags: c.flags,
+            shape: c.shape,
+            ..WordInfo::default()
+        }
+    }
+}
+
 impl WordInfo {
+    pub fn core(&self) -> WordCore {
+        WordCore {
+            word: self.word,
+            stem: self.stem,
+            flags: self.flags,
+            shape: self.shape,
+        }
+    }
+
     /// A word that is never part of a name (`এবং`, `ने`, `2025`): labelled
     /// outside without a look at the weights, in training as in use.
     pub fn outside(&self) -> bool {
@@ -241,6 +272,47 @@ pub struct Evidence<'a> {
     pub dates: &'a [Range<usize>],
 }
 
+/// What the tagger reads of `word` alone: its forms, shape and lexicon
+/// flags (not what the rules found around it), given the words of the
+/// people the gazetteer lists (`index`).
+pub fn word_info(word: &str, index: &NameIndex, lex: &EntityLexicon) -> WordInfo {
+    let dates = crate::lexicon::dates::date_lexicon();
+    let events = crate::lexicon::events::event_lexicon();
+    let stem = lex.strip_suffix(word, 1);
+    let facts = lex.word_facts(word, stem);
+    let forms = forms(word, stem.len());
+    let flags = [
+        (COMMON, facts.common),
+        (COMMON_STEM, facts.common_stem),
+        (NOT_NAME, facts.not_name),
+        (NAME_WORD, facts.name_word),
+        (LOCATIVE, facts.locative),
+        (PLACE_CUE, facts.place_cue),
+        (PLACE_ENDING, facts.place_ending),
+        (DIGIT, word.bytes().any(|b| b.is_ascii_digit())),
+        (CAPITAL, word.chars().next().is_some_and(char::is_uppercase)),
+        (FINITE_VERB, dates.is_finite_verb(word)),
+        // A classifier or plural (`শিশুটিকে`, `नेताओं`) marks a common noun.
+        (CLASSIFIER, events.has_trigger_ending(word)),
+        (
+            PERSON_TOKEN,
+            index.latin_token(word).is_some() || index.latin_token(stem).is_some(),
+        ),
+    ]
+    .into_iter()
+    .fold(0, |acc, (bit, on)| if on { acc | bit } else { acc });
+    WordInfo {
+        word: forms.word,
+        stem: forms.stem,
+        ending: forms.ending,
+        prefix: forms.prefix,
+        suffix: forms.suffix,
+        shape: shape(word, stem.len()),
+        flags,
+        ..WordInfo::default()
+    }
+}
+
 /// The features of every word of a document (`words`, in order), given
 /// what the rules found and the words of the people the gazetteer lists
 /// (`index`).
@@ -251,47 +323,14 @@ pub fn word_infos(
     lex: &EntityLexicon,
     evidence: &Evidence,
 ) -> Vec<WordInfo> {
-    let dates = crate::lexicon::dates::date_lexicon();
-    let events = crate::lexicon::events::event_lexicon();
-    let mut infos: Vec<WordInfo> = words
-        .iter()
-        .map(|w| {
-            let word = &text[w.clone()];
-            let stem = lex.strip_suffix(word, 1);
-            let facts = lex.word_facts(word, stem);
-            let forms = forms(word, stem.len());
-            let flags = [
-                (COMMON, facts.common),
-                (COMMON_STEM, facts.common_stem),
-                (NOT_NAME, facts.not_name),
-                (NAME_WORD, facts.name_word),
-                (LOCATIVE, facts.locative),
-                (PLACE_CUE, facts.place_cue),
-                (PLACE_ENDING, facts.place_ending),
-                (DIGIT, word.bytes().any(|b| b.is_ascii_digit())),
-                (CAPITAL, word.chars().next().is_some_and(char::is_uppercase)),
-                (FINITE_VERB, dates.is_finite_verb(word)),
-                // A classifier or plural (`শিশুটিকে`, `नेताओं`) marks a common noun.
-                (CLASSIFIER, events.has_trigger_ending(word)),
-                (
-                    PERSON_TOKEN,
-                    index.latin_token(word).is_some() || index.latin_token(stem).is_some(),
-                ),
-            ]
-            .into_iter()
-            .fold(0, |acc, (bit, on)| if on { acc | bit } else { acc });
-            WordInfo {
-                word: forms.word,
-                stem: forms.stem,
-                ending: forms.ending,
-                prefix: forms.prefix,
-                suffix: forms.suffix,
-                shape: shape(word, stem.len()),
-                flags,
-                ..WordInfo::default()
-            }
-        })
-        .collect();
+    let mut infos: Vec<WordInfo> = words.iter().map(|w| word_info(&text[w.clone()], index, lex)).collect();
+    mark_evidence(text, words, evidence, &mut infos);
+    infos
+}
+
+/// Set on each word's features (`infos`, one per word of `words`) what the
+/// rules found there and around it.
+pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, infos: &mut [WordInfo]) {
     for f in evidence.found {
         for m in &f.mentions {
             let within = words_overlapping(words, &m.range);
@@ -326,7 +365,6 @@ pub fn word_infos(
             infos[k].cue_after = code;
         }
     }
-    infos
 }
 
 /// Where in `words` (sorted, apart) the words that overlap `r` are.
@@ -397,6 +435,113 @@ impl FeatureBuf {
                 f.push(feature(55, u64::from(bit)));
             }
         }
+        f.push(feature(60, p.word ^ w.word.rotate_left(17)));
+        f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
+        f.push(feature(70, prev as u64));
+        f.push(feature(71, (prev2 as u64) << 8 | prev as u64));
+    }
+}
+
+/// Where a word stands to the word being labelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Own,
+    Prev,
+    Next,
+    Prev2,
+    Next2,
+}
+
+/// How many roles a word plays around the words near it.
+pub const ROLES: usize = 5;
+
+impl Role {
+    pub const ALL: [Role; ROLES] = [Role::Own, Role::Prev, Role::Next, Role::Prev2, Role::Next2];
+}
+
+/// Flags that come from what the rules found, not from the word.
+const EVIDENCE_FLAGS: u16 = TRIGGER | DATE;
+
+/// The edge's features in each role, as [`word_features`] gives them.
+pub fn edge() -> &'static WordInfo {
+    &EDGE
+}
+
+/// The features of [`FeatureBuf::fill`] that depend on one word alone, as
+/// that word in `role`: a word's weights in each role can then be summed
+/// once and remembered ([`FeatureBuf::fill_context`] gives the rest).
+pub fn word_features(w: &WordInfo, role: Role, f: &mut Vec<u64>) {
+    f.clear();
+    let own_flags = w.flags & !EVIDENCE_FLAGS;
+    let flag_features = |template: u8, f: &mut Vec<u64>| {
+        for bit in 0..FLAGS {
+            if own_flags & (1 << bit) != 0 {
+                f.push(feature(template, u64::from(bit)));
+            }
+        }
+    };
+    match role {
+        Role::Own => {
+            f.push(feature(1, 0));
+            f.push(feature(2, w.word));
+            f.push(feature(3, w.stem));
+            f.push(feature(4, w.ending));
+            for k in 0..3 {
+                f.push(feature(5 + k as u8, w.prefix[k]));
+                f.push(feature(8 + k as u8, w.suffix[k]));
+            }
+            f.push(feature(11, u64::from(w.shape)));
+            flag_features(12, f);
+        }
+        Role::Prev => {
+            f.push(feature(40, w.word));
+            f.push(feature(44, w.stem));
+            f.push(feature(50, u64::from(w.shape)));
+            flag_features(55, f);
+        }
+        Role::Next => {
+            f.push(feature(41, w.word));
+            f.push(feature(45, w.stem));
+            f.push(feature(51, u64::from(w.shape)));
+            flag_features(54, f);
+        }
+        Role::Prev2 => f.push(feature(42, w.word)),
+        Role::Next2 => f.push(feature(43, w.word)),
+    }
+}
+
+impl FeatureBuf {
+    /// The features of word `i` of a sentence that [`word_features`] leaves
+    /// out: what the rules found at and around it, the pairs of words, and
+    /// the labels before it.
+    pub fn fill_context(&mut self, words: &[WordInfo], i: usize, prev: Label, prev2: Label) {
+        let at = |k: isize| -> &WordInfo {
+            usize::try_from(i as isize + k)
+                .ok()
+                .and_then(|j| words.get(j))
+                .unwrap_or(&EDGE)
+        };
+        let (w, p, n) = (at(0), at(-1), at(1));
+        let f = &mut self.features;
+        f.clear();
+        let evidence_flags = |template: u8, flags: u16, f: &mut Vec<u64>| {
+            for bit in 0..FLAGS {
+                if flags & EVIDENCE_FLAGS & (1 << bit) != 0 {
+                    f.push(feature(template, u64::from(bit)));
+                }
+            }
+        };
+        evidence_flags(12, w.flags, f);
+        f.push(feature(30, u64::from(w.hint)));
+        f.push(feature(31, u64::from(w.cue_before)));
+        f.push(feature(32, u64::from(w.cue_after)));
+        f.push(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape)));
+        f.push(feature(48, u64::from(p.hint)));
+        f.push(feature(49, u64::from(n.hint)));
+        f.push(feature(52, u64::from(p.cue_before)));
+        f.push(feature(53, u64::from(n.cue_after)));
+        evidence_flags(54, n.flags, f);
+        evidence_flags(55, p.flags, f);
         f.push(feature(60, p.word ^ w.word.rotate_left(17)));
         f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
         f.push(feature(70, prev as u64));

@@ -83,14 +83,7 @@ pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
             out
         })
         .collect();
-    Ok((
-        script,
-        Model {
-            bits: u32::from(bits),
-            margins,
-            weights,
-        },
-    ))
+    Ok((script, Model::new(u32::from(bits), margins, weights)))
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! spelling no list has that sounds like a known name (`পুটিন`,
 //! `ভলোডাইমির জেলেনস্কি`).
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Found, Mention, Via, Who, covered, overlaps_any};
@@ -10,6 +12,7 @@ use crate::gazetteer::NameIndex;
 use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
+use crate::lexicon::memo::WordMemo;
 use crate::text::{Document, Script, script_of, word_start};
 
 /// Join a person found from context to a fuller name of the article: one
@@ -170,9 +173,6 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
     extend_first_names(doc, lex, &first_names, found);
     let cover = covered(found);
     let mut new: Vec<(usize, Mention)> = Vec::new();
-    // Words recur: look each one's sound up once.
-    let mut sounds: HashMap<&str, Option<Join>> = HashMap::default();
-    let mut buf = String::new();
     for w in doc.words() {
         if overlaps_any(&cover, w) {
             continue;
@@ -182,12 +182,7 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
             if keys.is_empty() {
                 return None;
             }
-            *sounds.entry(word).or_insert_with(|| {
-                let stem = lex.strip_suffix(word, 1);
-                sound_candidate(word, stem, lex)
-                    .then(|| sound_alike(word, stem, lex, &keys, &mut buf))
-                    .flatten()
-            })
+            with_spellings(lex, word, |s| s.and_then(|s| sound_alike(s, &keys)))
         });
         if let Some((entity, len, via)) = hit {
             let mention = Mention {
@@ -332,30 +327,45 @@ fn sound_keys<'a>(
     (keys, first_names)
 }
 
-/// The entity a word sounds like. Only entities the article names in a
-/// known spelling (across the whole gazetteer, a consonant skeleton matches
-/// common words too often), and only spellings that differ in a letter or
-/// two from one of theirs (`भर्ती` is not `भारत`).
-fn sound_alike(
-    word: &str,
-    stem: &str,
-    lex: &EntityLexicon,
-    keys: &HashMap<&str, Vec<(usize, &str)>>,
-    latin: &mut String,
-) -> Option<Join> {
-    for s in [word, stem] {
-        latin.clear();
-        latin_into(lex, s, latin);
-        let latin = latin.as_str();
+/// The Latin spellings and sound keys of a word worth a sound lookup
+/// ([`sound_candidate`]) and of its stem: (bytes of the word they spell,
+/// Latin, key).
+type Spellings = Vec<(usize, Box<str>, Box<str>)>;
+
+/// `read` of the spellings of `word` (`None` when it is not worth a sound
+/// lookup): words recur, so each thread works them out once.
+fn with_spellings<R>(lex: &EntityLexicon, word: &str, read: impl FnOnce(Option<&Spellings>) -> R) -> R {
+    thread_local! {
+        // About 2 MB.
+        static MEMO: RefCell<WordMemo<usize, Option<Spellings>>> = const { RefCell::new(WordMemo::new(14_000)) };
+    }
+    let spell = || {
+        let stem = lex.strip_suffix(word, 1);
+        sound_candidate(word, stem, lex).then(|| {
+            let mut forms: Spellings = Vec::with_capacity(2);
+            for s in [word, stem] {
+                if forms.iter().all(|(len, ..)| *len != s.len()) {
+                    let (latin, key) = sound(lex, s);
+                    forms.push((s.len(), latin.into(), key.into()));
+                }
+            }
+            forms
+        })
+    };
+    MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, word, spell, |s| read(s.as_ref())))
+}
+
+/// The entity a word sounds like, from its spellings. Only entities the
+/// article names in a known spelling (across the whole gazetteer, a
+/// consonant skeleton matches common words too often), and only spellings
+/// that differ in a letter or two from one of theirs (`भर्ती` is not `भारत`).
+fn sound_alike(spellings: &Spellings, keys: &HashMap<&str, Vec<(usize, &str)>>) -> Option<Join> {
+    for (len, latin, key) in spellings {
         let near = |known: &str| edit_distance(latin, known) <= (latin.chars().count() / 4).max(1);
-        let mut hits = keys
-            .get(latin_key(latin).as_str())
-            .into_iter()
-            .flatten()
-            .filter(|(_, l)| near(l));
+        let mut hits = keys.get(&**key).into_iter().flatten().filter(|(_, l)| near(l));
         let hit = hits.next().map(|(i, _)| *i);
         if let Some(i) = hit.filter(|&i| hits.all(|(j, _)| *j == i)) {
-            return Some((i, s.len(), Via::Sound));
+            return Some((i, *len, Via::Sound));
         }
     }
     None

@@ -10,8 +10,9 @@ use super::{Mention, Names, Slots, Via, Who, covered_with_cues, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
-use crate::tagger::features::{Evidence, FeatureBuf, word_infos};
-use crate::tagger::{Label, NameKind, Taggers};
+use crate::tagger::features::{Evidence, FeatureBuf, WordInfo, mark_evidence};
+use crate::tagger::memo::known_words;
+use crate::tagger::{Label, NameKind, Partials, Taggers};
 use crate::text::{Document, Script, indices_starting_within, script_of};
 
 pub fn add_mentions(
@@ -38,17 +39,31 @@ pub fn add_mentions(
         return;
     }
     let events = event_lexicon().find(text, words, lex);
-    let infos = word_infos(
+    // Only the words of the sentences a model tags are read.
+    let mut infos = vec![WordInfo::default(); words.len()];
+    let mut partials = vec![Partials::default(); words.len()];
+    for (range, script, model) in &sentences {
+        let r = range.clone();
+        known_words(
+            model,
+            *script,
+            index,
+            text,
+            &words[r.clone()],
+            &mut infos[r.clone()],
+            &mut partials[r],
+        );
+    }
+    mark_evidence(
         text,
         words,
-        index,
-        lex,
         &Evidence {
             found: &names.found,
             cues: &names.cues,
             events: &events,
             dates,
         },
+        &mut infos,
     );
     // Neither another mention, nor a cue, nor an event's trigger, nor a date.
     let mut cover = covered_with_cues(&names.found, &names.cues);
@@ -71,7 +86,13 @@ pub fn add_mentions(
     let mut margins = Vec::new();
     let mut new: Vec<(Who, bool, Mention)> = Vec::new();
     for (range, script, model) in sentences {
-        model.tag_with_margins(&infos[range.clone()], &mut buf, &mut labels, &mut margins);
+        model.tag_partials(
+            &infos[range.clone()],
+            &partials[range.clone()],
+            &mut buf,
+            &mut labels,
+            &mut margins,
+        );
         let mut i = 0;
         while i < labels.len() {
             let Some(kind) = labels[i].kind() else {
@@ -187,5 +208,48 @@ mod tests {
         let m = mention(text, lex, &[w("করিমের"), w("ছেলে")], true).unwrap();
         assert_eq!(&text[m.range.clone()], "করিমের");
         assert!(mention(text, lex, &[w("বলেন")], true).is_none());
+    }
+
+    #[test]
+    fn remembered_weights_tag_as_the_full_features_do() {
+        use crate::tagger::features::word_infos;
+        let lex = crate::lexicon::entities::entity_lexicon();
+        let index = crate::gazetteer::NameIndex::builtin();
+        let taggers = Taggers::builtin();
+        let texts = [
+            "ঢাকার গাজীপুরে সোমবার আব্দুল করিমের সঙ্গে বৈঠক করেন প্রধানমন্ত্রী শেখ হাসিনা। তিনি বলেন, আলোচনা চলবে।",
+            "नई दिल्ली में मंगलवार को प्रधानमंत्री नरेंद्र मोदी ने रमेश कुमार से मुलाकात की। उन्होंने कहा कि बातचीत जारी रहेगी।",
+        ];
+        for text in texts {
+            let doc = Document::new(text.to_string());
+            let (text, words) = (doc.norm_text(), doc.words());
+            let names = super::super::rule_mentions(&doc, &index, lex);
+            let events = event_lexicon().find(text, words, lex);
+            let day = ["সোমবার", "मंगलवार"].into_iter().find(|d| text.contains(d)).unwrap();
+            let dates = [text.find(day).map(|i| i..i + day.len()).unwrap()];
+            let evidence = Evidence {
+                found: &names.found,
+                cues: &names.cues,
+                events: &events,
+                dates: &dates,
+            };
+            let full = word_infos(text, words, &index, lex, &evidence);
+            let script = script_of(text.chars().next().unwrap());
+            let model = taggers.for_script(script).unwrap();
+            // Twice: worked out, then remembered.
+            for _ in 0..2 {
+                let mut infos = vec![WordInfo::default(); words.len()];
+                let mut partials = vec![Partials::default(); words.len()];
+                known_words(model, script, &index, text, words, &mut infos, &mut partials);
+                mark_evidence(text, words, &evidence, &mut infos);
+                let (mut buf, mut want, mut want_margins) = (FeatureBuf::default(), Vec::new(), Vec::new());
+                model.tag_with_margins(&full, &mut buf, &mut want, &mut want_margins);
+                let (mut got, mut got_margins) = (Vec::new(), Vec::new());
+                model.tag_partials(&infos, &partials, &mut buf, &mut got, &mut got_margins);
+                assert_eq!(got, want);
+                assert_eq!(got_margins, want_margins);
+                assert!(want.iter().any(|l| l.kind() == Some(NameKind::Person)), "{want:?}");
+            }
+        }
     }
 }
