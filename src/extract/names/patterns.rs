@@ -6,10 +6,12 @@
 //! enough. A bare title with no name after it (`ইউক্রেনের প্রেসিডেন্ট বলেন`)
 //! yields nothing.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use super::{CueMatch, Found, Mention, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
 use crate::lexicon::entities::{Cue, EntityLexicon};
+use crate::lexicon::memo::WordMemo;
 use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
 
 /// Most words a name takes.
@@ -147,18 +149,17 @@ fn name_runs(
         if !joined {
             flush(&mut run);
         }
+        let traits = traits(lex, word);
         let fits = native
-            && (name_like(text, &w, lex, cover) || is_abbreviation(text, Some(&w)))
-            && !lex.is_common(word)
-            && !lex.is_common(lex.strip_suffix(word, 1))
-            && !lex.is_locative(word);
+            && ((traits.name_like && !overlaps_any(cover, &w)) || is_abbreviation(text, Some(&w)))
+            && traits.uncommon;
         if !fits {
             flush(&mut run);
             continue;
         }
         run.push(w.clone());
         // A case ending closes the name; so does the longest name.
-        if lex.strip_suffix(word, 2).len() < word.len() || run.len() == MAX_WORDS {
+        if traits.case_ending || run.len() == MAX_WORDS {
             flush(&mut run);
         }
     }
@@ -397,26 +398,48 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 
 /// Whether the word could be part of a person's name.
 fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
-    if overlaps_any(cover, w) {
-        return false;
+    !overlaps_any(cover, w) && traits(lex, &text[w.clone()]).name_like
+}
+
+/// What the name patterns ask of a word alone.
+#[derive(Debug, Clone, Copy)]
+struct Traits {
+    /// It may be a word of a name: no digit, never a non-name (nor its
+    /// stems), a capitalised Latin word or a native word of two letters or
+    /// more that is no finite verb.
+    name_like: bool,
+    /// Neither it nor its stem is a common word, and it is no locative.
+    uncommon: bool,
+    /// It carries a case ending, which closes a name.
+    case_ending: bool,
+}
+
+/// The [`Traits`] of `word`: each thread works them out once per word.
+fn traits(lex: &EntityLexicon, word: &str) -> Traits {
+    thread_local! {
+        // About 1 MB.
+        static MEMO: RefCell<WordMemo<usize, Traits>> = const { RefCell::new(WordMemo::new(28_000)) };
     }
-    let word = &text[w.clone()];
-    if word.bytes().any(|b| b.is_ascii_digit())
-        || lex.is_not_name(word)
-        || lex.is_not_name(lex.strip_suffix(word, 2))
-        || lex.is_not_name(lex.strip_suffix(word, 1))
-    {
-        return false;
-    }
-    let Some(first) = word.chars().next() else { return false };
-    match script_of(first) {
-        Script::Latin => first.is_uppercase() && word.len() >= 2,
-        Script::Bengali | Script::Devanagari => {
-            word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
-                && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+    let work_out = || {
+        let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
+            || lex.is_not_name(word)
+            || lex.is_not_name(lex.strip_suffix(word, 2))
+            || lex.is_not_name(lex.strip_suffix(word, 1)))
+            && word.chars().next().is_some_and(|first| match script_of(first) {
+                Script::Latin => first.is_uppercase() && word.len() >= 2,
+                Script::Bengali | Script::Devanagari => {
+                    word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
+                        && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+                }
+                Script::Other => false,
+            });
+        Traits {
+            name_like,
+            uncommon: !lex.is_common(word) && !lex.is_common(lex.strip_suffix(word, 1)) && !lex.is_locative(word),
+            case_ending: lex.strip_suffix(word, 2).len() < word.len(),
         }
-        Script::Other => false,
-    }
+    };
+    MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, word, work_out, |t| *t))
 }
 
 /// The mention of a name made of `words`, and its key (the normalised name).
