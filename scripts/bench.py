@@ -14,6 +14,12 @@ Run from the repository root (builds the release binary first):
     python3 scripts/bench.py --mb 1000 --runs 1 --only-jsonl   # memory on 1 GB
     python3 scripts/bench.py --markdown      # the table for the README
     python3 scripts/bench.py --no-model      # also without the tagger
+    python3 scripts/bench.py --fresh         # also on text never repeated
+
+The fixture corpus repeats its articles, and `corpus` remembers what it has
+worked out about each word across articles, so `--fresh` also times text whose
+sentences each occur once (the labelled sentences of ../shared/train, 20 to a
+record): the lower figure, for an archive of mostly new vocabulary.
 
 Needs: Python 3, cargo, GNU time (/usr/bin/time).
 """
@@ -75,6 +81,33 @@ def build_corpus(dest: Path, mb: int) -> tuple[Path, Path, int, int]:
     return files, jsonl, articles, written
 
 
+def build_fresh(dest: Path) -> tuple[Path, int, int] | None:
+    """The labelled sentences of ../shared/train as one JSONL file, 20 to a
+    record, each once; None without the data."""
+    train = ROOT.parent / "shared" / "train"
+    paths = sorted(train.glob("*-train.txt"))
+    if not paths:
+        return None
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from ner_data import sentences
+
+    dest.mkdir(parents=True, exist_ok=True)
+    out_path = dest / "fresh.jsonl"
+    records = size = 0
+    with out_path.open("w", encoding="utf-8") as out:
+        for path in paths:
+            batch = []
+            for sent in sentences(path):
+                batch.append(" ".join(tok for tok, _ in sent))
+                if len(batch) == 20:
+                    text = " ".join(batch)
+                    out.write(json.dumps({"id": f"{path.stem}-{records}", "text": text}, ensure_ascii=False) + "\n")
+                    records += 1
+                    size += len(text.encode("utf-8"))
+                    batch = []
+    return out_path, records, size
+
+
 def timed(cmd: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident KB of one run (output discarded)."""
     with open(os.devnull, "wb") as null:
@@ -106,6 +139,8 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=ROOT / "target" / "bench-corpus", help="where the corpus is built")
     ap.add_argument("--only-jsonl", action="store_true", help="time only the JSONL input")
     ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
+    ap.add_argument("--fresh", action="store_true",
+                    help="also time the labelled sentences of ../shared/train, each once (new words)")
     ap.add_argument("--no-model", action="store_true",
                     help="also time every configuration with --no-model (names from the rules alone)")
     args = ap.parse_args()
@@ -114,19 +149,27 @@ def main() -> None:
     files, jsonl, articles, size = build_corpus(args.dir / f"{args.mb}mb", args.mb)
     mb = size / 1e6
     rows = []
-    inputs = [("JSONL file", str(jsonl))] if args.only_jsonl else [("folder of .txt", str(files)), ("JSONL file", str(jsonl))]
+    inputs = [("JSONL file", str(jsonl), articles, size)]
+    if not args.only_jsonl:
+        inputs.insert(0, ("folder of .txt", str(files), articles, size))
+    if args.fresh:
+        fresh = build_fresh(args.dir / "fresh")
+        if fresh is None:
+            print("bench: no ../shared/train: --fresh skipped", file=sys.stderr)
+        else:
+            inputs.append(("JSONL, sentences never repeated", str(fresh[0]), fresh[1], fresh[2]))
     modes = [("", [])] + ([(" (no model)", ["--no-model"])] if args.no_model else [])
-    for label, path in inputs:
+    for label, path, n_articles, n_bytes in inputs:
+        mb_in = n_bytes / 1e6
         for threads in (1, 2):
             for suffix, flags in modes:
-                # Alternate the modes run by run: the machine's load drifts.
                 runs = [timed([str(BIN), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), *flags, path])
                         for _ in range(args.runs)]
                 secs = statistics.median(r[0] for r in runs)
                 rss = max(r[1] for r in runs)
-                rows.append((label + suffix, threads, secs, mb / secs, articles / secs, rss / 1024))
-                print(f"{label + suffix:28} -j{threads}: {secs:7.2f} s  {mb / secs:7.2f} MB/s  "
-                      f"{articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB", file=sys.stderr)
+                rows.append((label + suffix, threads, secs, mb_in / secs, n_articles / secs, rss / 1024))
+                print(f"{label + suffix:28} -j{threads}: {secs:7.2f} s  {mb_in / secs:7.2f} MB/s  "
+                      f"{n_articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB", file=sys.stderr)
     small = ROOT / "fixtures" / "articles"
     small_file = sorted(small.glob("*_en_*.txt"))[0]
     starts = []

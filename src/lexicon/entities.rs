@@ -248,7 +248,7 @@ impl EntityLexicon {
     fn stem_lens(&self, word: &str, set: &Suffixes, ids: &[usize]) -> [u32; 2] {
         thread_local! {
             // About 1 MB.
-            static MEMO: RefCell<WordMemo<usize, [u32; 2]>> = const { RefCell::new(WordMemo::new(28_000)) };
+            static MEMO: RefCell<WordMemo<usize, [u32; 2]>> = const { RefCell::new(WordMemo::new(14_000)) };
         }
         MEMO.with_borrow_mut(|memo| {
             memo.with(

@@ -3,15 +3,34 @@
 //! any article), so a word's suffixes, spelling or features are worked out
 //! once rather than at each mention, by each stage.
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 /// One thread's answers to one question, for one `owner` (the lexicon or
 /// model they were worked out from), at most `capacity` words: when full it
-/// starts over, so memory stays flat however long the corpus.
+/// starts over, so memory stays flat however long the corpus. The words
+/// are kept end to end in one string, not one allocation each, so that
+/// long-lived keys do not scatter over the memory articles come and go in.
 pub struct WordMemo<K, V> {
     owner: Option<K>,
     capacity: usize,
-    answers: FxHashMap<Box<str>, V>,
+    words: String,
+    answers: HashTable<Answer<V>>,
+}
+
+struct Answer<V> {
+    /// The word: `words[start..start + len]`.
+    start: u32,
+    len: u32,
+    value: V,
+}
+
+impl<V> Answer<V> {
+    fn word<'w>(&self, words: &'w str) -> &'w str {
+        &words[self.start as usize..(self.start + self.len) as usize]
+    }
 }
 
 impl<K: PartialEq, V> WordMemo<K, V> {
@@ -19,24 +38,45 @@ impl<K: PartialEq, V> WordMemo<K, V> {
         WordMemo {
             owner: None,
             capacity,
-            answers: FxHashMap::with_hasher(rustc_hash::FxBuildHasher),
+            words: String::new(),
+            answers: HashTable::new(),
         }
+    }
+
+    fn clear(&mut self) {
+        self.answers.clear();
+        self.words.clear();
     }
 
     /// `read` of the answer for `word` from `owner`, worked out by `answer`
     /// the first time.
     pub fn with<R>(&mut self, owner: K, word: &str, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
         if self.owner.as_ref() != Some(&owner) {
-            self.answers.clear();
+            self.clear();
             self.owner = Some(owner);
         }
-        if let Some(v) = self.answers.get(word) {
-            return read(v);
+        let hash = FxBuildHasher.hash_one(word);
+        if let Some(a) = self.answers.find(hash, |a| a.word(&self.words) == word) {
+            return read(&a.value);
         }
-        if self.answers.len() >= self.capacity {
-            self.answers.clear();
+        // Start over when full, or before offsets would pass `u32`.
+        if self.answers.len() >= self.capacity || self.words.len() + word.len() > u32::MAX as usize {
+            self.clear();
         }
-        read(self.answers.entry(word.into()).or_insert_with(answer))
+        let start = self.words.len() as u32;
+        self.words.push_str(word);
+        let value = answer();
+        let words = &self.words;
+        let entry = self.answers.insert_unique(
+            hash,
+            Answer {
+                start,
+                len: word.len() as u32,
+                value,
+            },
+            |a| FxBuildHasher.hash_one(a.word(words)),
+        );
+        read(&entry.get().value)
     }
 }
 

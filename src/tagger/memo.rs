@@ -12,9 +12,9 @@ use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::memo::WordMemo;
 use crate::text::Script;
 
-/// Words remembered per script: about 3.5 MB (just under a table of 2^14
+/// Words remembered per script: about 1.8 MB (just under a table of 2^13
 /// places).
-const CAPACITY: usize = 14_000;
+const CAPACITY: usize = 7_000;
 
 #[derive(Clone, Copy)]
 struct Known {

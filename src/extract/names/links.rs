@@ -336,8 +336,8 @@ type Spellings = Vec<(usize, Box<str>, Box<str>)>;
 /// lookup): words recur, so each thread works them out once.
 fn with_spellings<R>(lex: &EntityLexicon, word: &str, read: impl FnOnce(Option<&Spellings>) -> R) -> R {
     thread_local! {
-        // About 2 MB.
-        static MEMO: RefCell<WordMemo<usize, Option<Spellings>>> = const { RefCell::new(WordMemo::new(14_000)) };
+        // About 1 MB.
+        static MEMO: RefCell<WordMemo<usize, Option<Spellings>>> = const { RefCell::new(WordMemo::new(7_000)) };
     }
     let spell = || {
         let stem = lex.strip_suffix(word, 1);

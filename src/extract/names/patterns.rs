@@ -418,7 +418,7 @@ struct Traits {
 fn traits(lex: &EntityLexicon, word: &str) -> Traits {
     thread_local! {
         // About 1 MB.
-        static MEMO: RefCell<WordMemo<usize, Traits>> = const { RefCell::new(WordMemo::new(28_000)) };
+        static MEMO: RefCell<WordMemo<usize, Traits>> = const { RefCell::new(WordMemo::new(14_000)) };
     }
     let work_out = || {
         let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
