@@ -7,6 +7,7 @@
 //! and no state machine stepped byte by byte through the text.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 use super::sound::{latin_key, sound_key};
 use super::{EntryKind, Gazetteer};
 use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
+use crate::lexicon::memo::WordMemo;
 use crate::text::{Script, is_word_char, normalize_str, script_of, word_end};
 
 /// What a pattern stands for.
@@ -232,12 +234,7 @@ impl NameIndex {
                 candidates.extend(ids.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
             }
             // One-word patterns followed by a case ending (`পুতিন` + `ের`).
-            for ending in lex.endings_within(word) {
-                let stem = &word[..word.len() - ending.len()];
-                if let Some(ids) = self.heads.get(&head_key(stem)) {
-                    candidates.extend(ids.iter().copied().filter(|&i| self.pattern(i) == stem));
-                }
-            }
+            self.with_stem_patterns(word, lex, |ids| candidates.extend_from_slice(ids));
             if candidates.len() > 1 {
                 candidates.sort_by_key(|&i| std::cmp::Reverse(self.pattern(i).len()));
                 candidates.dedup();
@@ -254,6 +251,29 @@ impl NameIndex {
             }
         }
         out
+    }
+
+    /// `read` of the one-word patterns that `word` is, less a case ending
+    /// (longest ending first): each thread works them out once per word.
+    fn with_stem_patterns<R>(&self, word: &str, lex: &EntityLexicon, read: impl FnOnce(&[u32]) -> R) -> R {
+        /// Pattern ids by word, for one index and lexicon.
+        type StemPatterns = WordMemo<(u64, usize), Box<[u32]>>;
+        thread_local! {
+            // About 0.5 MB.
+            static MEMO: RefCell<StemPatterns> = const { RefCell::new(WordMemo::new(14_000)) };
+        }
+        let work_out = || {
+            let mut out = Vec::new();
+            for ending in lex.endings_within(word) {
+                let stem = &word[..word.len() - ending.len()];
+                if let Some(ids) = self.heads.get(&head_key(stem)) {
+                    out.extend(ids.iter().copied().filter(|&i| self.pattern(i) == stem));
+                }
+            }
+            out.into_boxed_slice()
+        };
+        let owner = (self.id, lex as *const EntityLexicon as usize);
+        MEMO.with_borrow_mut(|memo| memo.with(owner, word, work_out, |ids| read(ids)))
     }
 
     fn accept(&self, text: &str, start: usize, end: usize, pattern: u32, lex: &EntityLexicon) -> Option<NameMatch> {
