@@ -134,39 +134,58 @@ pub fn scan(
         }
     });
     let mut bytes_done = 0u64;
-    let result = (|| {
-        for batch in rx {
-            // Notices go out at once; jobs are processed together, in order.
-            let mut jobs = Vec::with_capacity(batch.len());
-            for item in batch {
-                match item {
-                    Item::Notice(n) => {
-                        if n.unread {
-                            outcome.unread += 1;
-                        }
-                        on_notice(&n);
+    // Batches are extracted on their own thread while this one writes the
+    // batch before: the pool never waits for the sink.
+    let result = thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Notice>, Vec<Article>)>(1);
+        let pipeline = &pipeline;
+        let pool = &pool;
+        scope.spawn(move || {
+            for batch in rx {
+                let mut notices = Vec::new();
+                let mut jobs = Vec::with_capacity(batch.len());
+                for item in batch {
+                    match item {
+                        Item::Notice(n) => notices.push(n),
+                        Item::Job(j) => jobs.push(j),
                     }
-                    Item::Job(j) => jobs.push(j),
+                }
+                let articles: Vec<Article> = pool.install(|| {
+                    jobs.into_par_iter()
+                        .map(|j| process(j, pipeline, opts.reference_date))
+                        .collect()
+                });
+                if done_tx.send((notices, articles)).is_err() {
+                    return; // the writer stopped
                 }
             }
-            let articles: Vec<Article> = pool.install(|| {
-                jobs.into_par_iter()
-                    .map(|j| process(j, &pipeline, opts.reference_date))
-                    .collect()
-            });
-            for a in &articles {
-                sink.article(a)?;
-                if wants_summary {
-                    summary.add(a);
+        });
+        let result = (|| {
+            for (notices, articles) in &done_rx {
+                // A batch's notices go out before its records.
+                for n in &notices {
+                    if n.unread {
+                        outcome.unread += 1;
+                    }
+                    on_notice(n);
                 }
-                outcome.articles += 1;
-                bytes_done += a.bytes as u64;
+                for a in &articles {
+                    sink.article(a)?;
+                    if wants_summary {
+                        summary.add(a);
+                    }
+                    outcome.articles += 1;
+                    bytes_done += a.bytes as u64;
+                }
+                on_progress(outcome.articles, bytes_done);
             }
-            on_progress(outcome.articles, bytes_done);
-        }
-        summary.unread(outcome.unread);
-        sink.finish(&summary.finish())
-    })();
+            summary.unread(outcome.unread);
+            sink.finish(&summary.finish())
+        })();
+        // On error, dropping the receiver stops the extraction at its next send.
+        drop(done_rx);
+        result
+    });
     // Dropping the receiver (on error) stops the reader at its next send.
     let _ = reader.join();
     result.map(|()| outcome)
