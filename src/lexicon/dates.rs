@@ -1,12 +1,11 @@
 //! The date and time vocabulary of every language (`data/lang/*/dates.tsv`),
-//! compiled into one automaton so a single pass over the text finds every
-//! month, weekday, number word, relative word and marker.
+//! compiled into one trie ([`PrefixTrie`]) that gives, at a word start, the
+//! longest month, weekday, number word, relative word or marker there.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
-
+use super::prefix::PrefixTrie;
 use super::{Endings, data_lines, files_named};
 use crate::text::normalize_str;
 
@@ -102,9 +101,9 @@ pub enum Era {
 
 /// The compiled vocabulary.
 pub struct DateLexicon {
-    /// Every surface, normalised and lower-cased, leftmost-longest.
-    pub automaton: AhoCorasick,
-    /// The entries of each automaton pattern (a surface may have several).
+    /// Every surface, normalised and lower-cased, looked up at word starts.
+    pub vocabulary: PrefixTrie,
+    /// The entries of each surface (a surface may have several).
     pub entries: Vec<Vec<Word>>,
     /// Whether each pattern is written in Latin letters.
     pub latin: Vec<bool>,
@@ -272,7 +271,7 @@ impl DateLexicon {
     pub fn build<'a>(files: impl IntoIterator<Item = (String, &'a str)>) -> Result<DateLexicon, LexiconError> {
         let mut surfaces: HashMap<String, Vec<Word>> = HashMap::default();
         let mut lex = DateLexicon {
-            automaton: AhoCorasick::new::<_, &str>([]).expect("empty automaton"),
+            vocabulary: PrefixTrie::default(),
             entries: Vec::new(),
             latin: Vec::new(),
             chars: Vec::new(),
@@ -352,13 +351,7 @@ impl DateLexicon {
             .iter()
             .map(|(s, _)| s.bytes().any(|b| b.is_ascii_alphabetic()))
             .collect();
-        lex.automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // Searched only from word starts: no failure transitions to build.
-            .start_kind(StartKind::Anchored)
-            .build(patterns.iter().map(|(s, _)| s))
-            .expect("date vocabulary automaton");
+        lex.vocabulary = PrefixTrie::new(patterns.iter().map(|(s, _)| s));
         lex.entries = patterns.into_iter().map(|(_, w)| w).collect();
         lex.long_endings = (lex.future_endings.iter().chain(lex.past_endings.iter()))
             .filter(|e| e.chars().count() >= 4)

@@ -47,7 +47,7 @@ pub enum Cue {
 /// read by that script's rules, whatever the article's language.
 #[derive(Debug, Default)]
 pub struct EntityLexicon {
-    /// (normalised surface, cue), for the name automaton.
+    /// (normalised surface, cue), for the name index.
     pub cues: Vec<(String, Cue)>,
     /// Case endings per script, longest first.
     suffixes: HashMap<ScriptKey, Suffixes>,

@@ -2,16 +2,15 @@
 //! triggers by event type, phrases that look like triggers but are not,
 //! and the words that decide an event's status (negation, future,
 //! possibility), refer back to an earlier event, or mark its place. All of
-//! it is one automaton, so one pass over the text finds every cue.
+//! it is one trie, looked up at each word start.
 
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-
 use super::entities::EntityLexicon;
+use super::prefix::PrefixTrie;
 use super::{Endings, Row, files_named, rows};
 use crate::model::EventType;
 use crate::text::{is_word_char, word_end};
@@ -50,7 +49,7 @@ pub struct EventCue {
 
 #[derive(Debug)]
 pub struct EventLexicon {
-    automaton: AhoCorasick,
+    vocabulary: PrefixTrie,
     words: Vec<EventWord>,
     /// Verb endings that negate (`েনি`, `য়নি`).
     negation_endings: Endings,
@@ -133,15 +132,8 @@ impl EventLexicon {
                 }
             }
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // Searched only from word starts: no failure transitions to build.
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .map_err(|e| format!("event automaton: {e}"))?;
         Ok(EventLexicon {
-            automaton,
+            vocabulary: PrefixTrie::new(&patterns),
             words,
             negation_endings,
             place_endings,
@@ -163,29 +155,30 @@ impl EventLexicon {
                 .next_back()
                 .filter(|c| self.openers.contains(c))
                 .map(|c| w.start - c.len_utf8());
-            let Some(m) = opener.into_iter().chain([w.start]).find_map(|start| {
-                let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-                (start >= resume).then(|| self.automaton.find(input)).flatten()
+            let Some((start, pattern, end)) = opener.into_iter().chain([w.start]).find_map(|start| {
+                (start >= resume)
+                    .then(|| self.vocabulary.longest_at(text.as_bytes(), start))
+                    .flatten()
+                    .map(|(pattern, end)| (start, pattern, end))
             }) else {
                 continue;
             };
-            resume = m.end();
-            if text[..m.start()].chars().next_back().is_some_and(is_word_char) {
+            resume = end;
+            if text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
-            let end = m.end();
             let word_end = word_end(text, end);
             let rest = &text[end..word_end];
-            let trigger = matches!(self.words[m.pattern().as_usize()], EventWord::Trigger(_));
+            let trigger = matches!(self.words[pattern], EventWord::Trigger(_));
             let ending_ok =
-                entities.is_suffix(&text[m.start()..end], rest) || (trigger && self.trigger_endings.contains(rest));
+                entities.is_suffix(&text[start..end], rest) || (trigger && self.trigger_endings.contains(rest));
             if !ending_ok {
                 continue;
             }
             out.push(EventCue {
-                start: m.start(),
+                start,
                 end: word_end,
-                word: self.words[m.pattern().as_usize()],
+                word: self.words[pattern],
             });
         }
         out

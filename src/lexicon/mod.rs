@@ -5,6 +5,7 @@ pub mod dates;
 pub mod entities;
 pub mod events;
 pub mod memo;
+pub mod prefix;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -1,10 +1,8 @@
-//! The items a date grammar reads: vocabulary matches (one automaton pass)
+//! The items a date grammar reads: vocabulary matches (at word starts)
 //! and numbers (one byte scan), in text order, with their byte ranges in the
 //! normalised text. Everything between items is looked at only as a gap.
 
 use std::ops::Range;
-
-use aho_corasick::{Anchored, Input};
 
 use crate::lexicon::dates::{DateLexicon, Word};
 use crate::text::{is_word_char, word_end};
@@ -56,11 +54,7 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 /// stands as a word (or is `pm` glued to a number); the end of the match,
 /// if there is one.
 fn vocabulary_at(text: &str, start: usize, lex: &DateLexicon, items: &mut Vec<Item>) -> Option<usize> {
-    let m = lex
-        .automaton
-        .find(Input::new(text).range(start..).anchored(Anchored::Yes))?;
-    let end = m.end();
-    let pattern = m.pattern().as_usize();
+    let (pattern, end) = lex.vocabulary.longest_at(text.as_bytes(), start)?;
     let glued_ampm = || {
         prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
             && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
@@ -104,8 +98,8 @@ fn vocabulary_at(text: &str, start: usize, lex: &DateLexicon, items: &mut Vec<It
 pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> {
     let mut items = Vec::new();
     // Vocabulary starts at a word start, or right after digits (`11pm`):
-    // the automaton is tried there, anchored, and not stepped through the
-    // rest of the text. A match, kept or not, hides what starts inside it.
+    // it is looked up there, not at every byte of the text. A match, kept
+    // or not, hides what starts inside it.
     let bytes = text.as_bytes();
     let mut resume = 0;
     for w in words {
@@ -148,12 +142,10 @@ pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> 
 /// `None` when it is no date ending.
 fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
     let words = lex
-        .automaton
-        .find(Input::new(glued).anchored(Anchored::Yes))
-        .filter(|m| m.end() == glued.len());
-    let words = words
-        .map(|m| lex.entries[m.pattern().as_usize()].as_slice())
-        .unwrap_or(&[]);
+        .vocabulary
+        .longest_at(glued.as_bytes(), 0)
+        .filter(|&(_, end)| end == glued.len())
+        .map_or(&[][..], |(pattern, _)| lex.entries[pattern].as_slice());
     if words
         .iter()
         .any(|w| matches!(w, Word::OrdinalSuffix { attached: true, .. }))
@@ -179,14 +171,10 @@ fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
 }
 
 fn is_ampm(lex: &DateLexicon, glued: &str) -> bool {
-    lex.automaton
-        .find(Input::new(glued).anchored(Anchored::Yes))
-        .filter(|m| m.end() == glued.len())
-        .is_some_and(|m| {
-            lex.entries[m.pattern().as_usize()]
-                .iter()
-                .any(|w| matches!(w, Word::AmPm { .. }))
-        })
+    lex.vocabulary
+        .longest_at(glued.as_bytes(), 0)
+        .filter(|&(_, end)| end == glued.len())
+        .is_some_and(|(pattern, _)| lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. })))
 }
 
 /// A number word with a glued ending (`চারটেয়`, `একুশে`).
