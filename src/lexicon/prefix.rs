@@ -15,9 +15,14 @@ pub struct PrefixTrie {
     /// The entry that ends at each node (the first added, when several
     /// differ only in case).
     entry: Vec<u32>,
-    /// The root's child for each byte, for the first step of every walk.
-    root: Vec<u32>,
+    /// Where the nodes of many edges (the first bytes of most entries) have
+    /// their child for each byte in `dense`: a step is then one look-up.
+    dense_at: Vec<u32>,
+    dense: Vec<u32>,
 }
+
+/// Edges from which a node's children are kept by byte.
+const DENSE_EDGES: usize = 8;
 
 const NONE: u32 = u32::MAX;
 
@@ -61,15 +66,23 @@ impl PrefixTrie {
             labels: Vec::new(),
             targets: Vec::new(),
             entry,
-            root: vec![NONE; 256],
+            dense_at: Vec::with_capacity(children.len()),
+            dense: Vec::new(),
         };
-        for (node, mut out) in children.into_iter().enumerate() {
+        for mut out in children {
             out.sort_unstable_by_key(|&(b, _)| b);
             trie.edges.push(trie.labels.len() as u32);
-            for (b, next) in out {
-                if node == 0 {
-                    trie.root[usize::from(b)] = next;
+            if out.len() > DENSE_EDGES {
+                trie.dense_at.push(trie.dense.len() as u32);
+                let at = trie.dense.len();
+                trie.dense.resize(at + 256, NONE);
+                for &(b, next) in &out {
+                    trie.dense[at + usize::from(b)] = next;
                 }
+            } else {
+                trie.dense_at.push(NONE);
+            }
+            for (b, next) in out {
                 trie.labels.push(b);
                 trie.targets.push(next);
             }
@@ -78,22 +91,17 @@ impl PrefixTrie {
         trie
     }
 
+    #[inline]
     fn next(&self, node: u32, b: u8) -> Option<u32> {
         let b = b.to_ascii_lowercase();
-        if node == 0 {
-            return Some(self.root[usize::from(b)]).filter(|&n| n != NONE);
+        let node = node as usize;
+        let dense = self.dense_at[node];
+        if dense != NONE {
+            return Some(self.dense[dense as usize + usize::from(b)]).filter(|&n| n != NONE);
         }
-        let (from, to) = (
-            self.edges[node as usize] as usize,
-            self.edges[node as usize + 1] as usize,
-        );
-        let labels = &self.labels[from..to];
         // Most nodes past the first bytes have one or two edges.
-        let at = if labels.len() <= 8 {
-            labels.iter().position(|&l| l == b)?
-        } else {
-            labels.binary_search(&b).ok()?
-        };
+        let (from, to) = (self.edges[node] as usize, self.edges[node + 1] as usize);
+        let at = self.labels[from..to].iter().position(|&l| l == b)?;
         Some(self.targets[from + at])
     }
 
