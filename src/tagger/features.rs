@@ -462,7 +462,8 @@ impl Role {
 /// Flags that come from what the rules found, not from the word.
 const EVIDENCE_FLAGS: u16 = TRIGGER | DATE;
 
-/// The edge's features in each role, as [`word_features`] gives them.
+/// What stands for the words before the first and after the last of a
+/// sentence, for its weights in each role.
 pub fn edge() -> &'static WordInfo {
     &EDGE
 }
