@@ -47,7 +47,7 @@ impl<W: Write> TableSink<W> {
     }
 }
 
-/// Rows laid out in columns: each cell cut to [`MAX_CELL`] and padded to its
+/// Rows laid out in columns: each cell cut to `MAX_CELL` (40) and padded to its
 /// column's width. The first line is the header.
 pub fn align(header: &[String], rows: &[Vec<String>]) -> Vec<String> {
     let cells: Vec<Vec<String>> = std::iter::once(header)
