@@ -387,30 +387,13 @@ impl FeatureBuf {
 
     /// The features of word `i` of a sentence, given the two labels before it.
     pub fn fill(&mut self, words: &[WordInfo], i: usize, prev: Label, prev2: Label) {
-        let at = |k: isize| -> &WordInfo {
-            usize::try_from(i as isize + k)
-                .ok()
-                .and_then(|j| words.get(j))
-                .unwrap_or(&EDGE)
-        };
+        let at = |k| around(words, i, k);
         let w = at(0);
         let (p, n, p2, n2) = (at(-1), at(1), at(-2), at(2));
         let f = &mut self.features;
         f.clear();
-        f.push(feature(1, 0));
-        f.push(feature(2, w.word));
-        f.push(feature(3, w.stem));
-        f.push(feature(4, w.ending));
-        for k in 0..3 {
-            f.push(feature(5 + k as u8, w.prefix[k]));
-            f.push(feature(8 + k as u8, w.suffix[k]));
-        }
-        f.push(feature(11, u64::from(w.shape)));
-        for bit in 0..FLAGS {
-            if w.flags & (1 << bit) != 0 {
-                f.push(feature(12, u64::from(bit)));
-            }
-        }
+        push_forms(f, w);
+        push_flags(f, 12, w.flags);
         f.push(feature(30, u64::from(w.hint)));
         f.push(feature(31, u64::from(w.cue_before)));
         f.push(feature(32, u64::from(w.cue_after)));
@@ -459,6 +442,33 @@ impl Role {
     pub const ALL: [Role; ROLES] = [Role::Own, Role::Prev, Role::Next, Role::Prev2, Role::Next2];
 }
 
+/// Word `i + k` of a sentence, or the edge beyond its ends.
+fn around(words: &[WordInfo], i: usize, k: isize) -> &WordInfo {
+    i.checked_add_signed(k).and_then(|j| words.get(j)).unwrap_or(&EDGE)
+}
+
+/// The features of a word's forms and shape, and a constant.
+fn push_forms(f: &mut Vec<u64>, w: &WordInfo) {
+    f.push(feature(1, 0));
+    f.push(feature(2, w.word));
+    f.push(feature(3, w.stem));
+    f.push(feature(4, w.ending));
+    for k in 0..3 {
+        f.push(feature(5 + k as u8, w.prefix[k]));
+        f.push(feature(8 + k as u8, w.suffix[k]));
+    }
+    f.push(feature(11, u64::from(w.shape)));
+}
+
+/// A feature of `template` for each flag set in `flags`, lowest first.
+fn push_flags(f: &mut Vec<u64>, template: u8, flags: u16) {
+    for bit in 0..FLAGS {
+        if flags & (1 << bit) != 0 {
+            f.push(feature(template, u64::from(bit)));
+        }
+    }
+}
+
 /// Flags that come from what the rules found, not from the word.
 const EVIDENCE_FLAGS: u16 = TRIGGER | DATE;
 
@@ -474,37 +484,22 @@ pub fn edge() -> &'static WordInfo {
 pub fn word_features(w: &WordInfo, role: Role, f: &mut Vec<u64>) {
     f.clear();
     let own_flags = w.flags & !EVIDENCE_FLAGS;
-    let flag_features = |template: u8, f: &mut Vec<u64>| {
-        for bit in 0..FLAGS {
-            if own_flags & (1 << bit) != 0 {
-                f.push(feature(template, u64::from(bit)));
-            }
-        }
-    };
     match role {
         Role::Own => {
-            f.push(feature(1, 0));
-            f.push(feature(2, w.word));
-            f.push(feature(3, w.stem));
-            f.push(feature(4, w.ending));
-            for k in 0..3 {
-                f.push(feature(5 + k as u8, w.prefix[k]));
-                f.push(feature(8 + k as u8, w.suffix[k]));
-            }
-            f.push(feature(11, u64::from(w.shape)));
-            flag_features(12, f);
+            push_forms(f, w);
+            push_flags(f, 12, own_flags);
         }
         Role::Prev => {
             f.push(feature(40, w.word));
             f.push(feature(44, w.stem));
             f.push(feature(50, u64::from(w.shape)));
-            flag_features(55, f);
+            push_flags(f, 55, own_flags);
         }
         Role::Next => {
             f.push(feature(41, w.word));
             f.push(feature(45, w.stem));
             f.push(feature(51, u64::from(w.shape)));
-            flag_features(54, f);
+            push_flags(f, 54, own_flags);
         }
         Role::Prev2 => f.push(feature(42, w.word)),
         Role::Next2 => f.push(feature(43, w.word)),
@@ -516,23 +511,10 @@ impl FeatureBuf {
     /// out: what the rules found at and around it, the pairs of words, and
     /// the labels before it.
     pub fn fill_context(&mut self, words: &[WordInfo], i: usize, prev: Label, prev2: Label) {
-        let at = |k: isize| -> &WordInfo {
-            usize::try_from(i as isize + k)
-                .ok()
-                .and_then(|j| words.get(j))
-                .unwrap_or(&EDGE)
-        };
-        let (w, p, n) = (at(0), at(-1), at(1));
+        let (w, p, n) = (around(words, i, 0), around(words, i, -1), around(words, i, 1));
         let f = &mut self.features;
         f.clear();
-        let evidence_flags = |template: u8, flags: u16, f: &mut Vec<u64>| {
-            for bit in 0..FLAGS {
-                if flags & EVIDENCE_FLAGS & (1 << bit) != 0 {
-                    f.push(feature(template, u64::from(bit)));
-                }
-            }
-        };
-        evidence_flags(12, w.flags, f);
+        push_flags(f, 12, w.flags & EVIDENCE_FLAGS);
         f.push(feature(30, u64::from(w.hint)));
         f.push(feature(31, u64::from(w.cue_before)));
         f.push(feature(32, u64::from(w.cue_after)));
@@ -541,8 +523,8 @@ impl FeatureBuf {
         f.push(feature(49, u64::from(n.hint)));
         f.push(feature(52, u64::from(p.cue_before)));
         f.push(feature(53, u64::from(n.cue_after)));
-        evidence_flags(54, n.flags, f);
-        evidence_flags(55, p.flags, f);
+        push_flags(f, 54, n.flags & EVIDENCE_FLAGS);
+        push_flags(f, 55, p.flags & EVIDENCE_FLAGS);
         f.push(feature(60, p.word ^ w.word.rotate_left(17)));
         f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
         f.push(feature(70, prev as u64));

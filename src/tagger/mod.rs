@@ -192,23 +192,12 @@ impl Model {
         out: &mut Vec<Label>,
         margins: &mut Vec<i32>,
     ) {
-        out.clear();
-        margins.clear();
-        for i in 0..words.len() {
-            if words[i].outside() {
-                out.push(Label::O);
-                margins.push(0);
-                continue;
-            }
-            let prev = out.last().copied().unwrap_or(Label::O);
-            let prev2 = if i >= 2 { out[i - 2] } else { Label::O };
+        decode(words, out, margins, |i, prev, prev2| {
             buf.fill(words, i, prev, prev2);
             let mut scores = [0i32; LABELS];
             self.add(buf.features(), &mut scores);
-            let label = best(&scores, prev);
-            out.push(label);
-            margins.push(scores[label as usize] - scores[Label::O as usize]);
-        }
+            scores
+        });
     }
 }
 
@@ -225,21 +214,12 @@ impl Model {
         out: &mut Vec<Label>,
         margins: &mut Vec<i32>,
     ) {
-        out.clear();
-        margins.clear();
         let edge = self.edge();
         let role = |j: Option<usize>, role: Role| -> &[i32; 8] {
             let p = j.and_then(|j| partials.get(j)).unwrap_or(edge);
             &p[role as usize]
         };
-        for i in 0..words.len() {
-            if words[i].outside() {
-                out.push(Label::O);
-                margins.push(0);
-                continue;
-            }
-            let prev = out.last().copied().unwrap_or(Label::O);
-            let prev2 = if i >= 2 { out[i - 2] } else { Label::O };
+        decode(words, out, margins, |i, prev, prev2| {
             let mut sum = partials[i][Role::Own as usize];
             for row in [
                 role(i.checked_sub(1), Role::Prev),
@@ -255,10 +235,34 @@ impl Model {
             self.add_rows(buf.features(), &mut sum);
             let mut scores = [0i32; LABELS];
             scores.copy_from_slice(&sum[..LABELS]);
-            let label = best(&scores, prev);
-            out.push(label);
-            margins.push(scores[label as usize] - scores[Label::O as usize]);
+            scores
+        });
+    }
+}
+
+/// Label `words` left to right, each from its `scores` given the two
+/// labels before it, and note how far each label's score is above `O`'s.
+/// A word that is never part of a name is `O` without a look.
+fn decode(
+    words: &[WordInfo],
+    out: &mut Vec<Label>,
+    margins: &mut Vec<i32>,
+    mut scores: impl FnMut(usize, Label, Label) -> [i32; LABELS],
+) {
+    out.clear();
+    margins.clear();
+    for (i, w) in words.iter().enumerate() {
+        if w.outside() {
+            out.push(Label::O);
+            margins.push(0);
+            continue;
         }
+        let prev = out.last().copied().unwrap_or(Label::O);
+        let prev2 = if i >= 2 { out[i - 2] } else { Label::O };
+        let scores = scores(i, prev, prev2);
+        let label = best(&scores, prev);
+        out.push(label);
+        margins.push(scores[label as usize] - scores[Label::O as usize]);
     }
 }
 
