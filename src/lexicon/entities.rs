@@ -214,7 +214,7 @@ impl EntityLexicon {
     /// characters (`সারা` is not `সা` + `রা`).
     pub fn strip_suffix<'a>(&self, word: &'a str, min_chars: usize) -> &'a str {
         // A stem keeps three characters and an ending has one.
-        if word.len() < 4 || word.chars().nth(3).is_none() {
+        if word.chars().nth(3).is_none() {
             return word;
         }
         let Some((set, ids)) = self.ending_ids(word) else {
