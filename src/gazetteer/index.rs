@@ -227,14 +227,14 @@ impl NameIndex {
             next += 1;
             let word = &text[w.clone()];
             candidates.clear();
-            // Patterns whose first word is this word: the name itself, or
-            // one of several words (`ডোনাল্ড ট্রাম্প`, `U.S.`).
-            if let Some(ids) = self.heads.get(&head_key(word)) {
+            self.with_word_patterns(word, lex, |heads, stems| {
+                // Patterns whose first word is this word: the name itself,
+                // or one of several words (`ডোনাল্ড ট্রাম্প`, `U.S.`).
                 let rest = &text[w.start..];
-                candidates.extend(ids.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
-            }
-            // One-word patterns followed by a case ending (`পুতিন` + `ের`).
-            self.with_stem_patterns(word, lex, |ids| candidates.extend_from_slice(ids));
+                candidates.extend(heads.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
+                // One-word patterns followed by a case ending (`পুতিন` + `ের`).
+                candidates.extend_from_slice(stems);
+            });
             if candidates.len() > 1 {
                 candidates.sort_by_key(|&i| std::cmp::Reverse(self.pattern(i).len()));
                 candidates.dedup();
@@ -253,27 +253,36 @@ impl NameIndex {
         out
     }
 
-    /// `read` of the one-word patterns that `word` is, less a case ending
-    /// (longest ending first): each thread works them out once per word.
-    fn with_stem_patterns<R>(&self, word: &str, lex: &EntityLexicon, read: impl FnOnce(&[u32]) -> R) -> R {
-        /// Pattern ids by word, for one index and lexicon.
-        type StemPatterns = WordMemo<(u64, usize), Box<[u32]>>;
+    /// `read` of the patterns whose first word is `word`, and of the
+    /// one-word patterns that `word` is less a case ending (longest ending
+    /// first): each thread works them out once per word, so a word costs
+    /// one look-up, not one per table.
+    fn with_word_patterns<R>(&self, word: &str, lex: &EntityLexicon, read: impl FnOnce(&[u32], &[u32]) -> R) -> R {
+        /// Pattern ids by word (those it heads, then those it is with an
+        /// ending, and where the second start), for one index and lexicon.
+        type WordPatterns = WordMemo<(u64, usize), (Box<[u32]>, u32)>;
         thread_local! {
             // About 0.5 MB.
-            static MEMO: RefCell<StemPatterns> = const { RefCell::new(WordMemo::new(14_000)) };
+            static MEMO: RefCell<WordPatterns> = const { RefCell::new(WordMemo::new(14_000)) };
         }
         let work_out = || {
-            let mut out = Vec::new();
+            let mut out: Vec<u32> = self.heads.get(&head_key(word)).cloned().unwrap_or_default();
+            let heads = out.len() as u32;
             for ending in lex.endings_within(word) {
                 let stem = &word[..word.len() - ending.len()];
                 if let Some(ids) = self.heads.get(&head_key(stem)) {
                     out.extend(ids.iter().copied().filter(|&i| self.pattern(i) == stem));
                 }
             }
-            out.into_boxed_slice()
+            (out.into_boxed_slice(), heads)
         };
         let owner = (self.id, lex as *const EntityLexicon as usize);
-        MEMO.with_borrow_mut(|memo| memo.with(owner, word, work_out, |ids| read(ids)))
+        MEMO.with_borrow_mut(|memo| {
+            memo.with(owner, word, work_out, |(ids, heads)| {
+                let (heads, stems) = ids.split_at(*heads as usize);
+                read(heads, stems)
+            })
+        })
     }
 
     fn accept(&self, text: &str, start: usize, end: usize, pattern: u32, lex: &EntityLexicon) -> Option<NameMatch> {

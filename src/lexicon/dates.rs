@@ -5,6 +5,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use super::memo::WordMemo;
 use super::prefix::PrefixTrie;
 use super::{Endings, data_lines, files_named};
 use crate::text::normalize_str;
@@ -369,8 +370,19 @@ impl DateLexicon {
                 .any(|(x, y)| x.eq_ignore_ascii_case(a) && y.eq_ignore_ascii_case(b))
     }
 
-    /// Tense of a word: `Some(true)` future, `Some(false)` past.
+    /// Tense of a word: `Some(true)` future, `Some(false)` past. Each
+    /// thread works it out once per word: events and dates read the verbs
+    /// of a sentence once for every date and trigger in it.
     pub fn tense_of(&self, word: &str) -> Option<bool> {
+        thread_local! {
+            static MEMO: std::cell::RefCell<WordMemo<usize, Option<bool>>> =
+                const { std::cell::RefCell::new(WordMemo::new(14_000)) };
+        }
+        let owner = self as *const DateLexicon as usize;
+        MEMO.with_borrow_mut(|memo| memo.with(owner, word, || self.work_out_tense(word), |&t| t))
+    }
+
+    fn work_out_tense(&self, word: &str) -> Option<bool> {
         if self.future.contains(word) {
             return Some(true);
         }

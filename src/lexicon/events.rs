@@ -157,7 +157,7 @@ impl EventLexicon {
                 .map(|c| w.start - c.len_utf8());
             let Some((start, pattern, end)) = opener.into_iter().chain([w.start]).find_map(|start| {
                 (start >= resume)
-                    .then(|| self.vocabulary.longest_at(text.as_bytes(), start))
+                    .then(|| self.vocabulary.longest_at(text, start))
                     .flatten()
                     .map(|(pattern, end)| (start, pattern, end))
             }) else {

@@ -1,36 +1,54 @@
 //! The vocabularies of dates and events are looked for only at word starts:
-//! the longest entry the text begins with there. A byte trie answers that
-//! in one walk and builds in well under a millisecond; an Aho-Corasick
-//! automaton (which also finds matches that start anywhere) spent some
-//! 10 ms of every start-up on failure transitions these look-ups never take.
+//! the longest entry the text begins with there. A trie answers that in one
+//! walk and builds in well under a millisecond; an Aho-Corasick automaton
+//! (which also finds matches that start anywhere) spent some 10 ms of every
+//! start-up on failure transitions these look-ups never take. It steps a
+//! character at a time, not a byte: a Bengali or Devanagari letter is three
+//! bytes, and most look-ups end within the first two letters.
 
-/// A trie of byte strings, ASCII letters compared without case.
+/// A trie of strings, ASCII letters compared without case.
 #[derive(Debug)]
 pub struct PrefixTrie {
-    /// Where each node's edges are in `labels` and `targets`, sorted by byte:
-    /// `edges[i]..edges[i + 1]`.
+    /// Where each node's edges are in `labels` and `targets`, sorted by
+    /// character: `edges[i]..edges[i + 1]`.
     edges: Vec<u32>,
-    labels: Vec<u8>,
+    labels: Vec<u32>,
     targets: Vec<u32>,
     /// The entry that ends at each node (the first added, when several
     /// differ only in case).
     entry: Vec<u32>,
-    /// Where the nodes of many edges (the first bytes of most entries) have
-    /// their child for each byte in `dense`: a step is then one look-up.
-    dense_at: Vec<u32>,
-    dense: Vec<u32>,
+    /// The root's child for each character below [`ROOT_DENSE`] (the
+    /// first letters of nearly every entry): the first step is one look-up.
+    root: Vec<u32>,
 }
 
-/// Edges from which a node's children are kept by byte.
-const DENSE_EDGES: usize = 8;
+/// Characters up to the end of the Bengali block.
+const ROOT_DENSE: u32 = 0xA00;
 
 const NONE: u32 = u32::MAX;
 
 impl Default for PrefixTrie {
     /// The trie of no entries.
     fn default() -> Self {
-        PrefixTrie::new(std::iter::empty::<&[u8]>())
+        PrefixTrie::new(std::iter::empty::<&str>())
     }
+}
+
+/// The character at `text[i..]` (ASCII lowercased) and its length in bytes;
+/// `i` is a character boundary of a `str`, so the bytes are well formed.
+#[inline]
+fn char_at(text: &[u8], i: usize) -> Option<(u32, usize)> {
+    let b0 = *text.get(i)?;
+    let cont = |k: usize| text.get(i + k).map(|&b| u32::from(b & 0x3F));
+    Some(match b0 {
+        0..0x80 => (u32::from(b0.to_ascii_lowercase()), 1),
+        0xC0..0xE0 => ((u32::from(b0 & 0x1F) << 6) | cont(1)?, 2),
+        0xE0..0xF0 => ((u32::from(b0 & 0x0F) << 12) | (cont(1)? << 6) | cont(2)?, 3),
+        _ => (
+            (u32::from(b0 & 0x07) << 18) | (cont(1)? << 12) | (cont(2)? << 6) | cont(3)?,
+            4,
+        ),
+    })
 }
 
 impl PrefixTrie {
@@ -38,19 +56,19 @@ impl PrefixTrie {
     pub fn new<I, S>(entries: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<[u8]>,
+        S: AsRef<str>,
     {
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut children: Vec<Vec<(u32, u32)>> = vec![Vec::new()];
         let mut entry = vec![NONE];
         for (id, e) in entries.into_iter().enumerate() {
             let mut node = 0;
-            for &b in e.as_ref() {
-                let b = b.to_ascii_lowercase();
-                node = match children[node].iter().find(|(c, _)| *c == b) {
+            for c in e.as_ref().chars() {
+                let c = u32::from(c.to_ascii_lowercase());
+                node = match children[node].iter().find(|(l, _)| *l == c) {
                     Some(&(_, next)) => next as usize,
                     None => {
                         let next = children.len();
-                        children[node].push((b, next as u32));
+                        children[node].push((c, next as u32));
                         children.push(Vec::new());
                         entry.push(NONE);
                         next
@@ -66,24 +84,18 @@ impl PrefixTrie {
             labels: Vec::new(),
             targets: Vec::new(),
             entry,
-            dense_at: Vec::with_capacity(children.len()),
-            dense: Vec::new(),
+            root: vec![NONE; ROOT_DENSE as usize],
         };
-        for mut out in children {
-            out.sort_unstable_by_key(|&(b, _)| b);
-            trie.edges.push(trie.labels.len() as u32);
-            if out.len() > DENSE_EDGES {
-                trie.dense_at.push(trie.dense.len() as u32);
-                let at = trie.dense.len();
-                trie.dense.resize(at + 256, NONE);
-                for &(b, next) in &out {
-                    trie.dense[at + usize::from(b)] = next;
-                }
-            } else {
-                trie.dense_at.push(NONE);
+        for &(c, next) in &children[0] {
+            if c < ROOT_DENSE {
+                trie.root[c as usize] = next;
             }
-            for (b, next) in out {
-                trie.labels.push(b);
+        }
+        for mut out in children {
+            out.sort_unstable_by_key(|&(c, _)| c);
+            trie.edges.push(trie.labels.len() as u32);
+            for (c, next) in out {
+                trie.labels.push(c);
                 trie.targets.push(next);
             }
         }
@@ -92,30 +104,39 @@ impl PrefixTrie {
     }
 
     #[inline]
-    fn next(&self, node: u32, b: u8) -> Option<u32> {
-        let b = b.to_ascii_lowercase();
-        let node = node as usize;
-        let dense = self.dense_at[node];
-        if dense != NONE {
-            return Some(self.dense[dense as usize + usize::from(b)]).filter(|&n| n != NONE);
+    fn next(&self, node: u32, c: u32) -> Option<u32> {
+        if node == 0 && c < ROOT_DENSE {
+            return Some(self.root[c as usize]).filter(|&n| n != NONE);
         }
-        // Most nodes past the first bytes have one or two edges.
+        let node = node as usize;
         let (from, to) = (self.edges[node] as usize, self.edges[node + 1] as usize);
-        let at = self.labels[from..to].iter().position(|&l| l == b)?;
+        let labels = &self.labels[from..to];
+        // Most nodes past the first letter have one or two edges.
+        let at = if labels.len() <= 8 {
+            labels.iter().position(|&l| l == c)?
+        } else {
+            labels.binary_search(&c).ok()?
+        };
         Some(self.targets[from + at])
     }
 
     /// The longest entry that `text[start..]` begins with: its number and
-    /// where it ends.
-    pub fn longest_at(&self, text: &[u8], start: usize) -> Option<(usize, usize)> {
+    /// where it ends. `None` too when `start` is not a character boundary.
+    pub fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
+        if !text.is_char_boundary(start) {
+            return None;
+        }
+        let bytes = text.as_bytes();
         let mut node = 0;
         let mut found = None;
-        for (i, &b) in text.get(start..)?.iter().enumerate() {
-            let Some(next) = self.next(node, b) else { break };
+        let mut i = start;
+        while let Some((c, len)) = char_at(bytes, i) {
+            let Some(next) = self.next(node, c) else { break };
             node = next;
+            i += len;
             let e = self.entry[node as usize];
             if e != NONE {
-                found = Some((e as usize, start + i + 1));
+                found = Some((e as usize, i));
             }
         }
         found
@@ -129,7 +150,7 @@ mod tests {
     #[test]
     fn the_longest_entry_at_a_position_is_found() {
         let trie = PrefixTrie::new(["জুন", "জুলাই", "জু", "May", "may", "Monday", "a.m."]);
-        let at = |s: &str, start: usize| trie.longest_at(s.as_bytes(), start);
+        let at = |s: &str, start: usize| trie.longest_at(s, start);
         assert_eq!(at("জুলাইয়ে", 0), Some((1, "জুলাই".len())));
         assert_eq!(at("জুনের", 0), Some((0, "জুন".len())));
         assert_eq!(at("জুতা", 0), Some((2, "জু".len())));
@@ -141,6 +162,24 @@ mod tests {
         assert_eq!(at("Mon", 0), None);
         assert_eq!(at("xMay", 0), None);
         assert_eq!(at("May", 9), None);
-        assert_eq!(PrefixTrie::default().longest_at(b"May", 0), None);
+        assert_eq!(PrefixTrie::default().longest_at("May", 0), None);
+        // Inside a letter is no start.
+        assert_eq!(at("জুন", 1), None);
+    }
+
+    #[test]
+    fn first_letters_beyond_the_table_and_nodes_of_many_edges() {
+        // Twelve entries share `ক`, so its children are searched in order.
+        let many: Vec<String> = "অআইঈউঊঋএঐওঔক".chars().map(|c| format!("ক{c}")).collect();
+        let mut entries = vec!["年".to_string(), "–পর".to_string(), "😀x".to_string()];
+        entries.extend(many);
+        let trie = PrefixTrie::new(&entries);
+        assert_eq!(trie.longest_at("年内", 0), Some((0, "年".len())));
+        assert_eq!(trie.longest_at("এক –পরে", "এক ".len()), Some((1, "এক –পর".len())));
+        assert_eq!(trie.longest_at("😀xy", 0), Some((2, "😀x".len())));
+        for (k, e) in entries.iter().enumerate().skip(3) {
+            assert_eq!(trie.longest_at(e, 0), Some((k, e.len())), "{e}");
+        }
+        assert_eq!(trie.longest_at("কখ", 0), None);
     }
 }

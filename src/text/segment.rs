@@ -61,9 +61,8 @@ fn next_boundary(text: &str, mut i: usize, word: bool) -> Option<usize> {
             }
             i += 1;
         } else if b == 0xE0 && i + 2 < bytes.len() {
-            // U+0800–U+0FFF, Devanagari and Bengali among them: decoded in place.
-            let code = (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
-            if char::from_u32(code).is_some_and(is_word_char) == word {
+            // U+0800–U+0FFF, Devanagari and Bengali among them: read from the bytes.
+            if indic_word_byte(bytes[i + 1], bytes[i + 2]) == word {
                 return Some(i);
             }
             i += 3;
@@ -76,6 +75,22 @@ fn next_boundary(text: &str, mut i: usize, word: bool) -> Option<usize> {
         }
     }
     None
+}
+
+/// [`is_word_char`] of the character U+0800–U+0FFF encoded `E0 b1 b2`:
+/// Devanagari and Bengali (`b1` A4–A7) are words but for their
+/// punctuation and signs of currency, without decoding.
+#[inline]
+fn indic_word_byte(b1: u8, b2: u8) -> bool {
+    match b1 {
+        0xA5 => !matches!(b2, 0xA4 | 0xA5 | 0xB0),
+        0xA7 => !matches!(b2, 0xB2..=0xBB),
+        0xA4 | 0xA6 => true,
+        _ => {
+            let code = (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            char::from_u32(code).is_some_and(is_word_char)
+        }
+    }
 }
 
 /// End of the word that `i` is inside (or `i` itself at a boundary).
@@ -164,11 +179,23 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
                 start = e;
                 i = e;
             }
-            None => i += 1,
+            // `i` is always at a character's first byte: step over the whole character.
+            None => i += utf8_len(b),
         }
     }
     push(&mut out, start, text.len());
     out
+}
+
+/// The length of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>) -> bool {
@@ -191,6 +218,16 @@ fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_test_of_indic_letters_agrees_with_the_char_test() {
+        for code in 0x800..0x1000 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut b = [0; 3];
+            c.encode_utf8(&mut b);
+            assert_eq!(indic_word_byte(b[1], b[2]), is_word_char(c), "U+{code:04X}");
+        }
+    }
 
     fn abbrevs() -> HashSet<String> {
         ["Mr", "Dr", "ড", "ডা", "डॉ", "Sept", "Jan"]

@@ -54,7 +54,7 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 /// stands as a word (or is `pm` glued to a number); the end of the match,
 /// if there is one.
 fn vocabulary_at(text: &str, start: usize, lex: &DateLexicon, items: &mut Vec<Item>) -> Option<usize> {
-    let (pattern, end) = lex.vocabulary.longest_at(text.as_bytes(), start)?;
+    let (pattern, end) = lex.vocabulary.longest_at(text, start)?;
     let glued_ampm = || {
         prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
             && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
@@ -143,7 +143,7 @@ pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> 
 fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
     let words = lex
         .vocabulary
-        .longest_at(glued.as_bytes(), 0)
+        .longest_at(glued, 0)
         .filter(|&(_, end)| end == glued.len())
         .map_or(&[][..], |(pattern, _)| lex.entries[pattern].as_slice());
     if words
@@ -172,7 +172,7 @@ fn glued_ending(lex: &DateLexicon, glued: &str) -> Option<(bool, bool, bool)> {
 
 fn is_ampm(lex: &DateLexicon, glued: &str) -> bool {
     lex.vocabulary
-        .longest_at(glued.as_bytes(), 0)
+        .longest_at(glued, 0)
         .filter(|&(_, end)| end == glued.len())
         .is_some_and(|(pattern, _)| lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. })))
 }
