@@ -412,9 +412,16 @@ struct Traits {
     uncommon: bool,
     /// It carries a case ending, which closes a name.
     case_ending: bool,
+    /// It (or its stem) says that the word before it is a place.
+    place_cue: bool,
+    /// The length of its stem less one case ending.
+    stem: u32,
+    /// That stem ends the way place names end.
+    place_ending: bool,
 }
 
-/// The [`Traits`] of `word`: each thread works them out once per word.
+/// The [`Traits`] of `word`: each thread works them out once per word,
+/// for the people and the places found from context.
 fn traits(lex: &EntityLexicon, word: &str) -> Traits {
     thread_local! {
         // About 1 MB.
@@ -433,10 +440,14 @@ fn traits(lex: &EntityLexicon, word: &str) -> Traits {
                 }
                 Script::Other => false,
             });
+        let stem = lex.strip_suffix(word, 1);
         Traits {
             name_like,
-            uncommon: !lex.is_common(word) && !lex.is_common(lex.strip_suffix(word, 1)) && !lex.is_locative(word),
+            uncommon: !lex.is_common(word) && !lex.is_common(stem) && !lex.is_locative(word),
             case_ending: lex.strip_suffix(word, 2).len() < word.len(),
+            place_cue: lex.is_place_cue(word),
+            stem: stem.len() as u32,
+            place_ending: lex.has_place_ending(stem),
         }
     };
     MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, word, work_out, |t| *t))
@@ -488,8 +499,9 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                 && !lex.is_common(lex.strip_suffix(s, 1))
                 && !lex.is_name_word(s)
         };
+        let traits = traits(lex, word);
         // A cue word after a place name.
-        if lex.is_place_cue(word)
+        if traits.place_cue
             && let Some(p) = prev.clone()
             && text[p.end..w.start] == *" "
             && candidate(&p)
@@ -505,8 +517,8 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
             ));
         } else {
             // A word with a place name's ending.
-            let stem = lex.strip_suffix(word, 1);
-            if lex.has_place_ending(stem) && candidate(&w) {
+            let stem = &word[..traits.stem as usize];
+            if traits.place_ending && candidate(&w) {
                 let m = Mention {
                     range: w.clone(),
                     stem: w.start..w.start + stem.len(),
