@@ -164,6 +164,21 @@ impl Document {
     pub fn words(&self) -> &[Range<usize>] {
         &self.words
     }
+
+    /// The words of `norm_text()[from..to]`, a word that either end cuts
+    /// cut there too: what [`Words::from`] finds in `&text[..to]` from
+    /// `from`, read from the words found once rather than by a new scan.
+    pub fn words_between(&self, from: usize, to: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        let words = if from < to {
+            &self.words[self.words.partition_point(|w| w.end <= from)..]
+        } else {
+            &[]
+        };
+        words
+            .iter()
+            .take_while(move |w| w.start < to)
+            .map(move |w| w.start.max(from)..w.end.min(to))
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +222,20 @@ mod tests {
         assert_eq!(doc.char_offset(text.len()), 258);
         let span = doc.span(text.len() - 1..text.len());
         assert_eq!((span.start, span.end, span.text.as_str()), (257, 258, "x"));
+    }
+
+    #[test]
+    fn words_between_are_the_words_a_new_scan_finds() {
+        let text = "মস্কোতে বৈঠকে ‘পুতিন’, Trump said: ২৫ জুন।  end";
+        let doc = Document::new(text.to_string());
+        let n = doc.norm_text();
+        let bounds: Vec<usize> = (0..=n.len()).filter(|&i| n.is_char_boundary(i)).collect();
+        for &from in &bounds {
+            for &to in &bounds {
+                let scanned: Vec<Range<usize>> = Words::from(&n[..to], from).collect();
+                assert_eq!(doc.words_between(from, to).collect::<Vec<_>>(), scanned, "{from}..{to}");
+            }
+        }
     }
 
     #[test]

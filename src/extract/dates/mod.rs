@@ -284,7 +284,7 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
             .find([',', ';'])
             .map_or(sentence_end, |i| end + i)
     };
-    for (n, r) in Words::from(&text[..clause_end], end).enumerate() {
+    for (n, r) in doc.words_between(end, clause_end).enumerate() {
         match tense(&text[r]) {
             Some(t) if last.is_none_or(|l| l + 1 == n) => {
                 last = Some(n);
@@ -297,8 +297,8 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
             _ => {}
         }
     }
-    let before_words: Vec<_> = Words::new(&text[sentence.start..start]).collect();
-    let word_before = |r: &std::ops::Range<usize>| &text[sentence.start + r.start..sentence.start + r.end];
+    let before_words: Vec<_> = doc.words_between(sentence.start, start).collect();
+    let word_before = |r: &std::ops::Range<usize>| &text[r.clone()];
     // `is scheduled to call on Wednesday`
     let phrase_at = |k: usize| {
         k + 1 < before_words.len()

@@ -69,9 +69,9 @@ impl Extractor for Events {
             }
             let sentence = doc.sentence_at(cue.start);
             let around = cues_within(cues, sentence.start.saturating_sub(CUE_REACH)..sentence.end + CUE_REACH);
-            let scope = clause(text, &sentence, cue, &triggers, n, cues);
+            let scope = clause(doc, &sentence, cue, &triggers, n, cues);
             let date = facts.date(&sentence, cue);
-            let own_status = status::status(text, &scope, around, &facts, date.as_deref(), reference);
+            let own_status = status::status(doc, &scope, around, &facts, date.as_deref(), reference);
             let place = facts.place(&sentence, cue, around, kind);
             let marked = place.as_ref().is_some_and(|(_, m)| *m);
             let mut event = Event {
@@ -176,7 +176,7 @@ const LEAD_WORDS: usize = 8;
 /// end of the sentence. A verb may come first in a headline (`मियामी में
 /// होगी ... बैठक`).
 fn clause(
-    text: &str,
+    doc: &Document,
     sentence: &Range<usize>,
     cue: &EventCue,
     triggers: &[usize],
@@ -184,9 +184,9 @@ fn clause(
     cues: &[EventCue],
 ) -> status::Scope {
     let previous = n.checked_sub(1).map(|p| &cues[triggers[p]]);
-    let start = lead_start(text, sentence, previous, cue);
+    let start = lead_start(doc, sentence, previous, cue);
     let (end, next_lead) = match triggers.get(n + 1) {
-        Some(&j) if cues[j].start < sentence.end => (cues[j].start, lead_start(text, sentence, Some(cue), &cues[j])),
+        Some(&j) if cues[j].start < sentence.end => (cues[j].start, lead_start(doc, sentence, Some(cue), &cues[j])),
         _ => (sentence.end, sentence.end),
     };
     status::Scope {
@@ -199,12 +199,13 @@ fn clause(
 
 /// The start of the lead of `cue`: at most five words back, not before the
 /// sentence, the previous trigger or a clause mark.
-fn lead_start(text: &str, sentence: &Range<usize>, previous: Option<&EventCue>, cue: &EventCue) -> usize {
+fn lead_start(doc: &Document, sentence: &Range<usize>, previous: Option<&EventCue>, cue: &EventCue) -> usize {
+    let text = doc.norm_text();
     let floor = sentence.start.max(previous.map_or(0, |p| p.end)).min(cue.start);
     let floor = text[floor..cue.start]
         .rfind([',', ';', ':'])
         .map_or(floor, |i| floor + i + 1);
-    let words: Vec<Range<usize>> = crate::text::Words::from(&text[..cue.start], floor).collect();
+    let words: Vec<Range<usize>> = doc.words_between(floor, cue.start).collect();
     words
         .len()
         .checked_sub(LEAD_WORDS)

@@ -11,7 +11,7 @@ use super::fields::Facts;
 use crate::lexicon::dates::date_lexicon;
 use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
 use crate::model::Status;
-use crate::text::Words;
+use crate::text::Document;
 
 /// Where a trigger's cues are read.
 pub struct Scope {
@@ -28,13 +28,14 @@ pub struct Scope {
 /// The status of the event at `scope`, and whether its own clause says so
 /// (`false` when only the rest of the sentence did, or nothing did).
 pub fn status(
-    text: &str,
+    doc: &Document,
     scope: &Scope,
     cues: &[EventCue],
     facts: &Facts,
     date: Option<&str>,
     reference: Option<Date>,
 ) -> (Status, bool) {
+    let text = doc.norm_text();
     let latin = |c: &EventCue| text[c.start..c.end].is_ascii();
     let real = |c: &&EventCue| !facts.in_date(&(c.start..c.end));
     let in_window = |c: &&EventCue| scope.window.start <= c.start && c.end <= scope.window.end;
@@ -50,7 +51,7 @@ pub fn status(
             }
     });
     // From the trigger's own words on: `ফোন করেননি`.
-    let after_trigger = || Words::from(&text[..scope.window.end], scope.trigger.start).map(|r| &text[r]);
+    let after_trigger = || doc.words_between(scope.trigger.start, scope.window.end).map(|r| &text[r]);
     if negation || after_trigger().any(|w| event_lexicon().negated_verb(w)) {
         return (Status::Negated, true);
     }
@@ -86,7 +87,7 @@ pub fn status(
     // window, else in the rest of the sentence, whose last verb governs it
     // (`নির্বাচনের সময় ... মোতায়েন থাকবে`).
     let tense = |from: usize, to: usize| {
-        Words::from(&text[..to], from)
+        doc.words_between(from, to)
             .map(|r| &text[r])
             .find_map(|w| date_lexicon().tense_of(w))
     };
