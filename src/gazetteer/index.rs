@@ -16,7 +16,8 @@ use rayon::prelude::*;
 use super::sound::{latin_key, sound_key};
 use super::{EntryKind, Gazetteer};
 use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::memo::IdMemo;
+use crate::text::numbers::{WordId, WordNumbers};
 use crate::text::{Script, is_word_char, normalize_str, script_of, word_end};
 
 /// What a pattern stands for.
@@ -215,11 +216,18 @@ impl NameIndex {
     /// word start, the longest pattern that the text continues as a name may.
     pub fn find(&self, text: &str, lex: &EntityLexicon) -> Vec<NameMatch> {
         let words: Vec<_> = crate::text::Words::new(text).collect();
-        self.find_in_words(text, &words, lex)
+        self.find_in_words(text, &words, &WordNumbers::of(text, &words), lex)
     }
 
-    /// [`NameIndex::find`] over the words of `text` already found.
-    pub fn find_in_words(&self, text: &str, words: &[Range<usize>], lex: &EntityLexicon) -> Vec<NameMatch> {
+    /// [`NameIndex::find`] over the words of `text` already found, and
+    /// numbered.
+    pub fn find_in_words(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        numbers: &WordNumbers,
+        lex: &EntityLexicon,
+    ) -> Vec<NameMatch> {
         let mut out = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
         let mut next = 0;
@@ -227,7 +235,7 @@ impl NameIndex {
             next += 1;
             let word = &text[w.clone()];
             candidates.clear();
-            self.with_word_patterns(word, lex, |heads, stems| {
+            self.with_word_patterns(word, numbers.get(next - 1), lex, |heads, stems| {
                 // Patterns whose first word is this word: the name itself,
                 // or one of several words (`ডোনাল্ড ট্রাম্প`, `U.S.`).
                 let rest = &text[w.start..];
@@ -255,15 +263,20 @@ impl NameIndex {
 
     /// `read` of the patterns whose first word is `word`, and of the
     /// one-word patterns that `word` is less a case ending (longest ending
-    /// first): each thread works them out once per word, so a word costs
-    /// one look-up, not one per table.
-    fn with_word_patterns<R>(&self, word: &str, lex: &EntityLexicon, read: impl FnOnce(&[u32], &[u32]) -> R) -> R {
+    /// first): each thread works them out once per word (`id`), so a word
+    /// costs one look-up, not one per table.
+    fn with_word_patterns<R>(
+        &self,
+        word: &str,
+        id: WordId,
+        lex: &EntityLexicon,
+        read: impl FnOnce(&[u32], &[u32]) -> R,
+    ) -> R {
         /// Pattern ids by word (those it heads, then those it is with an
         /// ending, and where the second start), for one index and lexicon.
-        type WordPatterns = WordMemo<(u64, usize), (Box<[u32]>, u32)>;
+        type WordPatterns = IdMemo<(u64, usize), (Box<[u32]>, u32)>;
         thread_local! {
-            // About 0.5 MB.
-            static MEMO: RefCell<WordPatterns> = const { RefCell::new(WordMemo::new(14_000)) };
+            static MEMO: RefCell<WordPatterns> = const { RefCell::new(IdMemo::new()) };
         }
         let work_out = || {
             let mut out: Vec<u32> = self.heads.get(&head_key(word)).cloned().unwrap_or_default();
@@ -278,7 +291,7 @@ impl NameIndex {
         };
         let owner = (self.id, lex as *const EntityLexicon as usize);
         MEMO.with_borrow_mut(|memo| {
-            memo.with(owner, word, work_out, |(ids, heads)| {
+            memo.with(owner, id, work_out, |(ids, heads)| {
                 let (heads, stems) = ids.split_at(*heads as usize);
                 read(heads, stems)
             })

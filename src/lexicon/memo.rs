@@ -8,6 +8,8 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
+use crate::text::numbers::WordId;
+
 /// One thread's answers to one question, for one `owner` (the lexicon or
 /// model they were worked out from), at most `capacity` words: when full it
 /// starts over, so memory stays flat however long the corpus. The words
@@ -80,6 +82,48 @@ impl<K: PartialEq, V> WordMemo<K, V> {
     }
 }
 
+/// One thread's answers to one question for one `owner`, by the number of
+/// the word they answer ([`crate::text::numbers`]): a look-up is an index,
+/// with no hash and no comparison of words. Answers of another numbering
+/// are dropped when one of a new numbering is asked for.
+pub struct IdMemo<K, V> {
+    owner: Option<K>,
+    numbering: u64,
+    answers: Vec<Option<V>>,
+}
+
+impl<K: PartialEq, V> IdMemo<K, V> {
+    pub const fn new() -> Self {
+        IdMemo {
+            owner: None,
+            numbering: 0,
+            answers: Vec::new(),
+        }
+    }
+
+    /// `read` of the answer for word `id` from `owner`, worked out by
+    /// `answer` the first time.
+    #[inline]
+    pub fn with<R>(&mut self, owner: K, id: WordId, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
+        if self.owner.as_ref() != Some(&owner) || self.numbering != id.numbering {
+            self.answers.clear();
+            self.owner = Some(owner);
+            self.numbering = id.numbering;
+        }
+        let i = id.index as usize;
+        if i >= self.answers.len() {
+            self.answers.resize_with(i + 1, || None);
+        }
+        read(self.answers[i].get_or_insert_with(answer))
+    }
+}
+
+impl<K: PartialEq, V> Default for IdMemo<K, V> {
+    fn default() -> Self {
+        IdMemo::new()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +152,30 @@ mod tests {
         // Another owner's answers are its own.
         assert_eq!(len(&mut memo, 2, "ঢাকা"), 12);
         assert_eq!(worked, 5);
+    }
+
+    #[test]
+    fn answers_by_number_are_worked_out_once_per_owner_and_numbering() {
+        let mut memo: IdMemo<u8, usize> = IdMemo::new();
+        let mut worked = 0;
+        let mut ask = |memo: &mut IdMemo<u8, usize>, owner: u8, numbering: u64, index: u32| {
+            memo.with(
+                owner,
+                WordId { numbering, index },
+                || {
+                    worked += 1;
+                    index as usize * 10
+                },
+                |&n| n,
+            )
+        };
+        assert_eq!(ask(&mut memo, 1, 7, 3), 30);
+        assert_eq!(ask(&mut memo, 1, 7, 3), 30);
+        assert_eq!(ask(&mut memo, 1, 7, 0), 0);
+        // A new numbering, or another owner, starts over.
+        assert_eq!(ask(&mut memo, 1, 8, 3), 30);
+        assert_eq!(ask(&mut memo, 2, 8, 3), 30);
+        assert_eq!(ask(&mut memo, 2, 8, 3), 30);
+        assert_eq!(worked, 4);
     }
 }

@@ -1,6 +1,6 @@
 //! What the tagger reads of a word alone, and that word's weights in each
-//! role, remembered by each thread across the articles it reads
-//! ([`WordMemo`]).
+//! role, remembered by each thread across the articles it reads, by the
+//! word's number ([`IdMemo`]): some 260 bytes a word, one table a script.
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -9,12 +9,9 @@ use super::features::{WordCore, WordInfo, word_info};
 use super::{Model, Partials};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::memo::IdMemo;
 use crate::text::Script;
-
-/// Words remembered per script: about 1.8 MB (just under a table of 2^13
-/// places).
-const CAPACITY: usize = 7_000;
+use crate::text::numbers::WordId;
 
 #[derive(Clone, Copy)]
 struct Known {
@@ -26,19 +23,20 @@ struct Known {
 type Owner = (u64, u64);
 
 thread_local! {
-    static MEMO: RefCell<[WordMemo<Owner, Known>; 3]> =
-        const { RefCell::new([WordMemo::new(CAPACITY), WordMemo::new(CAPACITY), WordMemo::new(CAPACITY)]) };
+    static MEMO: RefCell<[IdMemo<Owner, Known>; 3]> = const { RefCell::new([IdMemo::new(), IdMemo::new(), IdMemo::new()]) };
 }
 
 /// Set `infos[k]` and `partials[k]` to what `model` (of `script`) reads of
-/// word `words[k]` of `text`, for every `k`, given the people's words
-/// `index` lists.
+/// word `words[k]` of `text` (numbered `ids(k)`), for every `k`, given the
+/// people's words `index` lists.
+#[allow(clippy::too_many_arguments)]
 pub fn known_words(
     model: &Model,
     script: Script,
     index: &NameIndex,
     text: &str,
     words: &[Range<usize>],
+    ids: impl Fn(usize) -> WordId,
     infos: &mut [WordInfo],
     partials: &mut [Partials],
 ) {
@@ -50,11 +48,11 @@ pub fn known_words(
     MEMO.with_borrow_mut(|memos| {
         let memo = &mut memos[slot];
         let mut buf = Vec::new();
-        for ((w, info), partial) in words.iter().zip(infos).zip(partials) {
+        for (k, ((w, info), partial)) in words.iter().zip(infos).zip(partials).enumerate() {
             let word = &text[w.clone()];
             let known = memo.with(
                 (model.id(), index.id()),
-                word,
+                ids(k),
                 || {
                     let info = word_info(word, index, entity_lexicon());
                     Known {

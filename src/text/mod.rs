@@ -2,6 +2,7 @@
 //! view with the offset map back, its language, sentences and words.
 
 pub mod normalize;
+pub mod numbers;
 pub mod script;
 pub mod segment;
 
@@ -86,6 +87,9 @@ pub struct Document {
     /// Offsets of the line breaks of the normalised text.
     line_breaks: Vec<usize>,
     chars: CharIndex,
+    /// The words' numbers, for the stages that ask something of each word;
+    /// a scan of dates alone numbers none.
+    numbers: std::sync::OnceLock<numbers::WordNumbers>,
 }
 
 impl Document {
@@ -104,6 +108,7 @@ impl Document {
             words,
             line_breaks,
             chars,
+            numbers: std::sync::OnceLock::new(),
         }
     }
 
@@ -163,6 +168,13 @@ impl Document {
     /// Words of the normalised text, in order.
     pub fn words(&self) -> &[Range<usize>] {
         &self.words
+    }
+
+    /// The numbers of [`Document::words`], given by the first thread that
+    /// asks.
+    pub fn word_numbers(&self) -> &numbers::WordNumbers {
+        self.numbers
+            .get_or_init(|| numbers::WordNumbers::of(&self.norm.text, &self.words))
     }
 
     /// The words of `norm_text()[from..to]`, a word that either end cuts

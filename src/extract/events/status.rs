@@ -51,7 +51,10 @@ pub fn status(
             }
     });
     // From the trigger's own words on: `ফোন করেননি`.
-    let after_trigger = || doc.words_between(scope.trigger.start, scope.window.end).map(|r| &text[r]);
+    let after_trigger = || {
+        doc.words_between(scope.trigger.start, scope.window.end)
+            .map(|r| &text[r])
+    };
     if negation || after_trigger().any(|w| event_lexicon().negated_verb(w)) {
         return (Status::Negated, true);
     }

@@ -12,7 +12,8 @@ use crate::gazetteer::NameIndex;
 use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::memo::IdMemo;
+use crate::text::numbers::WordId;
 use crate::text::{Document, Script, script_of, word_start};
 
 /// Join a person found from context to a fuller name of the article: one
@@ -173,7 +174,7 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
     extend_first_names(doc, lex, &first_names, found);
     let cover = covered(found);
     let mut new: Vec<(usize, Mention)> = Vec::new();
-    for w in doc.words() {
+    for (i, w) in doc.words().iter().enumerate() {
         if overlaps_any(&cover, w) {
             continue;
         }
@@ -182,7 +183,9 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
             if keys.is_empty() {
                 return None;
             }
-            with_spellings(lex, word, |s| s.and_then(|s| sound_alike(s, &keys)))
+            with_spellings(lex, word, doc.word_numbers().get(i), |s| {
+                s.and_then(|s| sound_alike(s, &keys))
+            })
         });
         if let Some((entity, len, via)) = hit {
             let mention = Mention {
@@ -333,11 +336,10 @@ fn sound_keys<'a>(
 type Spellings = Vec<(usize, Box<str>, Box<str>)>;
 
 /// `read` of the spellings of `word` (`None` when it is not worth a sound
-/// lookup): words recur, so each thread works them out once.
-fn with_spellings<R>(lex: &EntityLexicon, word: &str, read: impl FnOnce(Option<&Spellings>) -> R) -> R {
+/// lookup): words recur, so each thread works them out once (by `id`).
+fn with_spellings<R>(lex: &EntityLexicon, word: &str, id: WordId, read: impl FnOnce(Option<&Spellings>) -> R) -> R {
     thread_local! {
-        // About 1 MB.
-        static MEMO: RefCell<WordMemo<usize, Option<Spellings>>> = const { RefCell::new(WordMemo::new(7_000)) };
+        static MEMO: RefCell<IdMemo<usize, Option<Spellings>>> = const { RefCell::new(IdMemo::new()) };
     }
     let spell = || {
         let stem = lex.strip_suffix(word, 1);
@@ -352,7 +354,7 @@ fn with_spellings<R>(lex: &EntityLexicon, word: &str, read: impl FnOnce(Option<&
             forms
         })
     };
-    MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, word, spell, |s| read(s.as_ref())))
+    MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, id, spell, |s| read(s.as_ref())))
 }
 
 /// The entity a word sounds like, from its spellings. Only entities the

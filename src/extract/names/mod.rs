@@ -156,7 +156,7 @@ pub fn analyse(
 /// found from context (what the tagger is trained and run on).
 pub fn rule_mentions(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names {
     let text = doc.norm_text();
-    let matches = index.find_in_words(text, doc.words(), lex);
+    let matches = index.find_in_words(text, doc.words(), doc.word_numbers(), lex);
     let mut names = Names::default();
     let mut entity_matches: Vec<NameMatch> = Vec::new();
     for m in matches {

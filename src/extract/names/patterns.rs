@@ -11,7 +11,8 @@ use std::ops::Range;
 
 use super::{CueMatch, Found, Mention, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
 use crate::lexicon::entities::{Cue, EntityLexicon};
-use crate::lexicon::memo::WordMemo;
+use crate::lexicon::memo::IdMemo;
+use crate::text::numbers::{WordId, WordNumbers};
 use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
 
 /// Most words a name takes.
@@ -113,7 +114,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
             Cue::Block => {}
         }
     }
-    for run in name_runs(text, doc.words(), lex, &cover) {
+    for run in name_runs(text, doc.words(), doc.word_numbers(), lex, &cover) {
         add(found, &mut cover, &run, None);
     }
     lists(doc, lex, cues, found, &mut cover, &mut add);
@@ -125,6 +126,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
 fn name_runs(
     text: &str,
     words: &[Range<usize>],
+    numbers: &WordNumbers,
     lex: &EntityLexicon,
     cover: &[Range<usize>],
 ) -> Vec<Vec<Range<usize>>> {
@@ -136,7 +138,7 @@ fn name_runs(
             runs.push(taken);
         }
     };
-    for w in words.iter().cloned() {
+    for (i, w) in words.iter().cloned().enumerate() {
         let word = &text[w.clone()];
         let native = word
             .chars()
@@ -149,7 +151,7 @@ fn name_runs(
         if !joined {
             flush(&mut run);
         }
-        let traits = traits(lex, word);
+        let traits = traits(lex, word, Some(numbers.get(i)));
         let fits = native
             && ((traits.name_like && !overlaps_any(cover, &w)) || is_abbreviation(text, Some(&w)))
             && traits.uncommon;
@@ -398,7 +400,7 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 
 /// Whether the word could be part of a person's name.
 fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
-    !overlaps_any(cover, w) && traits(lex, &text[w.clone()]).name_like
+    !overlaps_any(cover, w) && traits(lex, &text[w.clone()], None).name_like
 }
 
 /// What the name patterns ask of a word alone.
@@ -420,12 +422,11 @@ struct Traits {
     place_ending: bool,
 }
 
-/// The [`Traits`] of `word`: each thread works them out once per word,
-/// for the people and the places found from context.
-fn traits(lex: &EntityLexicon, word: &str) -> Traits {
+/// The [`Traits`] of `word`: each thread works them out once per word
+/// (`id`), for the people and the places found from context.
+fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
     thread_local! {
-        // About 1 MB.
-        static MEMO: RefCell<WordMemo<usize, Traits>> = const { RefCell::new(WordMemo::new(14_000)) };
+        static MEMO: RefCell<IdMemo<usize, Traits>> = const { RefCell::new(IdMemo::new()) };
     }
     let work_out = || {
         let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
@@ -450,7 +451,11 @@ fn traits(lex: &EntityLexicon, word: &str) -> Traits {
             place_ending: lex.has_place_ending(stem),
         }
     };
-    MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, word, work_out, |t| *t))
+    match id {
+        Some(id) => MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, id, work_out, |t| *t)),
+        // A word the stages did not number (cut by a cue or a mark): rare.
+        None => work_out(),
+    }
 }
 
 /// The mention of a name made of `words`, and its key (the normalised name).
@@ -480,7 +485,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
     cover.sort_by_key(|r| r.start);
     let mut new: Vec<(String, Mention)> = Vec::new();
     let mut prev: Option<Range<usize>> = None;
-    for w in doc.words().iter().cloned() {
+    for (i, w) in doc.words().iter().cloned().enumerate() {
         let word = &text[w.clone()];
         let candidate = |r: &Range<usize>| {
             let s = &text[r.clone()];
@@ -499,7 +504,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                 && !lex.is_common(lex.strip_suffix(s, 1))
                 && !lex.is_name_word(s)
         };
-        let traits = traits(lex, word);
+        let traits = traits(lex, word, Some(doc.word_numbers().get(i)));
         // A cue word after a place name.
         if traits.place_cue
             && let Some(p) = prev.clone()

@@ -1,0 +1,148 @@
+//! Each word of an article numbered once, by the thread that reads it: the
+//! stages that ask something of every word (its name patterns, its traits,
+//! its spellings, its tagger weights) then find their answers by number
+//! ([`crate::lexicon::memo::IdMemo`]) instead of each hashing the word again.
+
+use std::cell::RefCell;
+use std::hash::BuildHasher;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
+
+/// Distinct words a thread numbers before it starts over (the answers
+/// kept by number are as many). Checked between articles, so that one
+/// article's words are numbered in one numbering.
+const CAPACITY: usize = 16_384;
+
+/// Numberings are told apart across threads and restarts: answers kept
+/// for one are never read for another.
+static NUMBERINGS: AtomicU64 = AtomicU64::new(1);
+
+/// A word's number in one numbering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordId {
+    pub numbering: u64,
+    pub index: u32,
+}
+
+/// The numbers of an article's words, in order.
+#[derive(Debug, Clone, Default)]
+pub struct WordNumbers {
+    numbering: u64,
+    ids: Vec<u32>,
+}
+
+impl WordNumbers {
+    /// Number `words` of `text` in this thread's numbering.
+    pub fn of(text: &str, words: &[Range<usize>]) -> WordNumbers {
+        NUMBERING.with_borrow_mut(|n| n.number(text, words))
+    }
+
+    /// The number of word `i`.
+    #[inline]
+    pub fn get(&self, i: usize) -> WordId {
+        WordId {
+            numbering: self.numbering,
+            index: self.ids[i],
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// One thread's numbering: the words end to end in one string, and a
+/// table from each to its number (its place in the table's order).
+struct Numbering {
+    id: u64,
+    words: String,
+    /// (start in `words`, length) of each numbered word, by number.
+    spans: Vec<(u32, u32)>,
+    table: HashTable<u32>,
+}
+
+thread_local! {
+    static NUMBERING: RefCell<Numbering> = const {
+        RefCell::new(Numbering {
+            id: 0,
+            words: String::new(),
+            spans: Vec::new(),
+            table: HashTable::new(),
+        })
+    };
+}
+
+impl Numbering {
+    fn word(&self, n: u32) -> &str {
+        let (start, len) = self.spans[n as usize];
+        &self.words[start as usize..(start + len) as usize]
+    }
+
+    fn number(&mut self, text: &str, words: &[Range<usize>]) -> WordNumbers {
+        // Start over when full, or before offsets would pass `u32`.
+        if self.id == 0 || self.spans.len() >= CAPACITY || self.words.len() + text.len() > u32::MAX as usize {
+            self.id = NUMBERINGS.fetch_add(1, Ordering::Relaxed);
+            self.words.clear();
+            self.spans.clear();
+            self.table.clear();
+        }
+        let mut ids = Vec::with_capacity(words.len());
+        for w in words {
+            let word = &text[w.clone()];
+            let hash = FxBuildHasher.hash_one(word);
+            let found = self.table.find(hash, |&n| self.word(n) == word).copied();
+            let n = match found {
+                Some(n) => n,
+                None => {
+                    let n = self.spans.len() as u32;
+                    self.spans.push((self.words.len() as u32, word.len() as u32));
+                    self.words.push_str(word);
+                    let (words, spans) = (&self.words, &self.spans);
+                    self.table.insert_unique(hash, n, |&k| {
+                        let (start, len) = spans[k as usize];
+                        FxBuildHasher.hash_one(&words[start as usize..(start + len) as usize])
+                    });
+                    n
+                }
+            };
+            ids.push(n);
+        }
+        WordNumbers {
+            numbering: self.id,
+            ids,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Words;
+
+    #[test]
+    fn a_word_has_one_number_across_articles() {
+        let a = "পুতিন ও ট্রাম্প, পুতিন";
+        let b = "ট্রাম্প বলেন";
+        let wa: Vec<_> = Words::new(a).collect();
+        let wb: Vec<_> = Words::new(b).collect();
+        let na = WordNumbers::of(a, &wa);
+        let nb = WordNumbers::of(b, &wb);
+        assert_eq!(na.len(), 4);
+        assert_eq!(na.get(0), na.get(3));
+        assert_ne!(na.get(0), na.get(1));
+        assert_eq!(na.get(2), nb.get(0));
+        assert_ne!(nb.get(1), na.get(0));
+        // Another thread numbers in a numbering of its own.
+        let other = std::thread::spawn(move || WordNumbers::of(b, &wb).get(0))
+            .join()
+            .unwrap();
+        assert_ne!(other.numbering, nb.get(0).numbering);
+    }
+}
