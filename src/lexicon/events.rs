@@ -5,14 +5,16 @@
 //! it is one trie, looked up at each word start.
 
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use std::ops::Range;
 
 use super::entities::EntityLexicon;
-use super::prefix::PrefixTrie;
+use super::prefix::{PrefixTrie, WalkMemo};
 use super::{Endings, Row, files_named, rows};
 use crate::model::EventType;
+use crate::text::numbers::WordNumbers;
 use crate::text::{is_word_char, word_end};
 
 /// What an event vocabulary entry is.
@@ -144,12 +146,21 @@ impl EventLexicon {
 
     /// Every cue of `text` as a whole word; a trigger or cue may carry a
     /// case ending (`বৈঠকে`, `আলোচনায়`).
-    pub fn find(&self, text: &str, words: &[Range<usize>], entities: &EntityLexicon) -> Vec<EventCue> {
+    pub fn find(
+        &self,
+        text: &str,
+        words: &[Range<usize>],
+        numbers: &WordNumbers,
+        entities: &EntityLexicon,
+    ) -> Vec<EventCue> {
+        thread_local! {
+            static WALKS: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
+        }
         let mut out = Vec::new();
         // Tried, anchored, at each word start (or the opening mark before
         // it); a match, kept or not, hides the words inside it.
         let mut resume = 0;
-        for w in words {
+        for (i, w) in words.iter().enumerate() {
             let opener = text[..w.start]
                 .chars()
                 .next_back()
@@ -157,7 +168,13 @@ impl EventLexicon {
                 .map(|c| w.start - c.len_utf8());
             let Some((start, pattern, end)) = opener.into_iter().chain([w.start]).find_map(|start| {
                 (start >= resume)
-                    .then(|| self.vocabulary.longest_at(text, start))
+                    .then(|| {
+                        if start == w.start {
+                            self.vocabulary.longest_at_word(&WALKS, text, w.clone(), numbers.get(i))
+                        } else {
+                            self.vocabulary.longest_at(text, start)
+                        }
+                    })
                     .flatten()
                     .map(|(pattern, end)| (start, pattern, end))
             }) else {
@@ -217,8 +234,9 @@ mod tests {
     fn words(text: &str) -> Vec<(String, EventWord)> {
         let text = normalize_str(text);
         let spans: Vec<_> = crate::text::Words::new(&text).collect();
+        let numbers = crate::text::numbers::WordNumbers::of(&text, &spans);
         event_lexicon()
-            .find(&text, &spans, entity_lexicon())
+            .find(&text, &spans, &numbers, entity_lexicon())
             .into_iter()
             .map(|c| (text[c.start..c.end].to_string(), c.word))
             .collect()

@@ -6,6 +6,13 @@
 //! character at a time, not a byte: a Bengali or Devanagari letter is three
 //! bytes, and most look-ups end within the first two letters.
 
+use std::cell::RefCell;
+use std::ops::Range;
+use std::thread::LocalKey;
+
+use super::memo::IdMemo;
+use crate::text::numbers::WordId;
+
 /// A trie of strings, ASCII letters compared without case.
 #[derive(Debug)]
 pub struct PrefixTrie {
@@ -126,12 +133,25 @@ impl PrefixTrie {
         if !text.is_char_boundary(start) {
             return None;
         }
+        self.walk(0, text, start, None).1
+    }
+
+    /// Walk from `node` over `text[i..]`: the node reached at its end
+    /// (`NONE` if the walk ended before), and the last entry passed, else
+    /// `found`.
+    #[inline]
+    fn walk(
+        &self,
+        mut node: u32,
+        text: &str,
+        mut i: usize,
+        mut found: Option<(usize, usize)>,
+    ) -> (u32, Option<(usize, usize)>) {
         let bytes = text.as_bytes();
-        let mut node = 0;
-        let mut found = None;
-        let mut i = start;
         while let Some((c, len)) = char_at(bytes, i) {
-            let Some(next) = self.next(node, c) else { break };
+            let Some(next) = self.next(node, c) else {
+                return (NONE, found);
+            };
             node = next;
             i += len;
             let e = self.entry[node as usize];
@@ -139,9 +159,52 @@ impl PrefixTrie {
                 found = Some((e as usize, i));
             }
         }
-        found
+        (node, found)
+    }
+
+    /// [`PrefixTrie::longest_at`] at the start of the word `text[word]`
+    /// (numbered `id`), the walk over the word itself remembered in `memo`:
+    /// news repeats its words, and most walks end inside the word.
+    pub fn longest_at_word(
+        &self,
+        memo: &'static LocalKey<RefCell<WalkMemo>>,
+        text: &str,
+        word: Range<usize>,
+        id: WordId,
+    ) -> Option<(usize, usize)> {
+        let walk = memo.with_borrow_mut(|m| {
+            m.with(
+                self as *const PrefixTrie as usize,
+                id,
+                || {
+                    let (node, found) = self.walk(0, &text[word.clone()], 0, None);
+                    WordWalk {
+                        node,
+                        found: found.map(|(e, len)| (e as u32, len as u32)),
+                    }
+                },
+                |walk| *walk,
+            )
+        });
+        let found = walk.found.map(|(e, len)| (e as usize, word.start + len as usize));
+        if walk.node == NONE {
+            return found;
+        }
+        self.walk(walk.node, text, word.end, found).1
     }
 }
+
+/// A walk over one word: the node it reached at the word's end (`NONE`
+/// when it ended inside), and the longest entry within the word (its
+/// number and length).
+#[derive(Debug, Clone, Copy)]
+pub struct WordWalk {
+    node: u32,
+    found: Option<(u32, u32)>,
+}
+
+/// The walks of one thread over the words it has read, for one trie.
+pub type WalkMemo = IdMemo<usize, WordWalk>;
 
 #[cfg(test)]
 mod tests {
@@ -181,5 +244,42 @@ mod tests {
             assert_eq!(trie.longest_at(e, 0), Some((k, e.len())), "{e}");
         }
         assert_eq!(trie.longest_at("কখ", 0), None);
+    }
+
+    #[test]
+    fn a_walk_remembered_by_word_ends_where_the_full_walk_does() {
+        thread_local! {
+            static MEMO: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
+        }
+        let trie = PrefixTrie::new(["জুন", "জুলাই", "জু", "next week", "next", "a.m.", "কাল", "কালকে"]);
+        let texts = [
+            "জুলাইয়ে জুন",
+            "next week and next month",
+            "at 9 a.m. কাল",
+            "কালকে জু",
+            "nextweek next",
+        ];
+        for text in texts {
+            let words: Vec<_> = crate::text::Words::new(text).collect();
+            let numbers = crate::text::numbers::WordNumbers::of(text, &words);
+            // Twice: the second time from the memo.
+            for _ in 0..2 {
+                for (i, w) in words.iter().enumerate() {
+                    assert_eq!(
+                        trie.longest_at_word(&MEMO, text, w.clone(), numbers.get(i)),
+                        trie.longest_at(text, w.start),
+                        "{text} at {}",
+                        w.start
+                    );
+                }
+            }
+        }
+        let text = "next week";
+        let words: Vec<_> = crate::text::Words::new(text).collect();
+        let numbers = crate::text::numbers::WordNumbers::of(text, &words);
+        assert_eq!(
+            trie.longest_at_word(&MEMO, text, 0..4, numbers.get(0)),
+            Some((3, text.len()))
+        );
     }
 }

@@ -154,7 +154,7 @@ fn examples(docs: &[Labelled], index: &NameIndex) -> Vec<Example> {
     let mut out = Vec::new();
     for Labelled { doc, tokens, dates } in docs {
         let names = rule_mentions(doc, index, lex);
-        let events = event_lexicon().find(doc.norm_text(), doc.words(), lex);
+        let events = event_lexicon().find(doc.norm_text(), doc.words(), doc.word_numbers(), lex);
         let evidence = Evidence {
             found: &names.found,
             cues: &names.cues,

@@ -2,9 +2,12 @@
 //! and numbers (one byte scan), in text order, with their byte ranges in the
 //! normalised text. Everything between items is looked at only as a gap.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::lexicon::dates::{DateLexicon, Word};
+use crate::lexicon::prefix::WalkMemo;
+use crate::text::numbers::WordNumbers;
 use crate::text::{is_word_char, word_end};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,11 +53,17 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
 
-/// The longest vocabulary match starting at `start`, added to `items` if it
-/// stands as a word (or is `pm` glued to a number); the end of the match,
-/// if there is one.
-fn vocabulary_at(text: &str, start: usize, lex: &DateLexicon, items: &mut Vec<Item>) -> Option<usize> {
-    let (pattern, end) = lex.vocabulary.longest_at(text, start)?;
+/// The longest vocabulary match starting at `start` (`found`: its pattern
+/// and end), added to `items` if it stands as a word (or is `pm` glued to
+/// a number); the end of the match, if there is one.
+fn vocabulary_at(
+    text: &str,
+    start: usize,
+    found: Option<(usize, usize)>,
+    lex: &DateLexicon,
+    items: &mut Vec<Item>,
+) -> Option<usize> {
+    let (pattern, end) = found?;
     let glued_ampm = || {
         prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
             && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
@@ -95,16 +104,25 @@ fn vocabulary_at(text: &str, start: usize, lex: &DateLexicon, items: &mut Vec<It
 }
 
 /// Scan `text` (whose words are `words`) for every date item.
-pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> {
+pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &DateLexicon) -> Vec<Item> {
+    thread_local! {
+        static WALKS: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
+    }
     let mut items = Vec::new();
     // Vocabulary starts at a word start, or right after digits (`11pm`):
     // it is looked up there, not at every byte of the text. A match, kept
     // or not, hides what starts inside it.
     let bytes = text.as_bytes();
     let mut resume = 0;
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         if w.start >= resume
-            && let Some(end) = vocabulary_at(text, w.start, lex, &mut items)
+            && let Some(end) = vocabulary_at(
+                text,
+                w.start,
+                lex.vocabulary.longest_at_word(&WALKS, text, w.clone(), numbers.get(i)),
+                lex,
+                &mut items,
+            )
         {
             resume = end;
         }
@@ -112,7 +130,7 @@ pub fn scan(text: &str, words: &[Range<usize>], lex: &DateLexicon) -> Vec<Item> 
             if q >= resume
                 && bytes[q - 1].is_ascii_digit()
                 && !bytes[q].is_ascii_digit()
-                && let Some(end) = vocabulary_at(text, q, lex, &mut items)
+                && let Some(end) = vocabulary_at(text, q, lex.vocabulary.longest_at(text, q), lex, &mut items)
             {
                 resume = end;
             }
@@ -266,7 +284,8 @@ mod tests {
     fn kinds(text: &str) -> Vec<String> {
         let t = normalize_str(text);
         let words: Vec<_> = crate::text::Words::new(&t).collect();
-        scan(&t, &words, date_lexicon())
+        let numbers = crate::text::numbers::WordNumbers::of(&t, &words);
+        scan(&t, &words, &numbers, date_lexicon())
             .iter()
             .map(|i| t[i.start..i.end].to_string())
             .collect()

@@ -30,7 +30,7 @@ impl Extractor for Dates {
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
         let lex = date_lexicon();
         let text = doc.norm_text();
-        let items = items::scan(text, doc.words(), lex);
+        let items = items::scan(text, doc.words(), doc.word_numbers(), lex);
         let exprs = grammar::parse(text, &items, lex);
         let years = YearsBefore::new(&exprs);
         let stamp = find_stamp(doc, lex, &items, &exprs);

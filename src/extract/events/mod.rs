@@ -41,7 +41,7 @@ impl Extractor for Events {
         let cues: &[EventCue] = match &names.event_cues {
             Some(cues) => cues,
             None => {
-                found_cues = event_lexicon().find(text, doc.words(), entity_lexicon());
+                found_cues = event_lexicon().find(text, doc.words(), doc.word_numbers(), entity_lexicon());
                 &found_cues
             }
         };

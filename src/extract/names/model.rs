@@ -38,7 +38,7 @@ pub fn add_mentions(
     if sentences.is_empty() {
         return;
     }
-    let events = event_lexicon().find(text, words, lex);
+    let events = event_lexicon().find(text, words, doc.word_numbers(), lex);
     // Only the words of the sentences a model tags are read.
     let mut infos = vec![WordInfo::default(); words.len()];
     let mut partials = vec![Partials::default(); words.len()];
@@ -226,7 +226,7 @@ mod tests {
             let doc = Document::new(text.to_string());
             let (text, words) = (doc.norm_text(), doc.words());
             let names = super::super::rule_mentions(&doc, &index, lex);
-            let events = event_lexicon().find(text, words, lex);
+            let events = event_lexicon().find(text, words, doc.word_numbers(), lex);
             let day = ["সোমবার", "मंगलवार"].into_iter().find(|d| text.contains(d)).unwrap();
             let dates = [text.find(day).map(|i| i..i + day.len()).unwrap()];
             let evidence = Evidence {
