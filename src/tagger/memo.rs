@@ -50,7 +50,7 @@ pub fn known_words(
         let mut buf = Vec::new();
         for (k, ((w, info), partial)) in words.iter().zip(infos).zip(partials).enumerate() {
             let word = &text[w.clone()];
-            let known = memo.with(
+            memo.with(
                 (model.id(), index.id()),
                 ids(k),
                 || {
@@ -60,10 +60,12 @@ pub fn known_words(
                         partials: model.partials(&info, &mut buf),
                     }
                 },
-                |k| *k,
+                // Read in place: a word's weights are 160 bytes.
+                |known| {
+                    *info = known.core.into();
+                    *partial = known.partials;
+                },
             );
-            *info = known.core.into();
-            *partial = known.partials;
         }
     });
 }

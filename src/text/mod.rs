@@ -95,7 +95,7 @@ pub struct Document {
 impl Document {
     pub fn new(text: String) -> Self {
         let norm = Normalized::new(&text);
-        let lang = ScriptCounts::of(&norm.text).lang();
+        let lang = norm.letters.lang();
         let sentences = sentences(&norm.text, lexicon::abbreviations());
         let chars = CharIndex::new(&text);
         let words = Words::new(&norm.text).collect();

@@ -3,6 +3,7 @@
 //! [`Normalized::to_orig_start`] and [`Normalized::to_orig_end`] map its byte
 //! offsets back to byte offsets in the text as read.
 
+use super::script::ScriptCounts;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
 
 /// A stretch of the normalised text that differs from the original.
@@ -19,6 +20,9 @@ struct Region {
 pub struct Normalized {
     pub text: String,
     regions: Vec<Region>,
+    /// The letters of `text` by script ([`ScriptCounts::of`]), counted as
+    /// it is written.
+    pub letters: ScriptCounts,
 }
 
 /// ASCII digit for a Bengali or Devanagari digit.
@@ -128,6 +132,20 @@ fn plain_indic_run(orig: &str, i: usize) -> usize {
     }
 }
 
+/// Count the letters of a run [`plain_indic_run`] found: three bytes a
+/// character, whose second tells the block; no digit is plain, and the
+/// dandas (E0 A5 A4–A5) are no letters.
+fn count_indic_run(run: &[u8], letters: &mut ScriptCounts) {
+    for c in run.chunks_exact(3) {
+        match c[1] {
+            0xA4 => letters.devanagari += 1,
+            0xA5 => letters.devanagari += usize::from(!matches!(c[2], 0xA4 | 0xA5)),
+            0xA6 | 0xA7 => letters.bengali += 1,
+            _ => {}
+        }
+    }
+}
+
 fn joins_previous_slow(c: char) -> bool {
     canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes
 }
@@ -152,6 +170,7 @@ impl Normalized {
         let bytes = orig.as_bytes();
         let mut out = String::with_capacity(orig.len());
         let mut regions = Vec::new();
+        let mut letters = ScriptCounts::default();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] < 0x80 {
@@ -160,6 +179,7 @@ impl Normalized {
                     .position(|&b| b >= 0x80)
                     .map_or(bytes.len(), |n| i + n);
                 out.push_str(&orig[i..run]);
+                letters.latin += bytes[i..run].iter().filter(|b| b.is_ascii_alphabetic()).count();
                 i = run;
                 continue;
             }
@@ -167,6 +187,7 @@ impl Normalized {
                 let run = plain_indic_run(orig, i);
                 if run > i {
                     out.push_str(&orig[i..run]);
+                    count_indic_run(&bytes[i..run], &mut letters);
                     i = run;
                     continue;
                 }
@@ -179,6 +200,7 @@ impl Normalized {
             if joins_previous(first) && start > 0 && bytes[start - 1].is_ascii_alphabetic() {
                 start -= 1;
                 out.pop();
+                letters.latin -= 1;
             }
             for (off, c) in chars {
                 if (c as u32) < 0x80 || !joins_previous(c) {
@@ -206,9 +228,14 @@ impl Normalized {
                     });
                 }
             }
+            letters.add_letters_of(&out[norm_start..]);
             i = end;
         }
-        Normalized { text: out, regions }
+        Normalized {
+            text: out,
+            regions,
+            letters,
+        }
     }
 
     /// Whether the normalised text is byte for byte the original.
@@ -297,6 +324,9 @@ mod tests {
             let by_clusters = Normalized::build(&text, false);
             assert_eq!(n.text, by_clusters.text, "{text:?}");
             assert_eq!(n.regions, by_clusters.regions, "{text:?}");
+            for counted in [n.letters, by_clusters.letters] {
+                assert_eq!(counted, ScriptCounts::of(&n.text), "{text:?}");
+            }
         }
     }
 

@@ -96,7 +96,7 @@ impl Lang {
 }
 
 /// Letter counts per script.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ScriptCounts {
     pub bengali: usize,
     pub devanagari: usize,
@@ -145,6 +145,14 @@ impl ScriptCounts {
             }
         }
         c
+    }
+
+    /// Add the letters of `s`.
+    pub fn add_letters_of(&mut self, s: &str) {
+        let c = ScriptCounts::of(s);
+        self.bengali += c.bengali;
+        self.devanagari += c.devanagari;
+        self.latin += c.latin;
     }
 
     pub fn total(&self) -> usize {
