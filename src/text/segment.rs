@@ -151,7 +151,9 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
             s = cut;
         }
     };
-    while i < bytes.len() {
+    let mut marks = EndMarks::new(bytes);
+    while let Some(next) = marks.next_from(i) {
+        i = next;
         let b = bytes[i];
         let end_here = match b {
             b'\n' => {
@@ -179,22 +181,59 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
                 start = e;
                 i = e;
             }
-            // `i` is always at a character's first byte: step over the whole character.
-            None => i += utf8_len(b),
+            None => i += 1,
         }
     }
     push(&mut out, start, text.len());
     out
 }
 
-/// The length of the UTF-8 character whose first byte is `b`.
-#[inline]
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
+/// Where the marks that may end a sentence are (`\n`, `?`, `!`, `.`, `।`,
+/// `॥`), found by vectorised searches, each kept until passed: the text
+/// between them is never looked at byte by byte.
+struct EndMarks<'a> {
+    bytes: &'a [u8],
+    /// The next mark of each kind at or after the last position asked for
+    /// (`usize::MAX`: none left).
+    next: [usize; 4],
+}
+
+impl<'a> EndMarks<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut marks = EndMarks { bytes, next: [0; 4] };
+        for k in 0..marks.next.len() {
+            marks.next[k] = marks.search(k, 0);
+        }
+        marks
+    }
+
+    /// The first mark of kind `k` at or after `from`.
+    fn search(&self, k: usize, from: usize) -> usize {
+        static DANDAS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
+        let [danda, double] = DANDAS.get_or_init(|| {
+            [
+                memchr::memmem::Finder::new("\u{0964}".as_bytes()),
+                memchr::memmem::Finder::new("\u{0965}".as_bytes()),
+            ]
+        });
+        let rest = &self.bytes[from.min(self.bytes.len())..];
+        let found = match k {
+            0 => memchr::memchr3(b'\n', b'?', b'!', rest),
+            1 => memchr::memchr(b'.', rest),
+            2 => danda.find(rest),
+            _ => double.find(rest),
+        };
+        found.map_or(usize::MAX, |at| from + at)
+    }
+
+    /// The first mark at or after `from`.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        for k in 0..self.next.len() {
+            if self.next[k] < from {
+                self.next[k] = self.search(k, from);
+            }
+        }
+        self.next.iter().copied().min().filter(|&at| at != usize::MAX)
     }
 }
 
@@ -268,6 +307,16 @@ mod tests {
         );
         assert_eq!(sents("ড. আব্দুল মঈন খান বলেন।"), vec!["ড. আব্দুল মঈন খান বলেন।"]);
         assert_eq!(sents("डॉ. शर्मा ने कहा।"), vec!["डॉ. शर्मा ने कहा।"]);
+    }
+
+    #[test]
+    fn every_kind_of_end_mark_in_any_order() {
+        assert_eq!(sents(""), Vec::<&str>::new());
+        assert_eq!(sents("।॥\n?"), vec!["।", "॥", "?"]);
+        assert_eq!(
+            sents("প্রথম॥ দ্বিতীয়। Third? Fourth! Fifth. षष्ठ॥ सातवाँ"),
+            vec!["প্রথম॥", "দ্বিতীয়।", "Third?", "Fourth!", "Fifth.", "षष्ठ॥", "सातवाँ"]
+        );
     }
 
     #[test]
