@@ -94,11 +94,10 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: String) -> Self {
-        let norm = Normalized::new(&text);
+        let (norm, words) = Normalized::with_words(&text);
         let lang = norm.letters.lang();
         let sentences = sentences(&norm.text, lexicon::abbreviations());
         let chars = CharIndex::new(&text);
-        let words = Words::new(&norm.text).collect();
         let line_breaks = norm.text.match_indices('\n').map(|(i, _)| i).collect();
         Document {
             text,

@@ -3,7 +3,10 @@
 //! [`Normalized::to_orig_start`] and [`Normalized::to_orig_end`] map its byte
 //! offsets back to byte offsets in the text as read.
 
+use std::ops::Range;
+
 use super::script::ScriptCounts;
+use super::segment::{WordSplit, is_word_char};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
 
 /// A stretch of the normalised text that differs from the original.
@@ -161,12 +164,21 @@ impl Normalized {
     /// is cut into clusters (a character and the marks that may compose
     /// with it), and only clusters that change are rewritten and recorded.
     pub fn new(orig: &str) -> Self {
-        Normalized::build(orig, true)
+        Normalized::build(orig, true, None).0
+    }
+
+    /// [`Normalized::new`], and the words of the normalised text
+    /// ([`super::Words`]), found as it is written.
+    pub fn with_words(orig: &str) -> (Self, Vec<Range<usize>>) {
+        let (norm, words) = Normalized::build(orig, true, Some(WordSplit::default()));
+        let words = words.map(|w| w.finish(norm.text.len())).unwrap_or_default();
+        (norm, words)
     }
 
     /// [`Normalized::new`], with or without copying normal Indic runs
-    /// whole (which must change nothing but the speed).
-    fn build(orig: &str, runs: bool) -> Self {
+    /// whole (which must change nothing but the speed), splitting words
+    /// into `words` if given.
+    fn build(orig: &str, runs: bool, mut words: Option<WordSplit>) -> (Self, Option<WordSplit>) {
         let bytes = orig.as_bytes();
         let mut out = String::with_capacity(orig.len());
         let mut regions = Vec::new();
@@ -178,6 +190,9 @@ impl Normalized {
                     .iter()
                     .position(|&b| b >= 0x80)
                     .map_or(bytes.len(), |n| i + n);
+                if let Some(w) = &mut words {
+                    w.ascii(&bytes[i..run], out.len());
+                }
                 out.push_str(&orig[i..run]);
                 letters.latin += bytes[i..run].iter().filter(|b| b.is_ascii_alphabetic()).count();
                 i = run;
@@ -186,6 +201,9 @@ impl Normalized {
             if runs {
                 let run = plain_indic_run(orig, i);
                 if run > i {
+                    if let Some(w) = &mut words {
+                        w.indic(&bytes[i..run], out.len());
+                    }
                     out.push_str(&orig[i..run]);
                     count_indic_run(&bytes[i..run], &mut letters);
                     i = run;
@@ -229,13 +247,19 @@ impl Normalized {
                 }
             }
             letters.add_letters_of(&out[norm_start..]);
+            if let Some(w) = &mut words {
+                for (off, c) in out[norm_start..].char_indices() {
+                    w.mark(norm_start + off, is_word_char(c));
+                }
+            }
             i = end;
         }
-        Normalized {
+        let norm = Normalized {
             text: out,
             regions,
             letters,
-        }
+        };
+        (norm, words)
     }
 
     /// Whether the normalised text is byte for byte the original.
@@ -320,8 +344,9 @@ mod tests {
                     alphabet[(seed >> 33) as usize % alphabet.len()]
                 })
                 .collect();
-            let n = Normalized::new(&text);
-            let by_clusters = Normalized::build(&text, false);
+            let (n, words) = Normalized::with_words(&text);
+            assert_eq!(words, super::super::Words::new(&n.text).collect::<Vec<_>>(), "{text:?}");
+            let by_clusters = Normalized::build(&text, false, None).0;
             assert_eq!(n.text, by_clusters.text, "{text:?}");
             assert_eq!(n.regions, by_clusters.regions, "{text:?}");
             for counted in [n.letters, by_clusters.letters] {

@@ -48,6 +48,63 @@ impl Iterator for Words<'_> {
     }
 }
 
+/// Words found as a text is written, a character at a time: the ranges
+/// [`Words`] finds in the finished text, without a second scan of it.
+#[derive(Debug, Default)]
+pub struct WordSplit {
+    words: Vec<Range<usize>>,
+    /// Where the word being written starts.
+    start: Option<usize>,
+}
+
+impl WordSplit {
+    /// The character written at `pos` is (`word`) or is not a word
+    /// character. A character may be written again at a position already
+    /// marked (one composed with a mark after it).
+    #[inline]
+    pub fn mark(&mut self, pos: usize, word: bool) {
+        match (self.start, word) {
+            (None, true) => self.start = Some(pos),
+            (Some(s), false) => {
+                if s < pos {
+                    self.words.push(s..pos);
+                }
+                self.start = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Mark the ASCII `bytes` written from `at`, a run at a time.
+    pub fn ascii(&mut self, bytes: &[u8], at: usize) {
+        let mut k = 0;
+        while k < bytes.len() {
+            let in_word = self.start.is_some();
+            match bytes[k..].iter().position(|b| b.is_ascii_alphanumeric() != in_word) {
+                Some(n) => {
+                    k += n;
+                    self.mark(at + k, !in_word);
+                }
+                None => return,
+            }
+        }
+    }
+
+    /// Mark the Bengali or Devanagari characters (three bytes each,
+    /// `E0 b1 b2`) written from `at`.
+    pub fn indic(&mut self, bytes: &[u8], at: usize) {
+        for (k, c) in bytes.chunks_exact(3).enumerate() {
+            self.mark(at + 3 * k, indic_word_byte(c[1], c[2]));
+        }
+    }
+
+    /// The words of a text that ends at `end`.
+    pub fn finish(mut self, end: usize) -> Vec<Range<usize>> {
+        self.mark(end, false);
+        self.words
+    }
+}
+
 /// The first position from `i` whose character is (`word`) or is not a word
 /// character; ASCII is tested byte by byte, without decoding.
 #[inline]
