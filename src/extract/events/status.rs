@@ -42,13 +42,17 @@ pub fn status(
     // Bengali and Hindi put the verb, and its negation, after the trigger
     // (`চুক্তি হয়নি`); a negation before it belongs to another clause
     // (`দাবি না মানলে ... অবরোধ`). English puts it first (`did not meet`).
-    let negation = cues.iter().filter(in_window).filter(real).any(|c| {
+    // The word's kind first: whether a cue is part of a date is looked up
+    // only for the few that would count.
+    let negation = cues.iter().any(|c| {
         c.word == EventWord::Negation
+            && in_window(&c)
             && if c.start < scope.trigger.start {
                 latin(c)
             } else {
                 !(latin(c) && c.start >= scope.next_lead)
             }
+            && real(&c)
     });
     // From the trigger's own words on: `ফোন করেননি`.
     let after_trigger = || {
@@ -68,9 +72,7 @@ pub fn status(
     }
     if cues
         .iter()
-        .filter(real)
-        .filter(in_window)
-        .any(|c| c.word == EventWord::Future)
+        .any(|c| c.word == EventWord::Future && in_window(&c) && real(&c))
     {
         return (Status::Planned, true);
     }

@@ -179,13 +179,12 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
             continue;
         }
         let word = &text[w.clone()];
-        let hit = short_form(text, w, lex, &tokens, &cover).or_else(|| {
+        let id = doc.word_numbers().get(i);
+        let hit = short_form(text, w, id, lex, &tokens, &cover).or_else(|| {
             if keys.is_empty() {
                 return None;
             }
-            with_spellings(lex, word, doc.word_numbers().get(i), |s| {
-                s.and_then(|s| sound_alike(s, &keys))
-            })
+            with_spellings(lex, word, id, |s| s.and_then(|s| sound_alike(s, &keys)))
         });
         if let Some((entity, len, via)) = hit {
             let mention = Mention {
@@ -239,6 +238,7 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
 fn short_form(
     text: &str,
     w: &std::ops::Range<usize>,
+    id: WordId,
     lex: &EntityLexicon,
     tokens: &HashMap<&str, Option<usize>>,
     cover: &[std::ops::Range<usize>],
@@ -247,7 +247,7 @@ fn short_form(
         return None;
     }
     let word = &text[w.clone()];
-    let stem = lex.strip_suffix(word, 1);
+    let stem = &word[..super::patterns::stem_len(lex, word, id)];
     let hit = [word, stem]
         .into_iter()
         .find_map(|s| tokens.get(s).copied().flatten().map(|i| (i, s.len(), Via::ShortForm)))?;

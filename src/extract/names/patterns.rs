@@ -458,6 +458,12 @@ fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
     }
 }
 
+/// The length of `word` (numbered `id`) less one case ending, as
+/// [`EntityLexicon::strip_suffix`] gives it, from the word's traits.
+pub(super) fn stem_len(lex: &EntityLexicon, word: &str, id: WordId) -> usize {
+    traits(lex, word, Some(id)).stem as usize
+}
+
 /// The mention of a name made of `words`, and its key (the normalised name).
 fn mention_of(text: &str, lex: &EntityLexicon, words: &[Range<usize>]) -> Option<(Mention, String)> {
     let first = words.first()?;
