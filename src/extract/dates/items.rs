@@ -113,6 +113,22 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     // it is looked up there, not at every byte of the text. A match, kept
     // or not, hides what starts inside it.
     let bytes = text.as_bytes();
+    // The runs of digits, found once: numbers are read from them, and
+    // vocabulary glued after them (`11pm`) is looked up where they end.
+    let mut digits: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        digits.push(start..i);
+    }
+    let mut run = 0;
     let mut resume = 0;
     for (i, w) in words.iter().enumerate() {
         if w.start >= resume
@@ -126,27 +142,21 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
         {
             resume = end;
         }
-        for q in w.start + 1..w.end {
-            if q >= resume
-                && bytes[q - 1].is_ascii_digit()
-                && !bytes[q].is_ascii_digit()
+        // Digits are word characters: each run lies in one word.
+        while let Some(d) = digits.get(run).filter(|d| d.start < w.end) {
+            let q = d.end;
+            run += 1;
+            if q > w.start
+                && q < w.end
+                && q >= resume
                 && let Some(end) = vocabulary_at(text, q, lex.vocabulary.longest_at(text, q), lex, &mut items)
             {
                 resume = end;
             }
         }
     }
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        if let Some(item) = number(text, lex, start, i) {
+    for d in &digits {
+        if let Some(item) = number(text, lex, d.start, d.end) {
             items.push(item);
         }
     }
