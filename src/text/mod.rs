@@ -20,11 +20,12 @@ use crate::model::Span;
 #[derive(Debug, Clone, Default)]
 struct CharIndex {
     ascii: bool,
-    /// Code points before each 256-byte block.
+    /// Code points before each 64-byte block: a span's offset counts at
+    /// most 63 bytes.
     blocks: Vec<u32>,
 }
 
-const BLOCK: usize = 256;
+const BLOCK: usize = 64;
 
 impl CharIndex {
     fn new(text: &str) -> Self {
