@@ -15,6 +15,7 @@ Run from the repository root (builds the release binary first):
     python3 scripts/bench.py --markdown      # the table for the README
     python3 scripts/bench.py --no-model      # also without the tagger
     python3 scripts/bench.py --fresh         # also on text never repeated
+    python3 scripts/bench.py --against /tmp/corpus-before   # and an earlier build, interleaved
 
 The fixture corpus repeats its articles, and `corpus` remembers what it has
 worked out about each word across articles, so `--fresh` also times text whose
@@ -143,6 +144,9 @@ def main() -> None:
                     help="also time the labelled sentences of ../shared/train, each once (new words)")
     ap.add_argument("--no-model", action="store_true",
                     help="also time every configuration with --no-model (names from the rules alone)")
+    ap.add_argument("--against", type=Path, metavar="BINARY",
+                    help="also time another corpus binary (an earlier build), its runs interleaved with "
+                         "this build's, so that a change is measured under the same load")
     args = ap.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -159,17 +163,23 @@ def main() -> None:
         else:
             inputs.append(("JSONL, sentences never repeated", str(fresh[0]), fresh[1], fresh[2]))
     modes = [("", [])] + ([(" (no model)", ["--no-model"])] if args.no_model else [])
+    bins = [("", BIN)] + ([(f" [{args.against}]", args.against)] if args.against else [])
     for label, path, n_articles, n_bytes in inputs:
         mb_in = n_bytes / 1e6
         for threads in (1, 2):
             for suffix, flags in modes:
-                runs = [timed([str(BIN), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), *flags, path])
-                        for _ in range(args.runs)]
-                secs = statistics.median(r[0] for r in runs)
-                rss = max(r[1] for r in runs)
-                rows.append((label + suffix, threads, secs, mb_in / secs, n_articles / secs, rss / 1024))
-                print(f"{label + suffix:28} -j{threads}: {secs:7.2f} s  {mb_in / secs:7.2f} MB/s  "
-                      f"{n_articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB", file=sys.stderr)
+                runs: dict[str, list] = {name: [] for name, _ in bins}
+                for _ in range(args.runs):
+                    for name, binary in bins:
+                        cmd = [str(binary), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), *flags, path]
+                        runs[name].append(timed(cmd))
+                for name, _ in bins:
+                    secs = statistics.median(r[0] for r in runs[name])
+                    rss = max(r[1] for r in runs[name])
+                    row = label + suffix + name
+                    rows.append((row, threads, secs, mb_in / secs, n_articles / secs, rss / 1024))
+                    print(f"{row:28} -j{threads}: {secs:7.2f} s  {mb_in / secs:7.2f} MB/s  "
+                          f"{n_articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB", file=sys.stderr)
     small = ROOT / "fixtures" / "articles"
     small_file = sorted(small.glob("*_en_*.txt"))[0]
     starts = []

@@ -82,6 +82,9 @@ impl<K: PartialEq, V> WordMemo<K, V> {
     }
 }
 
+/// The most answers an [`IdMemo`] keeps: four numberings' worth.
+const MAX_ANSWERS: usize = 1 << 16;
+
 /// One thread's answers to one question for one `owner`, by the number of
 /// the word they answer ([`crate::text::numbers`]): a look-up is an index,
 /// with no hash and no comparison of words. Answers of another numbering
@@ -111,6 +114,12 @@ impl<K: PartialEq, V> IdMemo<K, V> {
             self.numbering = id.numbering;
         }
         let i = id.index as usize;
+        // An article of more distinct words than a numbering holds between
+        // articles numbers them all; the answers past that are not kept,
+        // so memory stays bounded whatever one article holds.
+        if i >= MAX_ANSWERS {
+            return read(&answer());
+        }
         if i >= self.answers.len() {
             self.answers.resize_with(i + 1, || None);
         }
@@ -157,25 +166,31 @@ mod tests {
     #[test]
     fn answers_by_number_are_worked_out_once_per_owner_and_numbering() {
         let mut memo: IdMemo<u8, usize> = IdMemo::new();
-        let mut worked = 0;
-        let mut ask = |memo: &mut IdMemo<u8, usize>, owner: u8, numbering: u64, index: u32| {
+        let worked = std::cell::Cell::new(0);
+        let mut ask = |owner: u8, numbering: u64, index: u32| {
             memo.with(
                 owner,
                 WordId { numbering, index },
                 || {
-                    worked += 1;
+                    worked.set(worked.get() + 1);
                     index as usize * 10
                 },
                 |&n| n,
             )
         };
-        assert_eq!(ask(&mut memo, 1, 7, 3), 30);
-        assert_eq!(ask(&mut memo, 1, 7, 3), 30);
-        assert_eq!(ask(&mut memo, 1, 7, 0), 0);
+        assert_eq!(ask(1, 7, 3), 30);
+        assert_eq!(ask(1, 7, 3), 30);
+        assert_eq!(ask(1, 7, 0), 0);
         // A new numbering, or another owner, starts over.
-        assert_eq!(ask(&mut memo, 1, 8, 3), 30);
-        assert_eq!(ask(&mut memo, 2, 8, 3), 30);
-        assert_eq!(ask(&mut memo, 2, 8, 3), 30);
-        assert_eq!(worked, 4);
+        assert_eq!(ask(1, 8, 3), 30);
+        assert_eq!(ask(2, 8, 3), 30);
+        assert_eq!(ask(2, 8, 3), 30);
+        assert_eq!(worked.get(), 4);
+        // Past the most kept, answers are worked out each time, not kept.
+        let far = MAX_ANSWERS as u32 + 5;
+        assert_eq!(ask(2, 8, far), far as usize * 10);
+        assert_eq!(ask(2, 8, far), far as usize * 10);
+        assert_eq!(worked.get(), 6);
+        assert!(memo.answers.len() <= MAX_ANSWERS);
     }
 }
