@@ -18,15 +18,8 @@ pub struct Record {
 /// Parse one JSONL line. The error says what was wrong, for `FILE:LINE: ...`.
 pub fn parse_record(line: &str, text_field: &str) -> Result<Record, String> {
     let value: Value = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         return Err(format!("not a JSON object but {}", kind_of(&value)));
-    };
-    let text = match map.get(text_field) {
-        Some(Value::String(s)) => s.clone(),
-        Some(other) => {
-            return Err(format!("field `{text_field}` is {}, not a string", kind_of(other)));
-        }
-        None => return Err(format!("no `{text_field}` field")),
     };
     let string = |k: &str| match map.get(k) {
         Some(Value::String(s)) => Some(s.clone()),
@@ -48,11 +41,20 @@ pub fn parse_record(line: &str, text_field: &str) -> Result<Record, String> {
             None
         }
     };
+    let (id, url, title) = (string("id"), string("url"), string("title"));
+    // Taken out of the record, not copied: it is most of it.
+    let text = match map.remove(text_field) {
+        Some(Value::String(s)) => s,
+        Some(other) => {
+            return Err(format!("field `{text_field}` is {}, not a string", kind_of(&other)));
+        }
+        None => return Err(format!("no `{text_field}` field")),
+    };
     Ok(Record {
         text,
-        id: string("id"),
-        url: string("url"),
-        title: string("title"),
+        id,
+        url,
+        title,
         date,
         warnings,
     })
