@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::script::ScriptCounts;
+use super::script::{Script, ScriptCounts, script_of};
 use super::segment::{WordSplit, is_word_char};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
 
@@ -54,29 +54,53 @@ struct IndicChar {
     plain: bool,
     /// Its canonical combining class.
     ccc: u8,
+    /// The script whose letters [`ScriptCounts`] counts it among: `0`
+    /// none (a digit, a danda, another block), `1` Bengali, `2` Devanagari.
+    script: u8,
+    /// It belongs inside a word ([`is_word_char`]).
+    word: bool,
 }
 
 const INDIC_START: u32 = 0x900;
 const INDIC_END: u32 = 0xB00;
 
-#[inline]
-fn indic(c: char) -> Option<IndicChar> {
-    static TABLE: std::sync::OnceLock<[IndicChar; (INDIC_END - INDIC_START) as usize]> = std::sync::OnceLock::new();
-    let code = c as u32;
-    if !(INDIC_START..INDIC_END).contains(&code) {
-        return None;
-    }
-    let table = TABLE.get_or_init(|| {
+type IndicTable = [IndicChar; (INDIC_END - INDIC_START) as usize];
+
+fn indic_table() -> &'static IndicTable {
+    static TABLE: std::sync::OnceLock<IndicTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
         std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
             Some(c) => IndicChar {
                 joins: joins_previous_slow(c),
                 plain: !needs_fold(c) && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
                 ccc: canonical_combining_class(c),
+                script: match script_of(c) {
+                    _ if fold_digit(c).is_some() => 0,
+                    Script::Bengali => 1,
+                    Script::Devanagari => 2,
+                    _ => 0,
+                },
+                word: is_word_char(c),
             },
             None => IndicChar::default(),
         })
-    });
-    Some(table[(code - INDIC_START) as usize])
+    })
+}
+
+#[inline]
+fn indic(c: char) -> Option<IndicChar> {
+    let code = c as u32;
+    if !(INDIC_START..INDIC_END).contains(&code) {
+        return None;
+    }
+    Some(indic_table()[(code - INDIC_START) as usize])
+}
+
+/// The code point of the character `E0 b1 b2` less [`INDIC_START`], for
+/// `b1` in A4–AB (U+0900–U+0AFF).
+#[inline]
+fn indic_index(b1: u8, b2: u8) -> usize {
+    ((usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F)) - INDIC_START as usize
 }
 
 /// Whether `c` may need composing with what precedes it, or folding.
@@ -108,17 +132,14 @@ fn is_plain_cluster(cluster: &str) -> bool {
 /// before, as [`is_plain_cluster`] asks of each cluster. The bytes are read
 /// in place; the run starts at a character that joins nothing before it.
 #[inline]
-fn plain_indic_run(orig: &str, i: usize) -> usize {
+fn plain_indic_run(orig: &str, i: usize, table: &IndicTable) -> usize {
     let bytes = orig.as_bytes();
     let mut pos = i;
     // Where the last cluster of the run starts, and the class before.
     let mut cluster = i;
     let mut last_ccc = 0;
     while pos + 2 < bytes.len() && bytes[pos] == 0xE0 && (0xA4..=0xAB).contains(&bytes[pos + 1]) {
-        let code = 0x800 | (u32::from(bytes[pos + 1] & 0x3F) << 6) | u32::from(bytes[pos + 2] & 0x3F);
-        let Some(e) = char::from_u32(code).and_then(indic) else {
-            break;
-        };
+        let e = table[indic_index(bytes[pos + 1], bytes[pos + 2])];
         if !e.plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
             break;
         }
@@ -135,18 +156,32 @@ fn plain_indic_run(orig: &str, i: usize) -> usize {
     }
 }
 
-/// Count the letters of a run [`plain_indic_run`] found: three bytes a
-/// character, whose second tells the block; no digit is plain, and the
-/// dandas (E0 A5 A4–A5) are no letters.
-fn count_indic_run(run: &[u8], letters: &mut ScriptCounts) {
-    for c in run.chunks_exact(3) {
-        match c[1] {
-            0xA4 => letters.devanagari += 1,
-            0xA5 => letters.devanagari += usize::from(!matches!(c[2], 0xA4 | 0xA5)),
-            0xA6 | 0xA7 => letters.bengali += 1,
-            _ => {}
+/// Count the letters of a run [`plain_indic_run`] found (written at `at`
+/// of the normalised text), and mark its words: one look-up a character.
+fn read_indic_run(
+    run: &[u8],
+    at: usize,
+    table: &IndicTable,
+    letters: &mut ScriptCounts,
+    words: Option<&mut WordSplit>,
+) {
+    let mut by_script = [0usize; 3];
+    match words {
+        Some(words) => {
+            for (k, c) in run.chunks_exact(3).enumerate() {
+                let e = table[indic_index(c[1], c[2])];
+                by_script[usize::from(e.script)] += 1;
+                words.mark(at + 3 * k, e.word);
+            }
+        }
+        None => {
+            for c in run.chunks_exact(3) {
+                by_script[usize::from(table[indic_index(c[1], c[2])].script)] += 1;
+            }
         }
     }
+    letters.bengali += by_script[1];
+    letters.devanagari += by_script[2];
 }
 
 fn joins_previous_slow(c: char) -> bool {
@@ -183,6 +218,7 @@ impl Normalized {
         let mut out = String::with_capacity(orig.len());
         let mut regions = Vec::new();
         let mut letters = ScriptCounts::default();
+        let table = indic_table();
         let mut i = 0;
         while i < bytes.len() {
             if bytes[i] < 0x80 {
@@ -199,13 +235,10 @@ impl Normalized {
                 continue;
             }
             if runs {
-                let run = plain_indic_run(orig, i);
+                let run = plain_indic_run(orig, i, table);
                 if run > i {
-                    if let Some(w) = &mut words {
-                        w.indic(&bytes[i..run], out.len());
-                    }
+                    read_indic_run(&bytes[i..run], out.len(), table, &mut letters, words.as_mut());
                     out.push_str(&orig[i..run]);
-                    count_indic_run(&bytes[i..run], &mut letters);
                     i = run;
                     continue;
                 }
@@ -310,6 +343,24 @@ mod tests {
         let s = n.text.find(norm_sub).expect("substring in normalised text");
         let e = s + norm_sub.len();
         orig[n.to_orig_start(s)..n.to_orig_end(e)].to_string()
+    }
+
+    #[test]
+    fn the_indic_table_knows_words_and_scripts() {
+        for code in INDIC_START..INDIC_END {
+            let Some(c) = char::from_u32(code) else { continue };
+            let e = indic(c).unwrap();
+            let mut b = [0; 3];
+            c.encode_utf8(&mut b);
+            assert_eq!(indic_index(b[1], b[2]), (code - INDIC_START) as usize);
+            assert_eq!(e.word, is_word_char(c), "U+{code:04X}");
+            let counts = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
+            assert_eq!(
+                (e.script == 1, e.script == 2),
+                (counts.bengali == 1, counts.devanagari == 1),
+                "U+{code:04X}"
+            );
+        }
     }
 
     #[test]

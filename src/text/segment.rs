@@ -90,14 +90,6 @@ impl WordSplit {
         }
     }
 
-    /// Mark the Bengali or Devanagari characters (three bytes each,
-    /// `E0 b1 b2`) written from `at`.
-    pub fn indic(&mut self, bytes: &[u8], at: usize) {
-        for (k, c) in bytes.chunks_exact(3).enumerate() {
-            self.mark(at + 3 * k, indic_word_byte(c[1], c[2]));
-        }
-    }
-
     /// The words of a text that ends at `end`.
     pub fn finish(mut self, end: usize) -> Vec<Range<usize>> {
         self.mark(end, false);
