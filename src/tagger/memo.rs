@@ -10,8 +10,7 @@ use super::{Model, Partials};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::memo::IdMemo;
-use crate::text::Script;
-use crate::text::numbers::WordId;
+use crate::text::{Document, Script};
 
 #[derive(Clone, Copy)]
 struct Known {
@@ -27,19 +26,19 @@ thread_local! {
 }
 
 /// Set `infos[k]` and `partials[k]` to what `model` (of `script`) reads of
-/// word `words[k]` of `text` (numbered `ids(k)`), for every `k`, given the
+/// the word `range.start + k` of `doc`, for every `k` of `range`, given the
 /// people's words `index` lists.
-#[allow(clippy::too_many_arguments)]
 pub fn known_words(
     model: &Model,
     script: Script,
     index: &NameIndex,
-    text: &str,
-    words: &[Range<usize>],
-    ids: impl Fn(usize) -> WordId,
+    doc: &Document,
+    range: Range<usize>,
     infos: &mut [WordInfo],
     partials: &mut [Partials],
 ) {
+    let (text, numbers) = (doc.norm_text(), doc.word_numbers());
+    let words = &doc.words()[range.clone()];
     let slot = match script {
         Script::Bengali => 0,
         Script::Devanagari => 1,
@@ -52,7 +51,7 @@ pub fn known_words(
             let word = &text[w.clone()];
             memo.with(
                 (model.id(), index.id()),
-                ids(k),
+                numbers.get(range.start + k),
                 || {
                     let info = word_info(word, index, entity_lexicon());
                     Known {

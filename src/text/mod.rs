@@ -181,15 +181,19 @@ impl Document {
     /// cut there too: what [`Words::from`] finds in `&text[..to]` from
     /// `from`, read from the words found once rather than by a new scan.
     pub fn words_between(&self, from: usize, to: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-        let words = if from < to {
-            &self.words[self.words.partition_point(|w| w.end <= from)..]
-        } else {
-            &[]
-        };
-        words
+        self.words[self.word_indices_between(from, to)]
             .iter()
-            .take_while(move |w| w.start < to)
             .map(move |w| w.start.max(from)..w.end.min(to))
+    }
+
+    /// Where in [`Document::words`] the words of [`Document::words_between`]
+    /// are.
+    pub fn word_indices_between(&self, from: usize, to: usize) -> Range<usize> {
+        if from >= to {
+            return 0..0;
+        }
+        let first = self.words.partition_point(|w| w.end <= from);
+        first..self.words.partition_point(|w| w.start < to).max(first)
     }
 }
 

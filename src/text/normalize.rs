@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::script::{Script, ScriptCounts, script_of};
+use super::script::ScriptCounts;
 use super::segment::{WordSplit, is_word_char};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
 
@@ -74,11 +74,15 @@ fn indic_table() -> &'static IndicTable {
                 joins: joins_previous_slow(c),
                 plain: !needs_fold(c) && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
                 ccc: canonical_combining_class(c),
-                script: match script_of(c) {
-                    _ if fold_digit(c).is_some() => 0,
-                    Script::Bengali => 1,
-                    Script::Devanagari => 2,
-                    _ => 0,
+                script: {
+                    let n = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
+                    if n.bengali > 0 {
+                        1
+                    } else if n.devanagari > 0 {
+                        2
+                    } else {
+                        0
+                    }
                 },
                 word: is_word_char(c),
             },
@@ -94,6 +98,18 @@ fn indic(c: char) -> Option<IndicChar> {
         return None;
     }
     Some(indic_table()[(code - INDIC_START) as usize])
+}
+
+/// Whether the character `E0 b1 b2` (U+0800–U+0FFF) belongs inside a word
+/// ([`is_word_char`]): from the table for Bengali, Devanagari and the
+/// blocks after them, without decoding.
+#[inline]
+pub(super) fn indic_is_word(b1: u8, b2: u8) -> bool {
+    if (0xA4..=0xAB).contains(&b1) {
+        return indic_table()[indic_index(b1, b2)].word;
+    }
+    let code = (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    char::from_u32(code).is_some_and(is_word_char)
 }
 
 /// The code point of the character `E0 b1 b2` less [`INDIC_START`], for

@@ -104,44 +104,23 @@ pub struct ScriptCounts {
 }
 
 impl ScriptCounts {
-    /// The letters of `s` by script ([`script_of`]), digits aside, read
-    /// from the UTF-8 lead bytes: articles are counted whole, so no
-    /// character is decoded.
+    /// The letters of `s` by script ([`script_of`]), digits aside. An
+    /// article's are counted as it is normalised ([`super::Normalized`]);
+    /// this counts spans and the clusters normalisation rewrites.
     pub fn of(s: &str) -> Self {
-        let b = s.as_bytes();
-        let mut c = ScriptCounts::default();
-        let mut i = 0;
-        while i < b.len() {
-            let lead = b[i];
-            match lead {
-                0..0x80 => {
-                    c.latin += usize::from(lead.is_ascii_alphabetic());
-                    i += 1;
-                }
-                0xE0 if i + 2 < b.len() => {
-                    match (b[i + 1], b[i + 2]) {
-                        // Bengali but its digits (U+09E6–U+09EF).
-                        (0xA6, _) => c.bengali += 1,
-                        (0xA7, t) => c.bengali += usize::from(!(0xA6..=0xAF).contains(&t)),
-                        // Devanagari but the dandas and digits (U+0964–U+096F).
-                        (0xA4, _) => c.devanagari += 1,
-                        (0xA5, t) => c.devanagari += usize::from(!(0xA4..=0xAF).contains(&t)),
-                        _ => {}
-                    }
-                    i += 3;
-                }
-                // U+00C0–U+024F: C3 80 to C9 8F.
-                0xC3..=0xC8 => {
-                    c.latin += 1;
-                    i += 2;
-                }
-                0xC9 => {
-                    c.latin += usize::from(b.get(i + 1).is_some_and(|&t| t <= 0x8F));
-                    i += 2;
-                }
-                0xC0..0xE0 => i += 2,
-                0xE0..0xF0 => i += 3,
-                _ => i += 4,
+        let mut c = ScriptCounts {
+            latin: s.bytes().filter(u8::is_ascii_alphabetic).count(),
+            ..Default::default()
+        };
+        for ch in s
+            .chars()
+            .filter(|&c| !c.is_ascii() && super::normalize::fold_digit(c).is_none())
+        {
+            match script_of(ch) {
+                Script::Bengali => c.bengali += 1,
+                Script::Devanagari => c.devanagari += 1,
+                Script::Latin => c.latin += 1,
+                Script::Other => {}
             }
         }
         c
@@ -221,7 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn counts_from_bytes_are_the_counts_of_the_characters() {
+    fn counts_are_the_letters_of_each_script() {
         let text: String = (0..0x1100u32)
             .chain([0x1F600, 0x10000, 0xFFFD])
             .filter_map(char::from_u32)

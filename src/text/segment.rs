@@ -111,7 +111,7 @@ fn next_boundary(text: &str, mut i: usize, word: bool) -> Option<usize> {
             i += 1;
         } else if b == 0xE0 && i + 2 < bytes.len() {
             // U+0800–U+0FFF, Devanagari and Bengali among them: read from the bytes.
-            if indic_word_byte(bytes[i + 1], bytes[i + 2]) == word {
+            if super::normalize::indic_is_word(bytes[i + 1], bytes[i + 2]) == word {
                 return Some(i);
             }
             i += 3;
@@ -124,22 +124,6 @@ fn next_boundary(text: &str, mut i: usize, word: bool) -> Option<usize> {
         }
     }
     None
-}
-
-/// [`is_word_char`] of the character U+0800–U+0FFF encoded `E0 b1 b2`:
-/// Devanagari and Bengali (`b1` A4–A7) are words but for their
-/// punctuation and signs of currency, without decoding.
-#[inline]
-fn indic_word_byte(b1: u8, b2: u8) -> bool {
-    match b1 {
-        0xA5 => !matches!(b2, 0xA4 | 0xA5 | 0xB0),
-        0xA7 => !matches!(b2, 0xB2..=0xBB),
-        0xA4 | 0xA6 => true,
-        _ => {
-            let code = (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            char::from_u32(code).is_some_and(is_word_char)
-        }
-    }
 }
 
 /// End of the word that `i` is inside (or `i` itself at a boundary).
@@ -313,7 +297,11 @@ mod tests {
             let Some(c) = char::from_u32(code) else { continue };
             let mut b = [0; 3];
             c.encode_utf8(&mut b);
-            assert_eq!(indic_word_byte(b[1], b[2]), is_word_char(c), "U+{code:04X}");
+            assert_eq!(
+                super::super::normalize::indic_is_word(b[1], b[2]),
+                is_word_char(c),
+                "U+{code:04X}"
+            );
         }
     }
 

@@ -205,11 +205,11 @@ fn lead_start(doc: &Document, sentence: &Range<usize>, previous: Option<&EventCu
     let floor = text[floor..cue.start]
         .rfind([',', ';', ':'])
         .map_or(floor, |i| floor + i + 1);
-    let words: Vec<Range<usize>> = doc.words_between(floor, cue.start).collect();
+    let words = doc.word_indices_between(floor, cue.start);
     words
         .len()
         .checked_sub(LEAD_WORDS)
-        .map_or(floor, |k| words[k].start)
+        .map_or(floor, |k| doc.words()[words.start + k].start)
         .max(floor)
 }
 

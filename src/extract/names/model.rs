@@ -42,16 +42,14 @@ pub fn add_mentions(
     // Only the words of the sentences a model tags are read.
     let mut infos = vec![WordInfo::default(); words.len()];
     let mut partials = vec![Partials::default(); words.len()];
-    let numbers = doc.word_numbers();
     for (range, script, model) in &sentences {
         let r = range.clone();
         known_words(
             model,
             *script,
             index,
-            text,
-            &words[r.clone()],
-            |k| numbers.get(r.start + k),
+            doc,
+            r.clone(),
             &mut infos[r.clone()],
             &mut partials[r.clone()],
         );
@@ -242,16 +240,7 @@ mod tests {
             for _ in 0..2 {
                 let mut infos = vec![WordInfo::default(); words.len()];
                 let mut partials = vec![Partials::default(); words.len()];
-                known_words(
-                    model,
-                    script,
-                    &index,
-                    text,
-                    words,
-                    |k| doc.word_numbers().get(k),
-                    &mut infos,
-                    &mut partials,
-                );
+                known_words(model, script, &index, &doc, 0..words.len(), &mut infos, &mut partials);
                 mark_evidence(text, words, &evidence, &mut infos);
                 let (mut buf, mut want, mut want_margins) = (FeatureBuf::default(), Vec::new(), Vec::new());
                 model.tag_with_margins(&full, &mut buf, &mut want, &mut want_margins);
