@@ -79,3 +79,16 @@ fn people_model(bencher: Bencher, model: bool) {
 fn load_models() -> corpus::tagger::Taggers {
     corpus::tagger::Taggers::load_builtin().unwrap_or_default()
 }
+
+/// The shared document alone: normalisation, words, sentences — the floor
+/// under every extractor.
+#[divan::bench]
+fn document(bencher: Bencher) {
+    let texts = articles("");
+    let bytes: usize = texts.iter().map(String::len).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for text in &texts {
+            divan::black_box(corpus::text::Document::new(text.clone()));
+        }
+    });
+}

@@ -177,6 +177,13 @@ impl Document {
             .get_or_init(|| numbers::WordNumbers::of(&self.norm.text, &self.words))
     }
 
+    /// The number of the word `w` is, when it is one of
+    /// [`Document::words`] whole.
+    pub fn word_id(&self, w: &Range<usize>) -> Option<numbers::WordId> {
+        let i = self.words.binary_search_by_key(&w.start, |x| x.start).ok()?;
+        (self.words[i].end == w.end).then(|| self.word_numbers().get(i))
+    }
+
     /// The words of `norm_text()[from..to]`, a word that either end cuts
     /// cut there too: what [`Words::from`] finds in `&text[..to]` from
     /// `from`, read from the words found once rather than by a new scan.

@@ -52,6 +52,10 @@ struct IndicChar {
     joins: bool,
     /// Alone it is NFC and is not folded.
     plain: bool,
+    /// Alone it may be NFC (quick check "maybe": it composes with some
+    /// letters before it, as া with ে), is not folded, and only the
+    /// character right before it can compose with it.
+    maybe: bool,
     /// Its canonical combining class.
     ccc: u8,
     /// The script whose letters [`ScriptCounts`] counts it among: `0`
@@ -69,10 +73,22 @@ type IndicTable = [IndicChar; (INDIC_END - INDIC_START) as usize];
 fn indic_table() -> &'static IndicTable {
     static TABLE: std::sync::OnceLock<IndicTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+        // A mark of a lower class between a letter and a mark lets them
+        // compose; with none in the blocks, only the character right before
+        // a mark can.
+        let least_class = block()
+            .map(canonical_combining_class)
+            .filter(|&k| k > 0)
+            .min()
+            .unwrap_or(u8::MAX);
         std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
             Some(c) => IndicChar {
                 joins: joins_previous_slow(c),
                 plain: !needs_fold(c) && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
+                maybe: !needs_fold(c)
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
+                    && canonical_combining_class(c) <= least_class,
                 ccc: canonical_combining_class(c),
                 script: {
                     let n = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
@@ -155,8 +171,10 @@ fn plain_indic_run(orig: &str, i: usize, table: &IndicTable) -> usize {
     let mut cluster = i;
     let mut last_ccc = 0;
     while pos + 2 < bytes.len() && bytes[pos] == 0xE0 && (0xA4..=0xAB).contains(&bytes[pos + 1]) {
-        let e = table[indic_index(bytes[pos + 1], bytes[pos + 2])];
-        if !e.plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
+        let index = indic_index(bytes[pos + 1], bytes[pos + 2]);
+        let e = table[index];
+        let plain = e.plain || (e.maybe && pos > i && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
+        if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
             break;
         }
         if !e.joins {
@@ -170,6 +188,15 @@ fn plain_indic_run(orig: &str, i: usize, table: &IndicTable) -> usize {
         Some(c) if (c as u32) >= 0x80 && joins_previous(c) => cluster,
         _ => pos,
     }
+}
+
+/// Whether the characters at `before` and `at` of the Indic table compose
+/// into one.
+fn composes(before: usize, at: usize) -> bool {
+    let char_at = |i: usize| char::from_u32(INDIC_START + i as u32);
+    char_at(before)
+        .zip(char_at(at))
+        .is_some_and(|(a, b)| unicode_normalization::char::compose(a, b).is_some())
 }
 
 /// Count the letters of a run [`plain_indic_run`] found (written at `at`
@@ -396,7 +423,7 @@ mod tests {
     /// cluster by cluster gives.
     #[test]
     fn mixed_text_normalises_as_a_whole() {
-        let alphabet: Vec<char> = "কমস্ক\u{09C7}\u{09BE}\u{09CB}\u{09BC}\u{09AF}\u{09DF}১২ া ্ ি ুজ\u{095B}\u{093C}ेंस्की२\u{200D}\u{200C}ab\u{0306}\u{0301}é।.\u{0A3C}ਕ"
+        let alphabet: Vec<char> = "नरळনকমস্ক\u{09C7}\u{09BE}\u{09D7}\u{09CB}\u{09BC}\u{09AF}\u{09DF}১২ া ্ ি ুজ\u{095B}\u{093C}ेंस्की२\u{200D}\u{200C}ab\u{0306}\u{0301}é।.\u{0A3C}ਕ"
             .chars()
             .collect();
         // A fixed linear congruential sequence: the same texts on every run.
@@ -474,6 +501,17 @@ mod tests {
         let n = Normalized::new("মস্ক\u{09C7}\u{09BE}");
         assert_eq!(n.text, "মস্ক\u{09CB}");
         assert_eq!(n.to_orig_end(n.text.len()), "মস্ক\u{09C7}\u{09BE}".len());
+    }
+
+    #[test]
+    fn a_mark_that_may_compose_is_kept_only_where_it_does_not() {
+        // ा after ে composes (ো); after any other letter it stays as written.
+        assert_eq!(Normalized::new("বাংলাদেশ").text, "বাংলাদেশ");
+        assert!(Normalized::new("বাংলাদেশ").is_identity());
+        assert_eq!(Normalized::new("দে\u{09BE}শ").text, "দ\u{09CB}শ");
+        // Nukta after न composes (ऩ, U+0929); after ड it stays (ड़ is excluded).
+        assert_eq!(Normalized::new("पन\u{093C}ीर").text, "प\u{0929}ीर");
+        assert_eq!(Normalized::new("बड\u{093C}ा").text, "बड\u{093C}ा");
     }
 
     #[test]

@@ -7,12 +7,12 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Found, Mention, Via, Who, covered, overlaps_any};
+use super::{Found, Mention, Overlaps, Via, Who, covered, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
-use crate::lexicon::memo::IdMemo;
+use crate::lexicon::memo::{IdMemo, WordMemo};
 use crate::text::numbers::WordId;
 use crate::text::{Document, Script, script_of, word_start};
 
@@ -173,9 +173,10 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found:
     let (keys, first_names) = sound_keys(index, lex, found, &pattern_sounds);
     extend_first_names(doc, lex, &first_names, found);
     let cover = covered(found);
+    let mut covers = Overlaps::new(&cover);
     let mut new: Vec<(usize, Mention)> = Vec::new();
     for (i, w) in doc.words().iter().enumerate() {
-        if overlaps_any(&cover, w) {
+        if covers.any(w) {
             continue;
         }
         let word = &text[w.clone()];
@@ -279,15 +280,32 @@ fn pattern_sounds(lex: &EntityLexicon, found: &[Found]) -> Vec<(usize, String, S
     let mut out = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let Who::Pattern(name) = &f.who else { continue };
-        let (latin, k) = sound(lex, name);
+        let (latin, k) = remembered_sound(lex, name);
         out.push((i, latin, k));
-        let parts: Vec<&str> = name.split(' ').collect();
-        if f.person && parts.len() >= 2 {
-            let (latin, k) = sound(lex, parts[parts.len() - 1]);
+        if f.person
+            && let Some((_, last)) = name.rsplit_once(' ')
+        {
+            let (latin, k) = remembered_sound(lex, last);
             out.push((i, latin, k));
         }
     }
     out
+}
+
+/// [`sound`] of a name found from context: names recur across articles,
+/// so each thread works each out once.
+fn remembered_sound(lex: &EntityLexicon, name: &str) -> (String, String) {
+    thread_local! {
+        static MEMO: RefCell<WordMemo<usize, (String, String)>> = const { RefCell::new(WordMemo::new(1 << 14)) };
+    }
+    MEMO.with_borrow_mut(|memo| {
+        memo.with(
+            lex as *const EntityLexicon as usize,
+            name,
+            || sound(lex, name),
+            |(latin, key)| (latin.clone(), key.clone()),
+        )
+    })
 }
 
 /// The Latin spelling of a name and its sound key.

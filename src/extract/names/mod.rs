@@ -219,6 +219,27 @@ fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
     sorted.get(i).is_some_and(|c| c.start < r.end)
 }
 
+/// [`overlaps_any`] for ranges asked in text order: a cursor that only
+/// moves forward, so a pass over every word of an article is linear.
+struct Overlaps<'a> {
+    sorted: &'a [Range<usize>],
+    next: usize,
+}
+
+impl<'a> Overlaps<'a> {
+    fn new(sorted: &'a [Range<usize>]) -> Self {
+        Overlaps { sorted, next: 0 }
+    }
+
+    /// Whether `r` overlaps a range; `r` starts no earlier than the last asked.
+    fn any(&mut self, r: &Range<usize>) -> bool {
+        while self.sorted.get(self.next).is_some_and(|c| c.end <= r.start) {
+            self.next += 1;
+        }
+        self.sorted.get(self.next).is_some_and(|c| c.start < r.end)
+    }
+}
+
 /// Where each entity is in a list of found entities, so that a mention is
 /// added in constant time however many entities an article names.
 struct Slots(rustc_hash::FxHashMap<Who, usize>);

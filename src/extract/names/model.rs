@@ -39,9 +39,23 @@ pub fn add_mentions(
         return;
     }
     let events = event_lexicon().find(text, words, doc.word_numbers(), lex);
-    // Only the words of the sentences a model tags are read.
-    let mut infos = vec![WordInfo::default(); words.len()];
-    let mut partials = vec![Partials::default(); words.len()];
+    // A thread's buffers serve article after article (a word's weights are
+    // 160 bytes); only the words of the sentences a model tags are read.
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+    }
+    let mut scratch = SCRATCH.take();
+    let Scratch {
+        infos,
+        partials,
+        buf,
+        labels,
+        margins,
+    } = &mut scratch;
+    infos.clear();
+    infos.resize(words.len(), WordInfo::default());
+    partials.clear();
+    partials.resize(words.len(), Partials::default());
     for (range, script, model) in &sentences {
         let r = range.clone();
         known_words(
@@ -63,7 +77,7 @@ pub fn add_mentions(
             events: &events,
             dates,
         },
-        &mut infos,
+        infos,
     );
     // Neither another mention, nor a cue, nor an event's trigger, nor a date.
     let mut cover = covered_with_cues(&names.found, &names.cues);
@@ -81,18 +95,9 @@ pub fn add_mentions(
         .filter(|c| c.cue == Cue::Title { role: false })
         .map(|c| c.range.clone())
         .collect();
-    let mut buf = FeatureBuf::default();
-    let mut labels = Vec::new();
-    let mut margins = Vec::new();
     let mut new: Vec<(Who, bool, Mention)> = Vec::new();
     for (range, script, model) in sentences {
-        model.tag_partials(
-            &infos[range.clone()],
-            &partials[range.clone()],
-            &mut buf,
-            &mut labels,
-            &mut margins,
-        );
+        model.tag_partials(&infos[range.clone()], &partials[range.clone()], buf, labels, margins);
         let mut i = 0;
         while i < labels.len() {
             let Some(kind) = labels[i].kind() else {
@@ -130,11 +135,28 @@ pub fn add_mentions(
             }
         }
     }
+    // A rare huge article's buffers are not kept for the rest of the corpus.
+    if scratch.partials.capacity() <= KEEP_WORDS {
+        SCRATCH.set(scratch);
+    }
     let mut slots = Slots::of(&names.found);
     for (who, person, m) in new {
         slots.add(&mut names.found, who, person, m);
     }
     names.event_cues = Some(events);
+}
+
+/// The most words whose buffers a thread keeps for the next article.
+const KEEP_WORDS: usize = 1 << 16;
+
+/// What tagging an article writes and reads again, kept by each thread.
+#[derive(Default)]
+struct Scratch {
+    infos: Vec<WordInfo>,
+    partials: Vec<Partials>,
+    buf: FeatureBuf,
+    labels: Vec<Label>,
+    margins: Vec<i32>,
 }
 
 /// The script most of `words` begin in (Bengali or Devanagari: the scripts

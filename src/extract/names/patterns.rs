@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::{CueMatch, Found, Mention, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
+use super::{CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
 use crate::text::numbers::{WordId, WordNumbers};
@@ -53,7 +53,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                 if cues_at(cues, next).iter().any(|k| matches!(k.cue, Cue::Title { .. })) {
                     continue;
                 }
-                let words = trim_common_tail(text, lex, cues, name_words_after(text, c.range.end, lex, &cover));
+                let words = trim_common_tail(text, lex, cues, name_words_after(doc, c.range.end, lex, &cover));
                 // One word is a name after an honorific, or after a role
                 // when a reporting word follows (`প্রোফেসর X বলেন`).
                 let enough = if role && !speech_follows(text, &words, cues) {
@@ -68,13 +68,13 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
             }
             Cue::Speech(side) => {
                 if side.after() {
-                    let words = name_words_before(text, c.range.start, lex, &cover);
+                    let words = name_words_before(doc, c.range.start, lex, &cover);
                     if words.len() >= 2 {
                         add(found, &mut cover, &words, None);
                     }
                 }
                 if side.before() {
-                    let words = trim_common_tail(text, lex, cues, name_words_after(text, c.range.end, lex, &cover));
+                    let words = trim_common_tail(text, lex, cues, name_words_after(doc, c.range.end, lex, &cover));
                     if words.len() >= 2 {
                         add(found, &mut cover, &words, None);
                     }
@@ -97,7 +97,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                         .map(|k| k.range.end)
                         .max();
                     let words = match last_cue {
-                        Some(cue_end) => name_words_after(text, cue_end, lex, &cover),
+                        Some(cue_end) => name_words_after(doc, cue_end, lex, &cover),
                         None => words_in(text, start..end),
                     };
                     // Without a credit word the whole part is the name; after
@@ -105,7 +105,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                     let whole = last_cue.is_some() || words.last().is_some_and(|w| text[w.end..end].trim().is_empty());
                     if whole
                         && (2..=MAX_WORDS).contains(&words.len())
-                        && words.iter().all(|w| w.end <= end && name_like(text, w, lex, &cover))
+                        && words.iter().all(|w| w.end <= end && name_like(doc, w, lex, &cover))
                     {
                         add(found, &mut cover, &words, None);
                     }
@@ -132,6 +132,7 @@ fn name_runs(
 ) -> Vec<Vec<Range<usize>>> {
     let mut runs = Vec::new();
     let mut run: Vec<Range<usize>> = Vec::new();
+    let mut covers = Overlaps::new(cover);
     let mut flush = |run: &mut Vec<Range<usize>>| {
         let taken = std::mem::take(run);
         if (2..=MAX_WORDS).contains(&taken.len()) && taken.iter().any(|w| lex.is_name_word(&text[w.clone()])) {
@@ -151,10 +152,12 @@ fn name_runs(
         if !joined {
             flush(&mut run);
         }
+        if !native {
+            flush(&mut run);
+            continue;
+        }
         let traits = traits(lex, word, Some(numbers.get(i)));
-        let fits = native
-            && ((traits.name_like && !overlaps_any(cover, &w)) || is_abbreviation(text, Some(&w)))
-            && traits.uncommon;
+        let fits = ((traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w))) && traits.uncommon;
         if !fits {
             flush(&mut run);
             continue;
@@ -195,7 +198,7 @@ fn lists(
                 p = known.end;
                 continue;
             }
-            let words = trim_common_tail(text, lex, cues, name_words_after(text, p, lex, cover));
+            let words = trim_common_tail(text, lex, cues, name_words_after(doc, p, lex, cover));
             if words.len() < 2 || words.last().is_none_or(|w| w.end > sentence_end) {
                 break;
             }
@@ -314,7 +317,8 @@ fn credit_segment(doc: &Document, cue: Range<usize>) -> Option<Range<usize>> {
 
 /// Up to four name-like words right after `pos` (spaces between them only,
 /// or an initial's full stop); a word carrying a case ending ends the name.
-fn name_words_after(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Range<usize>> {
+fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Range<usize>> {
+    let text = doc.norm_text();
     let mut words = Vec::new();
     let mut p = pos;
     while words.len() < MAX_WORDS {
@@ -333,7 +337,7 @@ fn name_words_after(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<
             break;
         }
         let w = start..end;
-        if (!name_like(text, &w, lex, cover) && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w)))
+        if (!name_like(doc, &w, lex, cover) && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w)))
             || lex.is_locative(&text[w.clone()])
         {
             break;
@@ -352,7 +356,8 @@ fn name_words_after(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<
 }
 
 /// Up to four name-like words right before `pos`, in text order.
-fn name_words_before(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Range<usize>> {
+fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Range<usize>]) -> Vec<Range<usize>> {
+    let text = doc.norm_text();
     let mut words = Vec::new();
     let mut p = pos;
     while words.len() < MAX_WORDS {
@@ -371,7 +376,7 @@ fn name_words_before(text: &str, pos: usize, lex: &EntityLexicon, cover: &[Range
         // case ending is where the speaker's name cannot be.
         let abbreviated = text[end..p].contains('.');
         let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
-        if !(name_like(text, &w, lex, cover) || abbreviation)
+        if !(name_like(doc, &w, lex, cover) || abbreviation)
             || lex.is_common(word)
             || lex.strip_suffix(word, 2).len() < word.len()
             || (abbreviated && !abbreviation)
@@ -399,8 +404,8 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 }
 
 /// Whether the word could be part of a person's name.
-fn name_like(text: &str, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
-    !overlaps_any(cover, w) && traits(lex, &text[w.clone()], None).name_like
+fn name_like(doc: &Document, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
+    !overlaps_any(cover, w) && traits(lex, &doc.norm_text()[w.clone()], doc.word_id(w)).name_like
 }
 
 /// What the name patterns ask of a word alone.
