@@ -462,10 +462,11 @@ fn push_forms(f: &mut Vec<u64>, w: &WordInfo) {
 
 /// A feature of `template` for each flag set in `flags`, lowest first.
 fn push_flags(f: &mut Vec<u64>, template: u8, flags: u16) {
-    for bit in 0..FLAGS {
-        if flags & (1 << bit) != 0 {
-            f.push(feature(template, u64::from(bit)));
-        }
+    // The set bits, lowest first, without testing the others.
+    let mut rest = flags & ((1u32 << FLAGS) - 1) as u16;
+    while rest != 0 {
+        f.push(feature(template, u64::from(rest.trailing_zeros())));
+        rest &= rest - 1;
     }
 }
 

@@ -58,6 +58,9 @@ struct IndicChar {
     maybe: bool,
     /// Its canonical combining class.
     ccc: u8,
+    /// Plain, of class 0, and joining nothing before it: it starts a
+    /// cluster of a normal run whatever came before.
+    starts_plain_cluster: bool,
     /// The script whose letters [`ScriptCounts`] counts it among: `0`
     /// none (a digit, a danda, another block), `1` Bengali, `2` Devanagari.
     script: u8,
@@ -90,6 +93,10 @@ fn indic_table() -> &'static IndicTable {
                     && is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
                     && canonical_combining_class(c) <= least_class,
                 ccc: canonical_combining_class(c),
+                starts_plain_cluster: !needs_fold(c)
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+                    && canonical_combining_class(c) == 0
+                    && !joins_previous_slow(c),
                 script: {
                     let n = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
                     if n.bengali > 0 {
@@ -173,6 +180,12 @@ fn plain_indic_run(orig: &str, i: usize, table: &IndicTable) -> usize {
     while pos + 2 < bytes.len() && bytes[pos] == 0xE0 && (0xA4..=0xAB).contains(&bytes[pos + 1]) {
         let index = indic_index(bytes[pos + 1], bytes[pos + 2]);
         let e = table[index];
+        if e.starts_plain_cluster {
+            cluster = pos;
+            last_ccc = 0;
+            pos += 3;
+            continue;
+        }
         let plain = e.plain || (e.maybe && pos > i && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
         if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
             break;
@@ -264,6 +277,16 @@ impl Normalized {
         let table = indic_table();
         let mut i = 0;
         while i < bytes.len() {
+            // One space between words of another script: most of the ASCII
+            // of Bengali and Hindi text.
+            if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&b| b >= 0x80) {
+                if let Some(w) = &mut words {
+                    w.mark(out.len(), false);
+                }
+                out.push(' ');
+                i += 1;
+                continue;
+            }
             if bytes[i] < 0x80 {
                 let run = bytes[i..]
                     .iter()

@@ -117,12 +117,8 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     // vocabulary glued after them (`11pm`) is looked up where they end.
     let mut digits: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
+    while let Some(start) = next_digit(bytes, i) {
+        i = start;
         while i < bytes.len() && bytes[i].is_ascii_digit() {
             i += 1;
         }
@@ -164,6 +160,27 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     // A vocabulary match never overlaps a number; drop any that would.
     items.dedup_by(|b, a| b.start < a.end);
     items
+}
+
+/// The first ASCII digit of `bytes` from `from`. Most of a text has none,
+/// so eight bytes are tested at a time: a byte is a digit when it differs
+/// from `0` by less than ten.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'0'));
+        // Some byte of `x` is below ten (exact for whether any is).
+        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| i + k)
 }
 
 /// What a glued ending after a number is: (ordinal, hour, counter), or
@@ -288,6 +305,27 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_found_eight_bytes_at_a_time() {
+        let texts = ["", "7", "abc", "০১ ৯ 2", "আজ ১৫ আগস্ট 2025, 10:30", "x/y:09\u{7f}\u{80}"];
+        for text in texts {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                let want = bytes[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+                assert_eq!(next_digit(bytes, from), want, "{text:?} from {from}");
+            }
+        }
+        // Every byte value, at every place in a chunk.
+        for b in 0..=255u8 {
+            for at in 0..16 {
+                let mut bytes = vec![b'a'; 16];
+                bytes[at] = b;
+                let want = b.is_ascii_digit().then_some(at);
+                assert_eq!(next_digit(&bytes, 0), want, "{b:#x} at {at}");
+            }
+        }
+    }
     use crate::lexicon::dates::date_lexicon;
     use crate::text::normalize_str;
 
