@@ -52,10 +52,12 @@ pub fn add_mentions(
         labels,
         margins,
     } = &mut scratch;
-    infos.clear();
-    infos.resize(words.len(), WordInfo::default());
-    partials.clear();
-    partials.resize(words.len(), Partials::default());
+    // Not cleared: `known_words` writes every word of the tagged sentences,
+    // and no other word is read.
+    if infos.len() < words.len() {
+        infos.resize(words.len(), WordInfo::default());
+        partials.resize(words.len(), Partials::default());
+    }
     for (range, script, model) in &sentences {
         let r = range.clone();
         known_words(
@@ -77,7 +79,7 @@ pub fn add_mentions(
             events: &events,
             dates,
         },
-        infos,
+        &mut infos[..words.len()],
     );
     // Neither another mention, nor a cue, nor an event's trigger, nor a date.
     let mut cover = covered_with_cues(&names.found, &names.cues);
