@@ -288,16 +288,19 @@ impl Normalized {
                 continue;
             }
             if bytes[i] < 0x80 {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| b >= 0x80)
-                    .map_or(bytes.len(), |n| i + n);
-                if let Some(w) = &mut words {
-                    w.ascii(&bytes[i..run], out.len());
+                // An ASCII run, its letters counted and words marked in the
+                // same pass.
+                let (start, at) = (i, out.len());
+                let mut latin = 0;
+                while let Some(&b) = bytes.get(i).filter(|&&b| b < 0x80) {
+                    latin += usize::from(b.is_ascii_alphabetic());
+                    if let Some(w) = &mut words {
+                        w.mark(at + (i - start), b.is_ascii_alphanumeric());
+                    }
+                    i += 1;
                 }
-                out.push_str(&orig[i..run]);
-                letters.latin += bytes[i..run].iter().filter(|b| b.is_ascii_alphabetic()).count();
-                i = run;
+                out.push_str(&orig[start..i]);
+                letters.latin += latin;
                 continue;
             }
             if runs {

@@ -75,21 +75,6 @@ impl WordSplit {
         }
     }
 
-    /// Mark the ASCII `bytes` written from `at`, a run at a time.
-    pub fn ascii(&mut self, bytes: &[u8], at: usize) {
-        let mut k = 0;
-        while k < bytes.len() {
-            let in_word = self.start.is_some();
-            match bytes[k..].iter().position(|b| b.is_ascii_alphanumeric() != in_word) {
-                Some(n) => {
-                    k += n;
-                    self.mark(at + k, !in_word);
-                }
-                None => return,
-            }
-        }
-    }
-
     /// The words of a text that ends at `end`.
     pub fn finish(mut self, end: usize) -> Vec<Range<usize>> {
         self.mark(end, false);
