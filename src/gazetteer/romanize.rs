@@ -128,19 +128,17 @@ impl<'a> Iterator for Graphemes<'a, '_> {
 /// The longest grapheme of the table at the start of `s`: its byte length
 /// and entry, or the first char's length and `None`.
 fn longest_grapheme<'a>(rom: &'a Romanizer, s: &str) -> (usize, Option<&'a (String, Glyph)>) {
-    let ends: Vec<usize> = s
-        .char_indices()
-        .skip(1)
-        .map(|(i, _)| i)
-        .chain(std::iter::once(s.len()))
-        .take(rom.longest)
-        .collect();
-    for &end in ends.iter().rev() {
+    // Each of the first `rom.longest` characters' ends, the last that the
+    // table holds winning.
+    let first = s.chars().next().map_or(0, char::len_utf8);
+    let mut found = None;
+    for (i, c) in s.char_indices().take(rom.longest) {
+        let end = i + c.len_utf8();
         if let Some(entry) = rom.table.get(&s[..end]) {
-            return (end, Some(entry));
+            found = Some((end, entry));
         }
     }
-    (ends[0], None)
+    found.map_or((first, None), |(end, entry)| (end, Some(entry)))
 }
 
 fn capitalize_from(s: &mut String, start: usize) {

@@ -418,11 +418,19 @@ impl FeatureBuf {
                 f.push(feature(55, u64::from(bit)));
             }
         }
-        f.push(feature(60, p.word ^ w.word.rotate_left(17)));
-        f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
+        f.extend(pair_features(words, i));
         f.push(feature(70, prev as u64));
         f.push(feature(71, (prev2 as u64) << 8 | prev as u64));
     }
+}
+
+/// The features of word `i` of a sentence paired with the words beside it.
+pub fn pair_features(words: &[WordInfo], i: usize) -> [u64; 2] {
+    let (w, p, n) = (around(words, i, 0), around(words, i, -1), around(words, i, 1));
+    [
+        feature(60, p.word ^ w.word.rotate_left(17)),
+        feature(61, w.stem ^ n.word.rotate_left(17)),
+    ]
 }
 
 /// Where a word stands to the word being labelled.
@@ -526,8 +534,7 @@ impl FeatureBuf {
         f.push(feature(53, u64::from(n.cue_after)));
         push_flags(f, 54, n.flags & EVIDENCE_FLAGS);
         push_flags(f, 55, p.flags & EVIDENCE_FLAGS);
-        f.push(feature(60, p.word ^ w.word.rotate_left(17)));
-        f.push(feature(61, w.stem ^ n.word.rotate_left(17)));
+        f.extend(pair_features(words, i));
         f.push(feature(70, prev as u64));
         f.push(feature(71, (prev2 as u64) << 8 | prev as u64));
     }

@@ -231,6 +231,14 @@ impl Model {
                     *s += w;
                 }
             }
+            // The rows of a word's pairs with its neighbours lie anywhere in
+            // the weights, so each is a cache miss: those of the words
+            // ahead are fetched while this one is scored.
+            for k in i + AHEAD..(i + 2 * AHEAD).min(words.len()) {
+                for f in features::pair_features(words, k) {
+                    prefetch(&self.weights[self.bucket(f)]);
+                }
+            }
             buf.fill_context(words, i, prev, prev2);
             self.add_rows(buf.features(), &mut sum);
             let mut scores = [0i32; LABELS];
@@ -238,6 +246,23 @@ impl Model {
             scores
         });
     }
+}
+
+/// How many words ahead [`Model::tag_partials`] fetches rows of weights.
+const AHEAD: usize = 2;
+
+/// Ask the processor to bring `value` into the cache, without waiting.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that reads nothing and cannot fault, and
+    // `value` is a live reference; SSE is part of every x86-64 processor.
+    unsafe {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
 /// Label `words` left to right, each from its `scores` given the two
