@@ -269,8 +269,13 @@ fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
 /// share their participants.
 fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Vec<usize>]) {
     let n = events.len();
-    // What each mention's own sentence says, before any sharing.
-    let own: Vec<Event> = events.to_vec();
+    // What the own sentence of each mention of a chain of two or more says,
+    // before any sharing (most events are mentioned once: nothing to keep).
+    let own: Vec<Option<_>> = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (chains[roots[i]].len() > 1).then(|| (e.date.clone(), e.place.clone(), e.participants.clone())))
+        .collect();
     for i in 0..n {
         let mut members: Vec<usize> = chains[roots[i]].iter().copied().filter(|&j| j != i).collect();
         if members.is_empty() {
@@ -278,20 +283,17 @@ fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Vec<usiz
         }
         members.sort_by_key(|&j| j.abs_diff(i));
         for j in members {
-            let (date, place, people) = {
-                let other = &own[j];
-                (other.date.clone(), other.place.clone(), other.participants.clone())
-            };
+            let Some((date, place, people)) = &own[j] else { continue };
             let e = &mut events[i];
             if e.date.is_none() {
-                e.date = date;
+                e.date = date.clone();
             }
             if e.place.is_none() {
-                e.place = place;
+                e.place = place.clone();
             }
             for p in people {
-                if !e.participants.contains(&p) {
-                    e.participants.push(p);
+                if !e.participants.contains(p) {
+                    e.participants.push(p.clone());
                 }
             }
         }
