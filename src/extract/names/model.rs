@@ -149,7 +149,7 @@ pub fn add_mentions(
 }
 
 /// The most words whose buffers a thread keeps for the next article.
-const KEEP_WORDS: usize = 1 << 16;
+const KEEP_WORDS: usize = 1 << 14;
 
 /// What tagging an article writes and reads again, kept by each thread.
 #[derive(Default)]
