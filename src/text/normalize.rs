@@ -86,32 +86,36 @@ fn indic_table() -> &'static IndicTable {
             .min()
             .unwrap_or(u8::MAX);
         std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
-            Some(c) => IndicChar {
-                joins: joins_previous_slow(c),
-                plain: !needs_fold(c) && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes,
-                maybe: !needs_fold(c)
-                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
-                    && canonical_combining_class(c) <= least_class,
-                ccc: canonical_combining_class(c),
-                starts_plain_cluster: !needs_fold(c)
-                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-                    && canonical_combining_class(c) == 0
-                    && !joins_previous_slow(c),
-                script: {
-                    let n = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
-                    if n.bengali > 0 {
-                        1
-                    } else if n.devanagari > 0 {
-                        2
-                    } else {
-                        0
-                    }
-                },
-                word: is_word_char(c),
-            },
+            Some(c) => {
+                let quick = (!needs_fold(c)).then(|| is_nfc_quick(std::iter::once(c)));
+                let (joins, ccc) = (joins_previous_slow(c), canonical_combining_class(c));
+                let plain = quick == Some(IsNormalized::Yes);
+                IndicChar {
+                    joins,
+                    plain,
+                    maybe: quick == Some(IsNormalized::Maybe) && ccc <= least_class,
+                    ccc,
+                    starts_plain_cluster: plain && ccc == 0 && !joins,
+                    script: indic_script(c),
+                    word: is_word_char(c),
+                }
+            }
             None => IndicChar::default(),
         })
     })
+}
+
+/// The script whose letters [`ScriptCounts`] counts `c` among (see
+/// [`IndicChar::script`]).
+fn indic_script(c: char) -> u8 {
+    let n = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
+    if n.bengali > 0 {
+        1
+    } else if n.devanagari > 0 {
+        2
+    } else {
+        0
+    }
 }
 
 #[inline]
@@ -167,9 +171,10 @@ fn is_plain_cluster(cluster: &str) -> bool {
 
 /// The end of the whole clusters from `i` that are Bengali or Devanagari
 /// and already normal (`i` itself when the first is not): each character
-/// [`IndicChar::plain`], and each mark's class no lower than the one
-/// before, as [`is_plain_cluster`] asks of each cluster. The bytes are read
-/// in place; the run starts at a character that joins nothing before it.
+/// [`IndicChar::plain`], or [`IndicChar::maybe`] after a letter it does not
+/// compose with, and each mark's class no lower than the one before. The
+/// bytes are read in place; the run starts at a character that joins
+/// nothing before it.
 #[inline]
 fn plain_indic_run(orig: &str, i: usize, table: &IndicTable) -> usize {
     let bytes = orig.as_bytes();
@@ -531,7 +536,7 @@ mod tests {
 
     #[test]
     fn a_mark_that_may_compose_is_kept_only_where_it_does_not() {
-        // ा after ে composes (ো); after any other letter it stays as written.
+        // া after ে composes (ো); after any other letter it stays as written.
         assert_eq!(Normalized::new("বাংলাদেশ").text, "বাংলাদেশ");
         assert!(Normalized::new("বাংলাদেশ").is_identity());
         assert_eq!(Normalized::new("দে\u{09BE}শ").text, "দ\u{09CB}শ");
