@@ -49,6 +49,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 fn decode_utf8(bytes: &[u8]) -> Decoded {
+    // Checked with SIMD (most text is valid); where it is not, std says where.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Decoded {
+            text: s.to_string(),
+            warning: None,
+        };
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => Decoded {
             text: s.to_string(),
