@@ -233,7 +233,9 @@ impl Model {
             }
             // The rows of a word's pairs with its neighbours lie anywhere in
             // the weights, so each is a cache miss: those of the words
-            // ahead are fetched while this one is scored.
+            // ahead are fetched while this one is scored. Two words are
+            // asked for, as a word never part of a name is skipped without
+            // a look and fetches nothing.
             for k in i + AHEAD..(i + 2 * AHEAD).min(words.len()) {
                 for f in features::pair_features(words, k) {
                     prefetch(&self.weights[self.bucket(f)]);

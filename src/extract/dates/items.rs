@@ -305,6 +305,8 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::dates::date_lexicon;
+    use crate::text::normalize_str;
 
     #[test]
     fn digits_are_found_eight_bytes_at_a_time() {
@@ -326,8 +328,6 @@ mod tests {
             }
         }
     }
-    use crate::lexicon::dates::date_lexicon;
-    use crate::text::normalize_str;
 
     fn kinds(text: &str) -> Vec<String> {
         let t = normalize_str(text);
