@@ -17,7 +17,7 @@ use super::sound::{latin_key, sound_key};
 use super::{EntryKind, Gazetteer};
 use crate::lexicon::entities::{Cue, EntityLexicon, entity_lexicon};
 use crate::lexicon::memo::IdMemo;
-use crate::text::numbers::{WordId, WordNumbers};
+use crate::text::numbers::WordNumbers;
 use crate::text::{Script, is_word_char, normalize_str, script_of, word_end};
 
 /// What a pattern stands for.
@@ -231,71 +231,62 @@ impl NameIndex {
         let mut out = Vec::new();
         let mut candidates: Vec<u32> = Vec::new();
         let mut next = 0;
-        while let Some(w) = words.get(next).cloned() {
-            next += 1;
-            let word = &text[w.clone()];
-            candidates.clear();
-            self.with_word_patterns(word, numbers.get(next - 1), lex, |heads, stems| {
-                // Patterns whose first word is this word: the name itself,
-                // or one of several words (`ডোনাল্ড ট্রাম্প`, `U.S.`).
-                let rest = &text[w.start..];
-                candidates.extend(heads.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
-                // One-word patterns followed by a case ending (`পুতিন` + `ের`).
-                candidates.extend_from_slice(stems);
-            });
-            if candidates.len() > 1 {
-                candidates.sort_by_key(|&i| std::cmp::Reverse(self.pattern(i).len()));
-                candidates.dedup();
-            }
-            let found = candidates
-                .iter()
-                .find_map(|&i| self.accept(text, w.start, w.start + self.pattern(i).len(), i, lex));
-            if let Some(nm) = found {
-                out.push(nm);
-                // The match may span several words.
-                while words.get(next).is_some_and(|w| w.start < nm.end) {
-                    next += 1;
+        let owner = (self.id, lex as *const EntityLexicon as usize);
+        // The thread's memo is borrowed, and checked, once for all words.
+        WORD_PATTERNS.with_borrow_mut(|memo| {
+            memo.serve(owner, numbers.numbering());
+            while let Some(w) = words.get(next).cloned() {
+                next += 1;
+                let word = &text[w.clone()];
+                candidates.clear();
+                memo.read(
+                    numbers.index(next - 1),
+                    || self.word_patterns(word, lex),
+                    |(ids, heads)| {
+                        let (heads, stems) = ids.split_at(*heads as usize);
+                        // Patterns whose first word is this word: the name
+                        // itself, or one of several words (`ডোনাল্ড
+                        // ট্রাম্প`, `U.S.`).
+                        let rest = &text[w.start..];
+                        candidates.extend(heads.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
+                        // One-word patterns followed by a case ending
+                        // (`পুতিন` + `ের`).
+                        candidates.extend_from_slice(stems);
+                    },
+                );
+                if candidates.len() > 1 {
+                    candidates.sort_by_key(|&i| std::cmp::Reverse(self.pattern(i).len()));
+                    candidates.dedup();
+                }
+                let found = candidates
+                    .iter()
+                    .find_map(|&i| self.accept(text, w.start, w.start + self.pattern(i).len(), i, lex));
+                if let Some(nm) = found {
+                    out.push(nm);
+                    // The match may span several words.
+                    while words.get(next).is_some_and(|w| w.start < nm.end) {
+                        next += 1;
+                    }
                 }
             }
-        }
+        });
         out
     }
 
-    /// `read` of the patterns whose first word is `word`, and of the
-    /// one-word patterns that `word` is less a case ending (longest ending
-    /// first): each thread works them out once per word (`id`), so a word
-    /// costs one look-up, not one per table.
-    fn with_word_patterns<R>(
-        &self,
-        word: &str,
-        id: WordId,
-        lex: &EntityLexicon,
-        read: impl FnOnce(&[u32], &[u32]) -> R,
-    ) -> R {
-        /// Pattern ids by word (those it heads, then those it is with an
-        /// ending, and where the second start), for one index and lexicon.
-        type WordPatterns = IdMemo<(u64, usize), (Box<[u32]>, u32)>;
-        thread_local! {
-            static MEMO: RefCell<WordPatterns> = const { RefCell::new(IdMemo::new()) };
-        }
-        let work_out = || {
-            let mut out: Vec<u32> = self.heads.get(&head_key(word)).cloned().unwrap_or_default();
-            let heads = out.len() as u32;
-            for ending in lex.endings_within(word) {
-                let stem = &word[..word.len() - ending.len()];
-                if let Some(ids) = self.heads.get(&head_key(stem)) {
-                    out.extend(ids.iter().copied().filter(|&i| self.pattern(i) == stem));
-                }
+    /// The patterns whose first word is `word`, then the one-word patterns
+    /// that `word` is less a case ending (longest ending first), and where
+    /// the second start: each thread works them out once per word
+    /// ([`WORD_PATTERNS`]).
+    fn word_patterns(&self, word: &str, lex: &EntityLexicon) -> (Box<[u32]>, u32) {
+        let mut out: Vec<u32> = self.heads.get(&head_key(word)).cloned().unwrap_or_default();
+        let heads = out.len() as u32;
+        for ending in lex.endings_within(word) {
+            let stem = &word[..word.len() - ending.len()];
+            if let Some(ids) = self.heads.get(&head_key(stem)) {
+                out.extend(ids.iter().copied().filter(|&i| self.pattern(i) == stem));
             }
-            (out.into_boxed_slice(), heads)
-        };
-        let owner = (self.id, lex as *const EntityLexicon as usize);
-        MEMO.with_borrow_mut(|memo| {
-            memo.with(owner, id, work_out, |(ids, heads)| {
-                let (heads, stems) = ids.split_at(*heads as usize);
-                read(heads, stems)
-            })
-        })
+        }
+        (out.into_boxed_slice(), heads)
     }
 
     fn accept(&self, text: &str, start: usize, end: usize, pattern: u32, lex: &EntityLexicon) -> Option<NameMatch> {
@@ -429,6 +420,14 @@ struct PatternSet {
     patterns: Vec<String>,
     targets: Vec<Vec<Target>>,
     heads: HashMap<u64, Vec<u32>>,
+}
+
+/// Each thread's [`NameIndex::word_patterns`] by word number, for one
+/// index (its id) and lexicon (its address).
+type WordPatterns = IdMemo<(u64, usize), (Box<[u32]>, u32)>;
+
+thread_local! {
+    static WORD_PATTERNS: RefCell<WordPatterns> = const { RefCell::new(IdMemo::new()) };
 }
 
 /// The key of a first word in [`NameIndex`]'s table: a hash, so that

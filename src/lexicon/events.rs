@@ -157,10 +157,11 @@ impl EventLexicon {
             static WALKS: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
         }
         let mut out = Vec::new();
+        let walks = self.vocabulary.longest_at_words(&WALKS, text, words, numbers);
         // Tried, anchored, at each word start (or the opening mark before
         // it); a match, kept or not, hides the words inside it.
         let mut resume = 0;
-        for (i, w) in words.iter().enumerate() {
+        for (w, &walk) in words.iter().zip(&walks) {
             let opener = text[..w.start]
                 .chars()
                 .next_back()
@@ -170,7 +171,7 @@ impl EventLexicon {
                 (start >= resume)
                     .then(|| {
                         if start == w.start {
-                            self.vocabulary.longest_at_word(&WALKS, text, w.clone(), numbers.get(i))
+                            walk
                         } else {
                             self.vocabulary.longest_at(text, start)
                         }

@@ -108,12 +108,27 @@ impl<K: PartialEq, V> IdMemo<K, V> {
     /// `answer` the first time.
     #[inline]
     pub fn with<R>(&mut self, owner: K, id: WordId, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
-        if self.owner.as_ref() != Some(&owner) || self.numbering != id.numbering {
+        self.serve(owner, id.numbering);
+        self.read(id.index, answer, read)
+    }
+
+    /// Ready the memo for answers from `owner` to words of `numbering`,
+    /// dropping any others: a stage that asks of every word of an article
+    /// checks this once, then [`IdMemo::read`]s each word.
+    #[inline]
+    pub fn serve(&mut self, owner: K, numbering: u64) {
+        if self.owner.as_ref() != Some(&owner) || self.numbering != numbering {
             self.answers.clear();
             self.owner = Some(owner);
-            self.numbering = id.numbering;
+            self.numbering = numbering;
         }
-        let i = id.index as usize;
+    }
+
+    /// `read` of the answer for word number `index` of the numbering
+    /// [`IdMemo::serve`]d, worked out by `answer` the first time.
+    #[inline]
+    pub fn read<R>(&mut self, index: u32, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
+        let i = index as usize;
         // An article of more distinct words than a numbering holds between
         // articles numbers them all; the answers past that are not kept,
         // so memory stays bounded whatever one article holds.

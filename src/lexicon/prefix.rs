@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::thread::LocalKey;
 
 use super::memo::IdMemo;
-use crate::text::numbers::WordId;
+use crate::text::numbers::{WordId, WordNumbers};
 
 /// A trie of strings, ASCII letters compared without case.
 #[derive(Debug)]
@@ -172,20 +172,55 @@ impl PrefixTrie {
         word: Range<usize>,
         id: WordId,
     ) -> Option<(usize, usize)> {
-        let walk = memo.with_borrow_mut(|m| {
-            m.with(
-                self as *const PrefixTrie as usize,
-                id,
-                || {
-                    let (node, found) = self.walk(0, &text[word.clone()], 0, None);
-                    WordWalk {
-                        node,
-                        found: found.map(|(e, len)| (e as u32, len as u32)),
-                    }
-                },
-                |walk| *walk,
-            )
-        });
+        memo.with_borrow_mut(|m| {
+            m.serve(self.owner(), id.numbering);
+            self.longest_at_remembered(m, text, word, id.index)
+        })
+    }
+
+    /// [`PrefixTrie::longest_at_word`] at the start of each of `words`
+    /// (numbered `numbers`), the memo borrowed once for them all.
+    pub fn longest_at_words(
+        &self,
+        memo: &'static LocalKey<RefCell<WalkMemo>>,
+        text: &str,
+        words: &[Range<usize>],
+        numbers: &WordNumbers,
+    ) -> Vec<Option<(usize, usize)>> {
+        memo.with_borrow_mut(|m| {
+            m.serve(self.owner(), numbers.numbering());
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| self.longest_at_remembered(m, text, w.clone(), numbers.index(i)))
+                .collect()
+        })
+    }
+
+    /// What tells this trie's walks from another's in a [`WalkMemo`].
+    fn owner(&self) -> usize {
+        self as *const PrefixTrie as usize
+    }
+
+    #[inline]
+    fn longest_at_remembered(
+        &self,
+        memo: &mut WalkMemo,
+        text: &str,
+        word: Range<usize>,
+        index: u32,
+    ) -> Option<(usize, usize)> {
+        let walk = memo.read(
+            index,
+            || {
+                let (node, found) = self.walk(0, &text[word.clone()], 0, None);
+                WordWalk {
+                    node,
+                    found: found.map(|(e, len)| (e as u32, len as u32)),
+                }
+            },
+            |walk| *walk,
+        );
         let found = walk.found.map(|(e, len)| (e as usize, word.start + len as usize));
         if walk.node == NONE {
             return found;

@@ -46,12 +46,12 @@ pub fn known_words(
     };
     MEMO.with_borrow_mut(|memos| {
         let memo = &mut memos[slot];
+        memo.serve((model.id(), index.id()), numbers.numbering());
         let mut buf = Vec::new();
         for (k, ((w, info), partial)) in words.iter().zip(infos).zip(partials).enumerate() {
             let word = &text[w.clone()];
-            memo.with(
-                (model.id(), index.id()),
-                numbers.get(range.start + k),
+            memo.read(
+                numbers.index(range.start + k),
                 || {
                     let info = word_info(word, index, entity_lexicon());
                     Known {

@@ -174,38 +174,65 @@ fn is_plain_cluster(cluster: &str) -> bool {
 /// [`IndicChar::plain`], or [`IndicChar::maybe`] after a letter it does not
 /// compose with, and each mark's class no lower than the one before. The
 /// bytes are read in place; the run starts at a character that joins
-/// nothing before it.
-#[inline]
-fn plain_indic_run(orig: &str, i: usize, table: &IndicTable) -> usize {
+/// nothing before it. In the same pass, one look-up a character, the run's
+/// letters are counted into `letters` and its words marked in `words`, as
+/// written at `at` of the normalised text. Not inlined: in a function of
+/// its own the loop keeps its state in registers.
+#[inline(never)]
+fn read_plain_indic_run(
+    orig: &str,
+    i: usize,
+    table: &IndicTable,
+    at: usize,
+    letters: &mut ScriptCounts,
+    mut words: Option<&mut WordSplit>,
+) -> usize {
     let bytes = orig.as_bytes();
     let mut pos = i;
     // Where the last cluster of the run starts, and the class before.
     let mut cluster = i;
     let mut last_ccc = 0;
+    let mut by_script = [0usize; 3];
     while pos + 2 < bytes.len() && bytes[pos] == 0xE0 && (0xA4..=0xAB).contains(&bytes[pos + 1]) {
         let index = indic_index(bytes[pos + 1], bytes[pos + 2]);
         let e = table[index];
         if e.starts_plain_cluster {
             cluster = pos;
             last_ccc = 0;
-            pos += 3;
-            continue;
+        } else {
+            let plain =
+                e.plain || (e.maybe && pos > i && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
+            if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
+                break;
+            }
+            if !e.joins {
+                cluster = pos;
+            }
+            last_ccc = e.ccc;
         }
-        let plain = e.plain || (e.maybe && pos > i && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
-        if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
-            break;
+        by_script[usize::from(e.script)] += 1;
+        if let Some(w) = words.as_mut() {
+            w.mark(at + (pos - i), e.word);
         }
-        if !e.joins {
-            cluster = pos;
-        }
-        last_ccc = e.ccc;
         pos += 3;
     }
-    // A character after the run that joins the last cluster takes it out.
-    match orig[pos..].chars().next() {
-        Some(c) if (c as u32) >= 0x80 && joins_previous(c) => cluster,
+    // A character after the run that joins the last cluster takes it out,
+    // with what was counted and marked of it.
+    let end = match orig[pos..].chars().next() {
+        Some(c) if (c as u32) >= 0x80 && joins_previous(c) => {
+            for c in bytes[cluster..pos].chunks_exact(3) {
+                by_script[usize::from(table[indic_index(c[1], c[2])].script)] -= 1;
+            }
+            if let Some(w) = words {
+                w.rewind(at + (cluster - i));
+            }
+            cluster
+        }
         _ => pos,
-    }
+    };
+    letters.bengali += by_script[1];
+    letters.devanagari += by_script[2];
+    end
 }
 
 /// Whether the characters at `before` and `at` of the Indic table compose
@@ -215,34 +242,6 @@ fn composes(before: usize, at: usize) -> bool {
     char_at(before)
         .zip(char_at(at))
         .is_some_and(|(a, b)| unicode_normalization::char::compose(a, b).is_some())
-}
-
-/// Count the letters of a run [`plain_indic_run`] found (written at `at`
-/// of the normalised text), and mark its words: one look-up a character.
-fn read_indic_run(
-    run: &[u8],
-    at: usize,
-    table: &IndicTable,
-    letters: &mut ScriptCounts,
-    words: Option<&mut WordSplit>,
-) {
-    let mut by_script = [0usize; 3];
-    match words {
-        Some(words) => {
-            for (k, c) in run.chunks_exact(3).enumerate() {
-                let e = table[indic_index(c[1], c[2])];
-                by_script[usize::from(e.script)] += 1;
-                words.mark(at + 3 * k, e.word);
-            }
-        }
-        None => {
-            for c in run.chunks_exact(3) {
-                by_script[usize::from(table[indic_index(c[1], c[2])].script)] += 1;
-            }
-        }
-    }
-    letters.bengali += by_script[1];
-    letters.devanagari += by_script[2];
 }
 
 fn joins_previous_slow(c: char) -> bool {
@@ -309,9 +308,8 @@ impl Normalized {
                 continue;
             }
             if runs {
-                let run = plain_indic_run(orig, i, table);
+                let run = read_plain_indic_run(orig, i, table, out.len(), &mut letters, words.as_mut());
                 if run > i {
-                    read_indic_run(&bytes[i..run], out.len(), table, &mut letters, words.as_mut());
                     out.push_str(&orig[i..run]);
                     i = run;
                     continue;

@@ -40,6 +40,18 @@ impl WordNumbers {
         NUMBERING.with_borrow_mut(|n| n.number(text, words))
     }
 
+    /// The numbering the words are numbered in.
+    #[inline]
+    pub fn numbering(&self) -> u64 {
+        self.numbering
+    }
+
+    /// The number of word `i` within [`WordNumbers::numbering`].
+    #[inline]
+    pub fn index(&self, i: usize) -> u32 {
+        self.ids[i]
+    }
+
     /// The number of word `i`.
     #[inline]
     pub fn get(&self, i: usize) -> WordId {

@@ -75,6 +75,28 @@ impl WordSplit {
         }
     }
 
+    /// Where the split stands: the start of the word being written and how
+    /// many words are done.
+    #[cfg(test)]
+    fn checkpoint(&self) -> (Option<usize>, usize) {
+        (self.start, self.words.len())
+    }
+
+    /// Undo the marks made at `pos` and after, as if the text ended
+    /// before `pos` and were still being written.
+    pub fn rewind(&mut self, pos: usize) {
+        // The first word the undone marks ended tells whether a word ran
+        // into `pos`: one that started before it did.
+        let mut earliest = None;
+        while self.words.last().is_some_and(|w| w.end >= pos) {
+            earliest = self.words.pop().map(|w| w.start);
+        }
+        self.start = match earliest {
+            Some(start) => (start < pos).then_some(start),
+            None => self.start.filter(|&start| start < pos),
+        };
+    }
+
     /// The words of a text that ends at `end`.
     pub fn finish(mut self, end: usize) -> Vec<Range<usize>> {
         self.mark(end, false);
@@ -275,6 +297,29 @@ fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rewound_split_is_the_split_of_the_marks_before() {
+        // Every sequence of up to eight word / non-word marks, one a byte,
+        // rewound at every position.
+        for len in 0..=8usize {
+            for flags in 0..1u32 << len {
+                let word = |k: usize| flags >> k & 1 == 1;
+                let split_of = |n: usize| {
+                    let mut split = WordSplit::default();
+                    (0..n).for_each(|k| split.mark(k, word(k)));
+                    split
+                };
+                for at in 0..=len {
+                    let mut rewound = split_of(len);
+                    rewound.rewind(at);
+                    let fresh = split_of(at);
+                    assert_eq!(rewound.checkpoint(), fresh.checkpoint(), "{flags:b} at {at}");
+                    assert_eq!(rewound.finish(at), fresh.finish(at), "{flags:b} at {at}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn the_byte_test_of_indic_letters_agrees_with_the_char_test() {

@@ -124,17 +124,12 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
         }
         digits.push(start..i);
     }
+    let walks = lex.vocabulary.longest_at_words(&WALKS, text, words, numbers);
     let mut run = 0;
     let mut resume = 0;
-    for (i, w) in words.iter().enumerate() {
+    for (w, &walk) in words.iter().zip(&walks) {
         if w.start >= resume
-            && let Some(end) = vocabulary_at(
-                text,
-                w.start,
-                lex.vocabulary.longest_at_word(&WALKS, text, w.clone(), numbers.get(i)),
-                lex,
-                &mut items,
-            )
+            && let Some(end) = vocabulary_at(text, w.start, walk, lex, &mut items)
         {
             resume = end;
         }

@@ -7,13 +7,13 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::patterns::WordTraits;
 use super::{Found, Mention, Overlaps, Via, Who, covered, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
 use crate::lexicon::memo::{IdMemo, WordMemo};
-use crate::text::numbers::WordId;
 use crate::text::{Document, Script, script_of, word_start};
 
 /// Join a person found from context to a fuller name of the article: one
@@ -166,36 +166,44 @@ impl<'t> PersonWords<'t> {
 /// Link the article's other words to the entities already found, in one
 /// pass: a surname or first word of a full name printed elsewhere (a short
 /// form), else a spelling that sounds like one of their names.
-pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut [Found]) {
+pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits: &WordTraits, found: &mut [Found]) {
     let text = doc.norm_text();
     let tokens = short_form_tokens(text, lex, found);
     let pattern_sounds = pattern_sounds(lex, found);
-    let (keys, first_names) = sound_keys(index, lex, found, &pattern_sounds);
-    extend_first_names(doc, lex, &first_names, found);
+    let keys = SoundKeys::new(index, lex, found, &pattern_sounds);
+    extend_first_names(doc, index, lex, found);
     let cover = covered(found);
     let mut covers = Overlaps::new(&cover);
     let mut new: Vec<(usize, Mention)> = Vec::new();
-    for (i, w) in doc.words().iter().enumerate() {
-        if covers.any(w) {
-            continue;
-        }
-        let word = &text[w.clone()];
-        let id = doc.word_numbers().get(i);
-        let hit = short_form(text, w, id, lex, &tokens, &cover).or_else(|| {
-            if keys.is_empty() {
-                return None;
+    let numbers = doc.word_numbers();
+    // The thread's spellings are borrowed, and checked, once for all words.
+    SPELLINGS.with_borrow_mut(|spellings| {
+        spellings.serve(lex as *const EntityLexicon as usize, numbers.numbering());
+        for (i, w) in doc.words().iter().enumerate() {
+            if covers.any(w) {
+                continue;
             }
-            with_spellings(lex, word, id, |s| s.and_then(|s| sound_alike(s, &keys)))
-        });
-        if let Some((entity, len, via)) = hit {
-            let mention = Mention {
-                range: w.clone(),
-                stem: w.start..w.start + len,
-                via,
-            };
-            new.push((entity, mention));
+            let word = &text[w.clone()];
+            let hit = short_form(text, w, traits.stem_len(i), lex, &tokens, &cover).or_else(|| {
+                if keys.is_empty() {
+                    return None;
+                }
+                spellings.read(
+                    numbers.index(i),
+                    || spellings_of(lex, word),
+                    |s| s.as_ref().and_then(|s| sound_alike(s, &keys)),
+                )
+            });
+            if let Some((entity, len, via)) = hit {
+                let mention = Mention {
+                    range: w.clone(),
+                    stem: w.start..w.start + len,
+                    via,
+                };
+                new.push((entity, mention));
+            }
         }
-    }
+    });
     for (entity, m) in new {
         found[entity].mentions.push(m);
     }
@@ -239,7 +247,7 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
 fn short_form(
     text: &str,
     w: &std::ops::Range<usize>,
-    id: WordId,
+    stem_len: usize,
     lex: &EntityLexicon,
     tokens: &HashMap<&str, Option<usize>>,
     cover: &[std::ops::Range<usize>],
@@ -248,7 +256,7 @@ fn short_form(
         return None;
     }
     let word = &text[w.clone()];
-    let stem = &word[..super::patterns::stem_len(lex, word, id)];
+    let stem = &word[..stem_len];
     let hit = [word, stem]
         .into_iter()
         .find_map(|s| tokens.get(s).copied().flatten().map(|i| (i, s.len(), Via::ShortForm)))?;
@@ -315,37 +323,123 @@ fn sound(lex: &EntityLexicon, s: &str) -> (String, String) {
     (latin, key)
 }
 
-/// Sound key → (entity index, the Latin spelling that has the key) for
-/// every name of the entities found, and the keys of each known person's
-/// first names.
-#[allow(clippy::type_complexity)]
-fn sound_keys<'a>(
-    index: &'a NameIndex,
-    lex: &EntityLexicon,
-    found: &[Found],
-    pattern_sounds: &'a [(usize, String, String)],
-) -> (HashMap<&'a str, Vec<(usize, &'a str)>>, HashMap<u32, Vec<&'a str>>) {
-    let mut keys: HashMap<&str, Vec<(usize, &str)>> = HashMap::default();
-    let mut first_names: HashMap<u32, Vec<&str>> = HashMap::default();
-    for (i, f) in found.iter().enumerate() {
-        let Who::Entry(e) = f.who else { continue };
-        let sounds = index.entry_sounds(e, |s| sound(lex, s));
-        for (k, latin) in &sounds.keys {
-            keys.entry(k.as_str()).or_default().push((i, latin.as_str()));
+/// The sound keys a word of an article is looked up in: those of the
+/// article's gazetteer entities, each entity by its index among the
+/// entities found, and those of the names found from context.
+struct SoundKeys<'a> {
+    /// (gazetteer entry, index among the entities found), sorted.
+    entries: Vec<(u32, usize)>,
+    /// (entity index, Latin spelling, key) of the names found from context.
+    patterns: &'a [(usize, String, String)],
+}
+
+impl<'a> SoundKeys<'a> {
+    /// The keys of the entities of `found`, the names of their gazetteer
+    /// entries added to this thread's [`EntryKeys`] the first time.
+    fn new(index: &NameIndex, lex: &EntityLexicon, found: &[Found], patterns: &'a [(usize, String, String)]) -> Self {
+        let mut entries: Vec<(u32, usize)> = found
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| match f.who {
+                Who::Entry(e) => Some((e, i)),
+                Who::Pattern(_) => None,
+            })
+            .collect();
+        entries.sort_unstable();
+        ENTRY_KEYS.with_borrow_mut(|keys| {
+            keys.serve(index);
+            for &(e, _) in &entries {
+                keys.add(index, e, |s| sound(lex, s));
+            }
+        });
+        SoundKeys { entries, patterns }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.entries.is_empty() && !self.patterns.iter().any(|(_, _, k)| k.len() >= 3)
+    }
+
+    /// Whether the names with the sound key `key` whose Latin spelling is
+    /// `near` are all of one entity: its index (`None` when there are none
+    /// or several).
+    fn only_entity(&self, key: &str, near: impl Fn(&str) -> bool) -> Option<usize> {
+        let mut only = None;
+        let mut one = |i: usize| match only {
+            None => {
+                only = Some(i);
+                true
+            }
+            Some(j) => j == i,
+        };
+        for (i, latin, k) in self.patterns {
+            if k.len() >= 3 && k == key && near(latin) && !one(*i) {
+                return None;
+            }
         }
-        if f.person && !sounds.first_names.is_empty() {
-            first_names
-                .entry(e)
+        let agreed = ENTRY_KEYS.with_borrow(|keys| {
+            keys.named(key).all(|(e, latin)| {
+                if !near(latin) {
+                    return true;
+                }
+                let from = self.entries.partition_point(|&(x, _)| x < e);
+                self.entries[from..]
+                    .iter()
+                    .take_while(|&&(x, _)| x == e)
+                    .all(|&(_, i)| one(i))
+            })
+        });
+        if agreed { only } else { None }
+    }
+}
+
+thread_local! {
+    static ENTRY_KEYS: RefCell<EntryKeys> = RefCell::new(EntryKeys::default());
+}
+
+/// One thread's sound keys of the gazetteer entries its articles have
+/// named, for one name index: the same entities recur article after
+/// article, so their keys are gathered once, not for each article. At most
+/// every entry of the index.
+#[derive(Default)]
+struct EntryKeys {
+    /// The [`NameIndex::id`] the keys are of.
+    index: Option<u64>,
+    added: rustc_hash::FxHashSet<u32>,
+    /// Sound key → (entry, the Latin spelling that has the key).
+    by_key: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
+}
+
+impl EntryKeys {
+    /// Start over if the keys are of another index.
+    fn serve(&mut self, index: &NameIndex) {
+        if self.index != Some(index.id()) {
+            *self = EntryKeys {
+                index: Some(index.id()),
+                ..EntryKeys::default()
+            };
+        }
+    }
+
+    fn add(&mut self, index: &NameIndex, entry: u32, sound: impl Fn(&str) -> (String, String)) {
+        if !self.added.insert(entry) {
+            return;
+        }
+        for (key, latin) in &index.entry_sounds(entry, sound).keys {
+            self.by_key
+                .entry(key.as_str().into())
                 .or_default()
-                .extend(sounds.first_names.iter().map(String::as_str));
+                .push((entry, latin.as_str().into()));
         }
     }
-    for (i, latin, k) in pattern_sounds {
-        if k.len() >= 3 {
-            keys.entry(k.as_str()).or_default().push((*i, latin.as_str()));
-        }
+
+    /// (entry, Latin spelling) of each name with the sound key `key`.
+    fn named(&self, key: &str) -> impl Iterator<Item = (u32, &str)> {
+        self.by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(|(e, latin)| (*e, &**latin))
     }
-    (keys, first_names)
 }
 
 /// The Latin spellings and sound keys of a word worth a sound lookup
@@ -353,38 +447,35 @@ fn sound_keys<'a>(
 /// Latin, key).
 type Spellings = Vec<(usize, Box<str>, Box<str>)>;
 
-/// `read` of the spellings of `word` (`None` when it is not worth a sound
-/// lookup): words recur, so each thread works them out once (by `id`).
-fn with_spellings<R>(lex: &EntityLexicon, word: &str, id: WordId, read: impl FnOnce(Option<&Spellings>) -> R) -> R {
-    thread_local! {
-        static MEMO: RefCell<IdMemo<usize, Option<Spellings>>> = const { RefCell::new(IdMemo::new()) };
-    }
-    let spell = || {
-        let stem = lex.strip_suffix(word, 1);
-        sound_candidate(word, stem, lex).then(|| {
-            let mut forms: Spellings = Vec::with_capacity(2);
-            for s in [word, stem] {
-                if forms.iter().all(|(len, ..)| *len != s.len()) {
-                    let (latin, key) = sound(lex, s);
-                    forms.push((s.len(), latin.into(), key.into()));
-                }
+thread_local! {
+    /// Each thread's [`spellings_of`] by word number: words recur, so each
+    /// is worked out once.
+    static SPELLINGS: RefCell<IdMemo<usize, Option<Spellings>>> = const { RefCell::new(IdMemo::new()) };
+}
+
+/// The spellings of `word`, `None` when it is not worth a sound lookup.
+fn spellings_of(lex: &EntityLexicon, word: &str) -> Option<Spellings> {
+    let stem = lex.strip_suffix(word, 1);
+    sound_candidate(word, stem, lex).then(|| {
+        let mut forms: Spellings = Vec::with_capacity(2);
+        for s in [word, stem] {
+            if forms.iter().all(|(len, ..)| *len != s.len()) {
+                let (latin, key) = sound(lex, s);
+                forms.push((s.len(), latin.into(), key.into()));
             }
-            forms
-        })
-    };
-    MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, id, spell, |s| read(s.as_ref())))
+        }
+        forms
+    })
 }
 
 /// The entity a word sounds like, from its spellings. Only entities the
 /// article names in a known spelling (across the whole gazetteer, a
 /// consonant skeleton matches common words too often), and only spellings
 /// that differ in a letter or two from one of theirs (`भर्ती` is not `भारत`).
-fn sound_alike(spellings: &Spellings, keys: &HashMap<&str, Vec<(usize, &str)>>) -> Option<Join> {
+fn sound_alike(spellings: &Spellings, keys: &SoundKeys) -> Option<Join> {
     for (len, latin, key) in spellings {
         let near = |known: &str| edit_distance(latin, known) <= (latin.chars().count() / 4).max(1);
-        let mut hits = keys.get(&**key).into_iter().flatten().filter(|(_, l)| near(l));
-        let hit = hits.next().map(|(i, _)| *i);
-        if let Some(i) = hit.filter(|&i| hits.all(|(j, _)| *j == i)) {
+        if let Some(i) = keys.only_entity(key, near) {
             return Some((i, *len, Via::Sound));
         }
     }
@@ -441,12 +532,18 @@ fn sound_candidate(word: &str, stem: &str, lex: &EntityLexicon) -> bool {
 
 /// A first name spelled another way (`ভলোডাইমির`) right before a known
 /// person's surname joins that mention.
-fn extend_first_names(doc: &Document, lex: &EntityLexicon, first_names: &HashMap<u32, Vec<&str>>, found: &mut [Found]) {
+fn extend_first_names(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut [Found]) {
     let text = doc.norm_text();
     let cover = covered(found);
     for f in found.iter_mut() {
         let Who::Entry(i) = f.who else { continue };
-        let Some(keys) = first_names.get(&i) else { continue };
+        if !f.person {
+            continue;
+        }
+        let keys = &index.entry_sounds(i, |s| sound(lex, s)).first_names;
+        if keys.is_empty() {
+            continue;
+        }
         for m in &mut f.mentions {
             if text[m.stem.clone()].contains(' ') {
                 continue;
@@ -463,7 +560,7 @@ fn extend_first_names(doc: &Document, lex: &EntityLexicon, first_names: &HashMap
                 continue;
             }
             let key = sound_key(lex, &text[prev.clone()]);
-            if keys.contains(&key.as_str()) {
+            if keys.contains(&key) {
                 m.range.start = prev.start;
                 m.stem.start = prev.start;
             }

@@ -136,12 +136,13 @@ pub fn analyse(
     tagger: Option<&Taggers>,
     dates: &[Range<usize>],
 ) -> Names {
-    let mut names = rule_mentions(doc, index, lex);
+    let traits = patterns::WordTraits::of(doc, lex);
+    let mut names = rules(doc, index, lex, &traits);
     if let Some(tagger) = tagger {
         model::add_mentions(doc, index, lex, tagger, dates, &mut names);
     }
     links::merge_partial_names(doc, &mut names.found);
-    links::join_words(doc, index, lex, &mut names.found);
+    links::join_words(doc, index, lex, &traits, &mut names.found);
     for f in &mut names.found {
         f.mentions.sort_by_key(|m| m.range.start);
         f.mentions.dedup_by(|a, b| a.range == b.range);
@@ -155,6 +156,11 @@ pub fn analyse(
 /// What the rules find: gazetteer names, cues, and the people and places
 /// found from context (what the tagger is trained and run on).
 pub fn rule_mentions(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> Names {
+    rules(doc, index, lex, &patterns::WordTraits::of(doc, lex))
+}
+
+/// [`rule_mentions`], given the traits of the article's words.
+fn rules(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits: &patterns::WordTraits) -> Names {
     let text = doc.norm_text();
     let matches = index.find_in_words(text, doc.words(), doc.word_numbers(), lex);
     let mut names = Names::default();
@@ -174,8 +180,8 @@ pub fn rule_mentions(doc: &Document, index: &NameIndex, lex: &EntityLexicon) -> 
     }
     resolve::gazetteer_mentions(doc, index, lex, &entity_matches, &names.cues, &mut names.found);
     resolve::merge_towns_into_regions(index, &mut names.found);
-    patterns::context_people(doc, lex, &names.cues.clone(), &mut names.found);
-    patterns::context_places(doc, lex, &names.cues, &mut names.found);
+    patterns::context_people(doc, lex, traits, &names.cues.clone(), &mut names.found);
+    patterns::context_places(doc, lex, traits, &names.cues, &mut names.found);
     names
 }
 

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::{CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
-use crate::text::numbers::{WordId, WordNumbers};
+use crate::text::numbers::WordId;
 use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
 
 /// Most words a name takes.
@@ -26,7 +26,13 @@ fn cues_at(cues: &[CueMatch], at: usize) -> &[CueMatch] {
     crate::text::starting_within(cues, |c| c.range.start, at..at + 1)
 }
 
-pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], found: &mut Vec<Found>) {
+pub(super) fn context_people(
+    doc: &Document,
+    lex: &EntityLexicon,
+    traits: &WordTraits,
+    cues: &[CueMatch],
+    found: &mut Vec<Found>,
+) {
     let text = doc.norm_text();
     // Cue words and blocked phrases are never part of a name.
     let mut cover = covered_with_cues(found, cues);
@@ -114,7 +120,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
             Cue::Block => {}
         }
     }
-    for run in name_runs(text, doc.words(), doc.word_numbers(), lex, &cover) {
+    for run in name_runs(text, doc.words(), traits, lex, &cover) {
         add(found, &mut cover, &run, None);
     }
     lists(doc, lex, cues, found, &mut cover, &mut add);
@@ -126,7 +132,7 @@ pub fn context_people(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
 fn name_runs(
     text: &str,
     words: &[Range<usize>],
-    numbers: &WordNumbers,
+    traits: &WordTraits,
     lex: &EntityLexicon,
     cover: &[Range<usize>],
 ) -> Vec<Vec<Range<usize>>> {
@@ -156,7 +162,7 @@ fn name_runs(
             flush(&mut run);
             continue;
         }
-        let traits = traits(lex, word, Some(numbers.get(i)));
+        let traits = traits.0[i];
         let fits = ((traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w))) && traits.uncommon;
         if !fits {
             flush(&mut run);
@@ -427,46 +433,71 @@ struct Traits {
     place_ending: bool,
 }
 
+thread_local! {
+    /// Each thread's [`Traits`] by word number.
+    static TRAITS: RefCell<IdMemo<usize, Traits>> = const { RefCell::new(IdMemo::new()) };
+}
+
 /// The [`Traits`] of `word`: each thread works them out once per word
 /// (`id`), for the people and the places found from context.
 fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
-    thread_local! {
-        static MEMO: RefCell<IdMemo<usize, Traits>> = const { RefCell::new(IdMemo::new()) };
-    }
-    let work_out = || {
-        let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
-            || lex.is_not_name(word)
-            || lex.is_not_name(lex.strip_suffix(word, 2))
-            || lex.is_not_name(lex.strip_suffix(word, 1)))
-            && word.chars().next().is_some_and(|first| match script_of(first) {
-                Script::Latin => first.is_uppercase() && word.len() >= 2,
-                Script::Bengali | Script::Devanagari => {
-                    word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
-                        && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
-                }
-                Script::Other => false,
-            });
-        let stem = lex.strip_suffix(word, 1);
-        Traits {
-            name_like,
-            uncommon: !lex.is_common(word) && !lex.is_common(stem) && !lex.is_locative(word),
-            case_ending: lex.strip_suffix(word, 2).len() < word.len(),
-            place_cue: lex.is_place_cue(word),
-            stem: stem.len() as u32,
-            place_ending: lex.has_place_ending(stem),
-        }
-    };
     match id {
-        Some(id) => MEMO.with_borrow_mut(|memo| memo.with(lex as *const EntityLexicon as usize, id, work_out, |t| *t)),
+        Some(id) => TRAITS.with_borrow_mut(|memo| {
+            memo.with(lex as *const EntityLexicon as usize, id, || work_out(lex, word), |t| *t)
+        }),
         // A word the stages did not number (cut by a cue or a mark): rare.
-        None => work_out(),
+        None => work_out(lex, word),
     }
 }
 
-/// The length of `word` (numbered `id`) less one case ending, as
-/// [`EntityLexicon::strip_suffix`] gives it, from the word's traits.
-pub(super) fn stem_len(lex: &EntityLexicon, word: &str, id: WordId) -> usize {
-    traits(lex, word, Some(id)).stem as usize
+fn work_out(lex: &EntityLexicon, word: &str) -> Traits {
+    let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
+        || lex.is_not_name(word)
+        || lex.is_not_name(lex.strip_suffix(word, 2))
+        || lex.is_not_name(lex.strip_suffix(word, 1)))
+        && word.chars().next().is_some_and(|first| match script_of(first) {
+            Script::Latin => first.is_uppercase() && word.len() >= 2,
+            Script::Bengali | Script::Devanagari => {
+                word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
+                    && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+            }
+            Script::Other => false,
+        });
+    let stem = lex.strip_suffix(word, 1);
+    Traits {
+        name_like,
+        uncommon: !lex.is_common(word) && !lex.is_common(stem) && !lex.is_locative(word),
+        case_ending: lex.strip_suffix(word, 2).len() < word.len(),
+        place_cue: lex.is_place_cue(word),
+        stem: stem.len() as u32,
+        place_ending: lex.has_place_ending(stem),
+    }
+}
+
+/// The [`Traits`] of every word of an article, in order: the thread's
+/// memo is checked once for them all, and the passes over the words that
+/// ask (runs of names, places, short forms) read them by index.
+pub(super) struct WordTraits(Vec<Traits>);
+
+impl WordTraits {
+    pub(super) fn of(doc: &Document, lex: &EntityLexicon) -> WordTraits {
+        let (text, numbers) = (doc.norm_text(), doc.word_numbers());
+        let traits = TRAITS.with_borrow_mut(|memo| {
+            memo.serve(lex as *const EntityLexicon as usize, numbers.numbering());
+            doc.words()
+                .iter()
+                .enumerate()
+                .map(|(i, w)| memo.read(numbers.index(i), || work_out(lex, &text[w.clone()]), |t| *t))
+                .collect()
+        });
+        WordTraits(traits)
+    }
+
+    /// The length of word `i` less one case ending, as
+    /// [`EntityLexicon::strip_suffix`] gives it.
+    pub(super) fn stem_len(&self, i: usize) -> usize {
+        self.0[i].stem as usize
+    }
 }
 
 /// The mention of a name made of `words`, and its key (the normalised name).
@@ -489,7 +520,13 @@ fn mention_of(text: &str, lex: &EntityLexicon, words: &[Range<usize>]) -> Option
 /// Places no gazetteer lists: a word before a word that says it is a place
 /// (`কালিয়াকৈর উপজেলার`, `मंगलम गांव`), or a word that ends the way place
 /// names end (`শিবগঞ্জে`, `अहमदनगर`). Neither may be a common word.
-pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], found: &mut Vec<Found>) {
+pub(super) fn context_places(
+    doc: &Document,
+    lex: &EntityLexicon,
+    traits: &WordTraits,
+    cues: &[CueMatch],
+    found: &mut Vec<Found>,
+) {
     let text = doc.norm_text();
     let mut cover = covered(found);
     cover.extend(cues.iter().map(|c| c.range.clone()));
@@ -515,7 +552,7 @@ pub fn context_places(doc: &Document, lex: &EntityLexicon, cues: &[CueMatch], fo
                 && !lex.is_common(lex.strip_suffix(s, 1))
                 && !lex.is_name_word(s)
         };
-        let traits = traits(lex, word, Some(doc.word_numbers().get(i)));
+        let traits = traits.0[i];
         // A cue word after a place name.
         if traits.place_cue
             && let Some(p) = prev.clone()
