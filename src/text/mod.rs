@@ -40,7 +40,7 @@ impl CharIndex {
         let mut count = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);
-            count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+            count += char_starts(chunk) as u32;
         }
         // The end of a text whose length is a whole number of blocks starts a block of its own.
         blocks.push(count);
@@ -53,11 +53,23 @@ impl CharIndex {
         }
         let block = byte / BLOCK;
         let base = self.blocks.get(block).copied().unwrap_or(0) as usize;
-        base + text.as_bytes()[block * BLOCK..byte]
-            .iter()
-            .filter(|&&b| (b as i8) >= -0x40)
-            .count()
+        base + char_starts(&text.as_bytes()[block * BLOCK..byte])
     }
+}
+
+/// How many characters start in `bytes` (bytes that are not UTF-8
+/// continuations, `10xxxxxx`): eight bytes at a time.
+fn char_starts(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut starts = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A continuation has its top bit set and the bit below it clear.
+        let continuations = x & !(x << 1) & HIGH;
+        starts += 8 - continuations.count_ones() as usize;
+    }
+    starts + chunks.remainder().iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// The items of `sorted` (in order of `start`) that start within `range`:
@@ -259,6 +271,27 @@ mod tests {
                 assert_eq!(doc.words_between(from, to).collect::<Vec<_>>(), scanned, "{from}..{to}");
             }
         }
+    }
+
+    #[test]
+    fn characters_are_counted_eight_bytes_at_a_time_as_one_at_a_time() {
+        // Every byte value at every place of a chunk, and every length.
+        let one_at_a_time = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        for value in 0..=255u8 {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = value;
+                    assert_eq!(
+                        char_starts(&bytes),
+                        one_at_a_time(&bytes),
+                        "{value:#x} at {at} of {len}"
+                    );
+                }
+            }
+        }
+        let text = "ঢাকা, दिल्ली and Zürich 😀".repeat(5);
+        assert_eq!(char_starts(text.as_bytes()), text.chars().count());
     }
 
     #[test]

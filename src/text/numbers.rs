@@ -92,9 +92,12 @@ thread_local! {
 }
 
 impl Numbering {
-    fn word(&self, n: u32) -> &str {
+    /// The bytes of word `n` (as bytes: a word is compared, not cut, so
+    /// the slice needs no check of character boundaries).
+    #[inline]
+    fn word(&self, n: u32) -> &[u8] {
         let (start, len) = self.spans[n as usize];
-        &self.words[start as usize..(start + len) as usize]
+        &self.words.as_bytes()[start as usize..(start + len) as usize]
     }
 
     fn number(&mut self, text: &str, words: &[Range<usize>]) -> WordNumbers {
@@ -109,7 +112,7 @@ impl Numbering {
         for w in words {
             let word = &text[w.clone()];
             let hash = FxBuildHasher.hash_one(word);
-            let found = self.table.find(hash, |&n| self.word(n) == word).copied();
+            let found = self.table.find(hash, |&n| self.word(n) == word.as_bytes()).copied();
             let n = match found {
                 Some(n) => n,
                 None => {

@@ -202,8 +202,11 @@ fn clause(
 fn lead_start(doc: &Document, sentence: &Range<usize>, previous: Option<&EventCue>, cue: &EventCue) -> usize {
     let text = doc.norm_text();
     let floor = sentence.start.max(previous.map_or(0, |p| p.end)).min(cue.start);
-    let floor = text[floor..cue.start]
-        .rfind([',', ';', ':'])
+    // ASCII marks, found among the bytes (no byte of a longer character is
+    // ASCII) rather than by decoding the sentence backwards.
+    let floor = text.as_bytes()[floor..cue.start]
+        .iter()
+        .rposition(|b| matches!(b, b',' | b';' | b':'))
         .map_or(floor, |i| floor + i + 1);
     let words = doc.word_indices_between(floor, cue.start);
     words

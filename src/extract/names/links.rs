@@ -21,6 +21,11 @@ use crate::text::{Document, Script, script_of, word_start};
 /// खान` + `मुत्ताकी`), and a one-word one that is the first or last word of
 /// exactly one other person's name is that person (`মোরিওকা`).
 pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
+    // Only a person found from context is merged: without one, the index
+    // of people's words is not built.
+    if !found.iter().any(|f| f.person && matches!(f.who, Who::Pattern(_))) {
+        return;
+    }
     let text = doc.norm_text();
     let mut index = PersonWords::new(text, found);
     let mut emptied = vec![false; found.len()];

@@ -4,7 +4,7 @@
 //! entry listed first; a name both a person and a place is a person after a
 //! title or when written in full.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{CueMatch, Found, Mention, Slots, Via, Who};
 use crate::gazetteer::index::NameMatch;
@@ -29,7 +29,7 @@ pub fn gazetteer_mentions(
         })
     };
     // Countries the article's unambiguous names point to, with weights.
-    let mut countries: HashMap<&str, usize> = HashMap::new();
+    let mut countries: HashMap<&str, usize> = HashMap::default();
     for m in matches {
         let mut cs = entries(m).filter_map(|(i, _)| gaz.entries[i as usize].country.as_deref());
         if let Some(first) = cs.next()
@@ -46,14 +46,10 @@ pub fn gazetteer_mentions(
             matches!(c.cue, Cue::Title { .. }) && text[c.range.end..m.start].trim().is_empty()
         };
         let full_name = text[m.start..m.stem_end].contains(' ');
-        let (people, places): (Vec<_>, Vec<_>) =
-            entries(m).partition(|(i, _)| gaz.entries[*i as usize].kind == EntryKind::Person);
-        let pool = if !people.is_empty() && (places.is_empty() || after_title || full_name) {
-            people
-        } else {
-            places
-        };
-        let best = pool.iter().max_by_key(|(i, _)| {
+        let is_person = |&(i, _): &(u32, bool)| gaz.entries[i as usize].kind == EntryKind::Person;
+        let (people, places) = (entries(m).any(|e| is_person(&e)), entries(m).any(|e| !is_person(&e)));
+        let of_people = people && (!places || after_title || full_name);
+        let best = entries(m).filter(|e| is_person(e) == of_people).max_by_key(|(i, _)| {
             let e = &gaz.entries[*i as usize];
             let weight = e
                 .country
@@ -64,7 +60,7 @@ pub fn gazetteer_mentions(
             // Higher weight wins; among equals the earlier entry.
             (weight, std::cmp::Reverse(*i))
         });
-        let Some(&(entry, adjective)) = best else { continue };
+        let Some((entry, adjective)) = best else { continue };
         // After a title, a place's name followed by a name-like word is a
         // person's first name (`ऑलराउंडर वाशिंगटन सुंदर`).
         let place = !adjective && gaz.entries[entry as usize].kind == EntryKind::Place;
