@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::Label;
+use super::{LABELS, Label};
 use crate::extract::names::{CueMatch, Found, Via, Who};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
@@ -540,6 +540,83 @@ impl FeatureBuf {
     }
 }
 
+/// The rows of weights of [`FeatureBuf::fill_context`]'s features whose
+/// values are few (the hints and cues of a word and its neighbours, the
+/// evidence flags, the labels before it), by value: built once a model,
+/// they are looked up for every word tagged, not hashed. The rest (the
+/// shape with the hint, the pairs of words) are hashed as they come.
+#[derive(Debug, Clone)]
+pub struct ContextRows {
+    /// By value: the word's hint, cue before and cue after; the previous
+    /// word's hint and cue before; the next word's hint and cue after.
+    small: [[u32; 256]; 7],
+    /// By flag: the word's, the next word's and the previous word's.
+    flags: [[u32; FLAGS as usize]; 3],
+    /// By the label before, and by the two before.
+    prev: [u32; LABELS],
+    prevs: [[u32; LABELS]; LABELS],
+}
+
+/// The templates of [`ContextRows::small`] and [`ContextRows::flags`], in
+/// their order there.
+const SMALL_TEMPLATES: [u8; 7] = [30, 31, 32, 48, 52, 49, 53];
+const FLAG_TEMPLATES: [u8; 3] = [12, 54, 55];
+
+impl ContextRows {
+    /// The table of a model whose row for a feature is `row(feature)`.
+    pub fn new(row: impl Fn(u64) -> usize) -> Box<ContextRows> {
+        let row = |template: u8, value: u64| row(feature(template, value)) as u32;
+        Box::new(ContextRows {
+            small: SMALL_TEMPLATES.map(|t| std::array::from_fn(|v| row(t, v as u64))),
+            flags: FLAG_TEMPLATES.map(|t| std::array::from_fn(|bit| row(t, bit as u64))),
+            prev: std::array::from_fn(|p| row(70, p as u64)),
+            prevs: std::array::from_fn(|p2| std::array::from_fn(|p| row(71, (p2 as u64) << 8 | p as u64))),
+        })
+    }
+
+    /// Call `add` with the row of each feature [`FeatureBuf::fill_context`]
+    /// gives word `i` after the labels `[prev, prev2]` (the order aside: the
+    /// rows are summed), given the rows of its [`pair_features`]; `row` is
+    /// the model's row of a hashed feature.
+    #[inline]
+    pub fn rows(
+        &self,
+        words: &[WordInfo],
+        i: usize,
+        [prev, prev2]: [Label; 2],
+        pairs: [usize; 2],
+        row: impl Fn(u64) -> usize,
+        mut add: impl FnMut(usize),
+    ) {
+        let (w, p, n) = (around(words, i, 0), around(words, i, -1), around(words, i, 1));
+        let values = [
+            w.hint,
+            w.cue_before,
+            w.cue_after,
+            p.hint,
+            p.cue_before,
+            n.hint,
+            n.cue_after,
+        ];
+        for (rows, value) in self.small.iter().zip(values) {
+            add(rows[usize::from(value)] as usize);
+        }
+        for (rows, flags) in self.flags.iter().zip([w.flags, n.flags, p.flags]) {
+            let mut rest = flags & EVIDENCE_FLAGS;
+            while rest != 0 {
+                add(rows[rest.trailing_zeros() as usize] as usize);
+                rest &= rest - 1;
+            }
+        }
+        add(row(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape))));
+        for row in pairs {
+            add(row);
+        }
+        add(self.prev[prev as usize] as usize);
+        add(self.prevs[prev2 as usize][prev as usize] as usize);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,4 +665,45 @@ mod tests {
     }
 
     const HASH_DHAKA: u64 = 4_601_779_080_284_827_710;
+
+    #[test]
+    fn context_rows_are_the_rows_of_the_context_features() {
+        let row = |f: u64| (f >> 44) as usize;
+        let table = ContextRows::new(row);
+        // Words of many hints, cues, shapes and flags, from a fixed seed.
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        let mut next = || {
+            seed = mix(seed.wrapping_add(0x9e37_79b9_7f4a_7c15));
+            seed
+        };
+        let words: Vec<WordInfo> = (0..40)
+            .map(|_| WordInfo {
+                word: next(),
+                stem: next(),
+                shape: next() as u8,
+                flags: next() as u16,
+                hint: next() as u8,
+                cue_before: next() as u8,
+                cue_after: next() as u8,
+                ..WordInfo::default()
+            })
+            .collect();
+        let mut buf = FeatureBuf::default();
+        for i in 0..words.len() {
+            for (prev, prev2) in [
+                (Label::O, Label::O),
+                (Label::BPer, Label::O),
+                (Label::IPer, Label::BPer),
+            ] {
+                buf.fill_context(&words, i, prev, prev2);
+                let mut want: Vec<usize> = buf.features().iter().map(|&f| row(f)).collect();
+                let mut got = Vec::new();
+                let pairs = pair_features(&words, i).map(row);
+                table.rows(&words, i, [prev, prev2], pairs, row, |r| got.push(r));
+                want.sort_unstable();
+                got.sort_unstable();
+                assert_eq!(got, want, "word {i}");
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::Script;
-use features::{FeatureBuf, ROLES, Role, WordInfo, word_features};
+use features::{ContextRows, FeatureBuf, ROLES, Role, WordInfo, word_features};
 
 /// Labels the tagger gives a word: outside any name, or the beginning or
 /// inside of a person, place or organisation name.
@@ -97,6 +97,8 @@ pub struct Model {
     id: u64,
     /// The weights of the edge of a sentence in each role.
     edge: OnceLock<Partials>,
+    /// The rows of the context features of few values.
+    context: OnceLock<Box<ContextRows>>,
 }
 
 /// The weights of one word's own features ([`word_features`]) in each role,
@@ -112,6 +114,7 @@ impl Model {
             weights,
             id: NEXT.fetch_add(1, Ordering::Relaxed),
             edge: OnceLock::new(),
+            context: OnceLock::new(),
         }
     }
 
@@ -210,11 +213,16 @@ impl Model {
         &self,
         words: &[WordInfo],
         partials: &[Partials],
-        buf: &mut FeatureBuf,
         out: &mut Vec<Label>,
         margins: &mut Vec<i32>,
     ) {
         let edge = self.edge();
+        let context = self.context.get_or_init(|| ContextRows::new(|f| self.bucket(f)));
+        let mut pairs = PairRows {
+            words,
+            bucket: |f: u64| self.bucket(f),
+            kept: [(usize::MAX, [0; 2]); 2 * AHEAD],
+        };
         let role = |j: Option<usize>, role: Role| -> &[i32; 8] {
             let p = j.and_then(|j| partials.get(j)).unwrap_or(edge);
             &p[role as usize]
@@ -237,12 +245,16 @@ impl Model {
             // asked for, as a word never part of a name is skipped without
             // a look and fetches nothing.
             for k in i + AHEAD..(i + 2 * AHEAD).min(words.len()) {
-                for f in features::pair_features(words, k) {
-                    prefetch(&self.weights[self.bucket(f)]);
+                for row in pairs.of(k) {
+                    prefetch(&self.weights[row]);
                 }
             }
-            buf.fill_context(words, i, prev, prev2);
-            self.add_rows(buf.features(), &mut sum);
+            let own_pairs = pairs.of(i);
+            context.rows(words, i, [prev, prev2], own_pairs, pairs.bucket, |row| {
+                for (s, &w) in sum.iter_mut().zip(&self.weights[row]) {
+                    *s += i32::from(w);
+                }
+            });
             let mut scores = [0i32; LABELS];
             scores.copy_from_slice(&sum[..LABELS]);
             scores
@@ -252,6 +264,28 @@ impl Model {
 
 /// How many words ahead [`Model::tag_partials`] fetches rows of weights.
 const AHEAD: usize = 2;
+
+/// The rows of the pair features of the words of a sentence
+/// ([`features::pair_features`]), each worked out once though asked for
+/// when fetched ahead and when scored: the last few are kept.
+struct PairRows<'w, B> {
+    words: &'w [WordInfo],
+    bucket: B,
+    /// (word, its rows) by word modulo the length: a word is scored before
+    /// the one as many words on is asked for.
+    kept: [(usize, [usize; 2]); 2 * AHEAD],
+}
+
+impl<B: Fn(u64) -> usize> PairRows<'_, B> {
+    #[inline]
+    fn of(&mut self, k: usize) -> [usize; 2] {
+        let slot = &mut self.kept[k % (2 * AHEAD)];
+        if slot.0 != k {
+            *slot = (k, features::pair_features(self.words, k).map(&self.bucket));
+        }
+        slot.1
+    }
+}
 
 /// Ask the processor to bring `value` into the cache, without waiting.
 #[inline(always)]

@@ -10,7 +10,7 @@ use super::{Mention, Names, Slots, Via, Who, covered_with_cues, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
-use crate::tagger::features::{Evidence, FeatureBuf, WordInfo, mark_evidence};
+use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
 use crate::tagger::memo::known_words;
 use crate::tagger::{Label, NameKind, Partials, Taggers};
 use crate::text::{Document, Script, indices_starting_within, script_of};
@@ -48,7 +48,6 @@ pub fn add_mentions(
     let Scratch {
         infos,
         partials,
-        buf,
         labels,
         margins,
     } = &mut scratch;
@@ -99,7 +98,7 @@ pub fn add_mentions(
         .collect();
     let mut new: Vec<(Who, bool, Mention)> = Vec::new();
     for (range, script, model) in sentences {
-        model.tag_partials(&infos[range.clone()], &partials[range.clone()], buf, labels, margins);
+        model.tag_partials(&infos[range.clone()], &partials[range.clone()], labels, margins);
         let mut i = 0;
         while i < labels.len() {
             let Some(kind) = labels[i].kind() else {
@@ -156,7 +155,6 @@ const KEEP_WORDS: usize = 1 << 14;
 struct Scratch {
     infos: Vec<WordInfo>,
     partials: Vec<Partials>,
-    buf: FeatureBuf,
     labels: Vec<Label>,
     margins: Vec<i32>,
 }
@@ -266,10 +264,11 @@ mod tests {
                 let mut partials = vec![Partials::default(); words.len()];
                 known_words(model, script, &index, &doc, 0..words.len(), &mut infos, &mut partials);
                 mark_evidence(text, words, &evidence, &mut infos);
-                let (mut buf, mut want, mut want_margins) = (FeatureBuf::default(), Vec::new(), Vec::new());
+                let (mut buf, mut want, mut want_margins) =
+                    (crate::tagger::features::FeatureBuf::default(), Vec::new(), Vec::new());
                 model.tag_with_margins(&full, &mut buf, &mut want, &mut want_margins);
                 let (mut got, mut got_margins) = (Vec::new(), Vec::new());
-                model.tag_partials(&infos, &partials, &mut buf, &mut got, &mut got_margins);
+                model.tag_partials(&infos, &partials, &mut got, &mut got_margins);
                 assert_eq!(got, want);
                 assert_eq!(got_margins, want_margins);
                 assert!(want.iter().any(|l| l.kind() == Some(NameKind::Person)), "{want:?}");
