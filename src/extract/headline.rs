@@ -29,7 +29,7 @@ impl Extractor for Headline {
         for line in doc.text.split_inclusive('\n').take(TOP_LINES) {
             let trimmed = line.trim();
             let words = Words::new(trimmed)
-                .filter(|w| trimmed[w.clone()].chars().any(char::is_alphabetic))
+                .filter(|w| trimmed[w.clone()].chars().any(crate::text::is_alphabetic))
                 .count();
             if words >= MIN_WORDS && trimmed.chars().count() <= MAX_CHARS {
                 article.title = Some(trimmed.to_string());

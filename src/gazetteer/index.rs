@@ -401,7 +401,7 @@ impl NameIndex {
 }
 
 fn case_rule(pattern: &str, targets: &[Target]) -> Case {
-    let letters = || pattern.chars().filter(|c| c.is_alphabetic());
+    let letters = || pattern.chars().filter(|&c| crate::text::is_alphabetic(c));
     if !letters().all(|c| script_of(c) == Script::Latin) {
         return Case::Any;
     }

@@ -287,7 +287,7 @@ fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>
     if word.is_empty() {
         return true;
     }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| super::is_alphabetic(c)).count();
     let is_initial = letters <= 1 && !word.chars().all(|c| c.is_ascii_digit());
     // `U.S.` ends in a letter preceded by a full stop: an abbreviation too.
     let dotted = word_start > 0 && text.as_bytes()[word_start - 1] == b'.';

@@ -256,7 +256,7 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
         Some(c) if is_word_char(c) => return None,
         Some('-') => {
             let before = prev_char(text, start - 1);
-            if before.is_some_and(|c| c.is_alphabetic()) {
+            if before.is_some_and(crate::text::is_alphabetic) {
                 return None;
             }
         }

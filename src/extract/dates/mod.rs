@@ -194,7 +194,9 @@ fn find_stamp(doc: &Document, lex: &DateLexicon, items: &[items::Item], exprs: &
                 let gap = &text[it.end..e.start];
                 gap.len() <= 24
                     && !gap.contains('\n')
-                    && !gap.chars().any(|c| c.is_alphabetic() && !c.is_ascii_uppercase())
+                    && !gap
+                        .chars()
+                        .any(|c| crate::text::is_alphabetic(c) && !c.is_ascii_uppercase())
             }
         });
         // `Updated Fri, 28 Mar 2025 08:30 PM`: a weekday before the stamp.
