@@ -139,7 +139,7 @@ pub fn analyse(
     let traits = patterns::WordTraits::of(doc, lex);
     let mut names = rules(doc, index, lex, &traits);
     if let Some(tagger) = tagger {
-        model::add_mentions(doc, index, lex, tagger, dates, &mut names);
+        model::add_mentions(doc, index, lex, tagger, dates, &traits, &mut names);
     }
     links::merge_partial_names(doc, &mut names.found);
     links::join_words(doc, index, lex, &traits, &mut names.found);

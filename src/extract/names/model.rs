@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::patterns::WordTraits;
 use super::{Mention, Names, Slots, Via, Who, covered_with_cues, overlaps_any};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
@@ -21,6 +22,7 @@ pub fn add_mentions(
     lex: &EntityLexicon,
     taggers: &Taggers,
     dates: &[Range<usize>],
+    traits: &WordTraits,
     names: &mut Names,
 ) {
     let text = doc.norm_text();
@@ -109,6 +111,7 @@ pub fn add_mentions(
             while j < labels.len() && labels[j] == Label::of(kind, false) {
                 j += 1;
             }
+            let i0 = i;
             let name_words = &words[range.start + i..range.start + j];
             // As sure of every word as the model's least margin for its kind.
             let sure = margins[i..j].iter().copied().min().unwrap_or(0) >= model.min_margin(kind);
@@ -125,7 +128,14 @@ pub fn add_mentions(
             let honorific = name_words.iter().all(|w| overlaps_any(&honorifics, w));
             if own_script
                 && !honorific
-                && let Some(m) = mention(text, lex, name_words, kind == NameKind::Person)
+                && let Some(m) = mention(
+                    text,
+                    lex,
+                    name_words,
+                    range.start + i0,
+                    traits,
+                    kind == NameKind::Person,
+                )
                 && !overlaps_any(&cover, &m.range)
             {
                 new.push((
@@ -184,11 +194,17 @@ fn main_script(text: &str, words: &[Range<usize>]) -> Option<Script> {
 /// closes a name (`কিমের ফোনালাপ` is Kim's phone call): the name stops at
 /// the first word that carries one. The last word loses a case ending of
 /// two letters or more (`রহমানের`), or a locative one (`গাজীপুরে`) for a place.
-fn mention(text: &str, lex: &EntityLexicon, words: &[Range<usize>], person: bool) -> Option<Mention> {
-    let closed = words
-        .iter()
-        .position(|w| lex.strip_suffix(&text[w.clone()], 2).len() < w.len())
-        .map_or(words.len(), |i| i + 1);
+fn mention(
+    text: &str,
+    lex: &EntityLexicon,
+    words: &[Range<usize>],
+    at: usize,
+    traits: &WordTraits,
+    person: bool,
+) -> Option<Mention> {
+    let closed = (0..words.len())
+        .position(|k| traits.case_stem_len(at + k) < words[k].len())
+        .map_or(words.len(), |k| k + 1);
     let words = &words[..closed];
     let (first, last) = (words.first()?, words.last()?);
     let joined = words.windows(2).all(|p| text[p[0].end..p[1].start] == *" ");
@@ -199,11 +215,14 @@ fn mention(text: &str, lex: &EntityLexicon, words: &[Range<usize>], person: bool
     if !joined || !plain {
         return None;
     }
-    let last_word = &text[last.clone()];
     // One letter may end a place's name as well as follow it (`ইসলামপুর`):
     // only a locative one is taken off.
-    let min_ending = if !person && lex.is_locative(last_word) { 1 } else { 2 };
-    let stem_len = lex.strip_suffix(last_word, min_ending).len();
+    let last_at = at + closed - 1;
+    let stem_len = if !person && traits.locative(last_at) {
+        traits.stem_len(last_at)
+    } else {
+        traits.case_stem_len(last_at)
+    };
     Some(Mention {
         range: first.start..last.end,
         stem: first.start..last.start + stem_len,
@@ -218,18 +237,18 @@ mod tests {
     #[test]
     fn tagged_words_make_a_mention_only_when_they_read_as_a_name() {
         let lex = crate::lexicon::entities::entity_lexicon();
-        let text = "আব্দুল করিমের ছেলে 12 বলেন";
-        let w = |s: &str| {
-            let i = text.find(s).unwrap();
-            i..i + s.len()
-        };
-        let m = mention(text, lex, &[w("আব্দুল"), w("করিমের")], true).unwrap();
+        let doc = Document::new("আব্দুল করিমের ছেলে 12 বলেন".to_string());
+        let (text, words) = (doc.norm_text(), doc.words());
+        let traits = WordTraits::of(&doc, lex);
+        // Words `at..at + n` of the text, as tagged.
+        let tagged = |at: usize, n: usize| mention(text, lex, &words[at..at + n], at, &traits, true);
+        let m = tagged(0, 2).unwrap();
         assert_eq!(&text[m.range.clone()], "আব্দুল করিমের");
         assert_eq!(&text[m.stem.clone()], "আব্দুল করিম");
-        assert!(mention(text, lex, &[w("12")], true).is_none());
-        let m = mention(text, lex, &[w("করিমের"), w("ছেলে")], true).unwrap();
+        assert!(tagged(3, 1).is_none());
+        let m = tagged(1, 2).unwrap();
         assert_eq!(&text[m.range.clone()], "করিমের");
-        assert!(mention(text, lex, &[w("বলেন")], true).is_none());
+        assert!(tagged(4, 1).is_none());
     }
 
     #[test]

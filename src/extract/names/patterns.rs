@@ -170,7 +170,7 @@ fn name_runs(
         }
         run.push(w.clone());
         // A case ending closes the name; so does the longest name.
-        if traits.case_ending || run.len() == MAX_WORDS {
+        if (traits.case_stem as usize) < word.len() || run.len() == MAX_WORDS {
             flush(&mut run);
         }
     }
@@ -423,8 +423,11 @@ struct Traits {
     name_like: bool,
     /// Neither it nor its stem is a common word, and it is no locative.
     uncommon: bool,
-    /// It carries a case ending, which closes a name.
-    case_ending: bool,
+    /// Its length less a case ending of two letters or more: shorter than
+    /// the word when it carries one, which closes a name.
+    case_stem: u32,
+    /// It is a locative.
+    locative: bool,
     /// It (or its stem) says that the word before it is a place.
     place_cue: bool,
     /// The length of its stem less one case ending.
@@ -464,10 +467,12 @@ fn work_out(lex: &EntityLexicon, word: &str) -> Traits {
             Script::Other => false,
         });
     let stem = lex.strip_suffix(word, 1);
+    let locative = lex.is_locative(word);
     Traits {
         name_like,
-        uncommon: !lex.is_common(word) && !lex.is_common(stem) && !lex.is_locative(word),
-        case_ending: lex.strip_suffix(word, 2).len() < word.len(),
+        uncommon: !lex.is_common(word) && !lex.is_common(stem) && !locative,
+        case_stem: lex.strip_suffix(word, 2).len() as u32,
+        locative,
         place_cue: lex.is_place_cue(word),
         stem: stem.len() as u32,
         place_ending: lex.has_place_ending(stem),
@@ -497,6 +502,16 @@ impl WordTraits {
     /// [`EntityLexicon::strip_suffix`] gives it.
     pub(super) fn stem_len(&self, i: usize) -> usize {
         self.0[i].stem as usize
+    }
+
+    /// The length of word `i` less a case ending of two letters or more.
+    pub(super) fn case_stem_len(&self, i: usize) -> usize {
+        self.0[i].case_stem as usize
+    }
+
+    /// Whether word `i` is a locative.
+    pub(super) fn locative(&self, i: usize) -> bool {
+        self.0[i].locative
     }
 }
 
