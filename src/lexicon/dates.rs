@@ -5,10 +5,10 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use super::memo::WordMemo;
+use super::memo::{IdMemo, WordMemo};
 use super::prefix::PrefixTrie;
 use super::{Endings, data_lines, files_named};
-use crate::text::normalize_str;
+use crate::text::{Document, normalize_str};
 
 /// What a vocabulary entry is, with its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -382,6 +382,30 @@ impl DateLexicon {
         MEMO.with_borrow_mut(|memo| memo.with(owner, word, || self.work_out_tense(word), |&t| t))
     }
 
+    /// The tense ([`DateLexicon::tense_of`]) of the first word of `doc`
+    /// between `from` and `to` that has one, a word either end cuts read as
+    /// what lies within: whole words are looked up by number, the thread's
+    /// memo checked once for them all.
+    pub fn first_tense_between(&self, doc: &Document, from: usize, to: usize) -> Option<bool> {
+        thread_local! {
+            static BY_NUMBER: std::cell::RefCell<IdMemo<usize, Option<bool>>> =
+                const { std::cell::RefCell::new(IdMemo::new()) };
+        }
+        let (text, words, numbers) = (doc.norm_text(), doc.words(), doc.word_numbers());
+        BY_NUMBER.with_borrow_mut(|memo| {
+            memo.serve(self as *const DateLexicon as usize, numbers.numbering());
+            doc.word_indices_between(from, to).find_map(|i| {
+                let word = &words[i];
+                let within = word.start.max(from)..word.end.min(to);
+                if within == *word {
+                    memo.read(numbers.index(i), || self.work_out_tense(&text[within]), |&t| t)
+                } else {
+                    self.tense_of(&text[within])
+                }
+            })
+        })
+    }
+
     fn work_out_tense(&self, word: &str) -> Option<bool> {
         if self.future.contains(word) {
             return Some(true);
@@ -445,6 +469,32 @@ mod tests {
         assert_eq!(lex.tense_of("होगी"), Some(true));
         assert_eq!(lex.tense_of("will"), Some(true));
         assert_eq!(lex.tense_of("করেছেন"), Some(false));
+    }
+
+    #[test]
+    fn the_first_tense_between_is_that_of_the_words_there() {
+        let lex = date_lexicon();
+        for text in [
+            "তিনি কাল ঢাকায় যাবেন, পরে করেছেন।",
+            "वह कल दिल्ली जाएंगे और बैठक हुई।",
+            "He will go; they met.",
+        ] {
+            let doc = Document::new(text.to_string());
+            let n = doc.norm_text();
+            let bounds: Vec<usize> = (0..=n.len()).filter(|&i| n.is_char_boundary(i)).collect();
+            // Twice: worked out, then remembered by number.
+            for _ in 0..2 {
+                for &from in &bounds {
+                    for &to in bounds.iter().filter(|&&to| to >= from) {
+                        let want = doc.words_between(from, to).find_map(|r| lex.tense_of(&n[r]));
+                        assert_eq!(lex.first_tense_between(&doc, from, to), want, "{text} {from}..{to}");
+                    }
+                }
+            }
+            assert!(lex.first_tense_between(&doc, 0, n.len()).is_some(), "{text}");
+        }
+        let doc = Document::new("তিনি কাল ঢাকায় যাবেন".to_string());
+        assert_eq!(lex.first_tense_between(&doc, 0, doc.norm_text().len()), Some(true));
     }
 
     #[test]

@@ -91,11 +91,7 @@ pub fn status(
     // The first verb with a tense decides (`বৈঠক হবে`, `बैठक हुई`): in the
     // window, else in the rest of the sentence, whose last verb governs it
     // (`নির্বাচনের সময় ... মোতায়েন থাকবে`).
-    let tense = |from: usize, to: usize| {
-        doc.words_between(from, to)
-            .map(|r| &text[r])
-            .find_map(|w| date_lexicon().tense_of(w))
-    };
+    let tense = |from: usize, to: usize| date_lexicon().first_tense_between(doc, from, to);
     let (tense, own) = match tense(scope.window.start, scope.window.end) {
         Some(t) => (Some(t), true),
         None => (tense(scope.window.end, scope.sentence.end), false),
