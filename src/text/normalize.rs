@@ -195,16 +195,32 @@ fn read_plain_indic_run(
     let mut cluster = i;
     let mut last_ccc = 0;
     let mut by_script = [0usize; 3];
-    while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2]) = bytes.get(pos..pos + 3) {
+    loop {
+        let (b1, b2) = match bytes.get(pos..) {
+            Some(&[0xE0, b1 @ 0xA4..=0xAB, b2, ..]) => (b1, b2),
+            // One space between two words goes into the run: it joins
+            // nothing, and nothing joins it.
+            Some(&[b' ', 0xE0, 0xA4..=0xAB, ..]) if pos > i => {
+                if let Some(w) = words.as_mut() {
+                    w.mark(at + (pos - i), false);
+                }
+                pos += 1;
+                cluster = pos;
+                last_ccc = 0;
+                continue;
+            }
+            _ => break,
+        };
         let index = indic_index(b1, b2);
         let e = table[index];
         if e.starts_plain_cluster {
             cluster = pos;
             last_ccc = 0;
         } else {
-            let plain =
-                e.plain || (e.maybe && pos > i && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
-            if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (pos == i && e.joins) {
+            // The first character of the run, or of a word in it.
+            let first = pos == i || bytes[pos - 1] == b' ';
+            let plain = e.plain || (e.maybe && !first && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
+            if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (first && e.joins) {
                 break;
             }
             if !e.joins {
@@ -219,7 +235,7 @@ fn read_plain_indic_run(
         pos += 3;
     }
     // A character after the run that joins the last cluster takes it out,
-    // with what was counted and marked of it.
+    // with what was counted and marked of it (a cluster holds no space).
     let end = match orig[pos..].chars().next() {
         Some(c) if (c as u32) >= 0x80 && joins_previous(c) => {
             for c in bytes[cluster..pos].chunks_exact(3) {
