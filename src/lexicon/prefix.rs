@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::thread::LocalKey;
 
 use super::memo::IdMemo;
-use crate::text::numbers::{WordId, WordNumbers};
+use crate::text::numbers::WordNumbers;
 
 /// A trie of strings, ASCII letters compared without case.
 #[derive(Debug)]
@@ -162,24 +162,10 @@ impl PrefixTrie {
         (node, found)
     }
 
-    /// [`PrefixTrie::longest_at`] at the start of the word `text[word]`
-    /// (numbered `id`), the walk over the word itself remembered in `memo`:
-    /// news repeats its words, and most walks end inside the word.
-    pub fn longest_at_word(
-        &self,
-        memo: &'static LocalKey<RefCell<WalkMemo>>,
-        text: &str,
-        word: Range<usize>,
-        id: WordId,
-    ) -> Option<(usize, usize)> {
-        memo.with_borrow_mut(|m| {
-            m.serve(self.owner(), id.numbering);
-            self.longest_at_remembered(m, text, word, id.index)
-        })
-    }
-
-    /// [`PrefixTrie::longest_at_word`] at the start of each of `words`
-    /// (numbered `numbers`), the memo borrowed once for them all.
+    /// [`PrefixTrie::longest_at`] at the start of each of `words` (numbered
+    /// `numbers`), the walk over each word itself remembered in `memo`
+    /// (news repeats its words, and most walks end inside the word), the
+    /// memo borrowed once for them all.
     pub fn longest_at_words(
         &self,
         memo: &'static LocalKey<RefCell<WalkMemo>>,
@@ -202,6 +188,9 @@ impl PrefixTrie {
         self as *const PrefixTrie as usize
     }
 
+    /// The longest entry at the start of the word `text[word]`, number
+    /// `index` of the numbering `memo` serves: the walk over the word from
+    /// the memo, and on in the text if it left the word inside the trie.
     #[inline]
     fn longest_at_remembered(
         &self,
@@ -299,13 +288,9 @@ mod tests {
             let numbers = crate::text::numbers::WordNumbers::of(text, &words);
             // Twice: the second time from the memo.
             for _ in 0..2 {
-                for (i, w) in words.iter().enumerate() {
-                    assert_eq!(
-                        trie.longest_at_word(&MEMO, text, w.clone(), numbers.get(i)),
-                        trie.longest_at(text, w.start),
-                        "{text} at {}",
-                        w.start
-                    );
+                let walks = trie.longest_at_words(&MEMO, text, &words, &numbers);
+                for (w, walk) in words.iter().zip(walks) {
+                    assert_eq!(walk, trie.longest_at(text, w.start), "{text} at {}", w.start);
                 }
             }
         }
@@ -313,8 +298,8 @@ mod tests {
         let words: Vec<_> = crate::text::Words::new(text).collect();
         let numbers = crate::text::numbers::WordNumbers::of(text, &words);
         assert_eq!(
-            trie.longest_at_word(&MEMO, text, 0..4, numbers.get(0)),
-            Some((3, text.len()))
+            trie.longest_at_words(&MEMO, text, &words, &numbers),
+            [Some((3, text.len())), None]
         );
     }
 }

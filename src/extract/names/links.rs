@@ -364,9 +364,9 @@ impl<'a> SoundKeys<'a> {
         self.entries.is_empty() && !self.patterns.iter().any(|(_, _, k)| k.len() >= 3)
     }
 
-    /// Whether the names with the sound key `key` whose Latin spelling is
-    /// `near` are all of one entity: its index (`None` when there are none
-    /// or several).
+    /// The one entity that every name with the sound key `key` and a Latin
+    /// spelling `near` the word's belongs to, by index (`None` when no name
+    /// has them, or names of several entities do).
     fn only_entity(&self, key: &str, near: impl Fn(&str) -> bool) -> Option<usize> {
         let mut only = None;
         let mut one = |i: usize| match only {
@@ -425,6 +425,7 @@ impl EntryKeys {
         }
     }
 
+    /// Add the keys of the names of `entry`, the first time it is named.
     fn add(&mut self, index: &NameIndex, entry: u32, sound: impl Fn(&str) -> (String, String)) {
         if !self.added.insert(entry) {
             return;

@@ -111,8 +111,8 @@ pub fn add_mentions(
             while j < labels.len() && labels[j] == Label::of(kind, false) {
                 j += 1;
             }
-            let i0 = i;
-            let name_words = &words[range.start + i..range.start + j];
+            let at = range.start + i;
+            let name_words = &words[at..range.start + j];
             // As sure of every word as the model's least margin for its kind.
             let sure = margins[i..j].iter().copied().min().unwrap_or(0) >= model.min_margin(kind);
             i = j;
@@ -128,14 +128,7 @@ pub fn add_mentions(
             let honorific = name_words.iter().all(|w| overlaps_any(&honorifics, w));
             if own_script
                 && !honorific
-                && let Some(m) = mention(
-                    text,
-                    lex,
-                    name_words,
-                    range.start + i0,
-                    traits,
-                    kind == NameKind::Person,
-                )
+                && let Some(m) = mention(text, lex, name_words, at, traits, kind == NameKind::Person)
                 && !overlaps_any(&cover, &m.range)
             {
                 new.push((

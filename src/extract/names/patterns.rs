@@ -162,15 +162,16 @@ fn name_runs(
             flush(&mut run);
             continue;
         }
-        let traits = traits.0[i];
-        let fits = ((traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w))) && traits.uncommon;
+        let word_traits = traits.0[i];
+        let fits =
+            ((word_traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w))) && word_traits.uncommon;
         if !fits {
             flush(&mut run);
             continue;
         }
         run.push(w.clone());
         // A case ending closes the name; so does the longest name.
-        if (traits.case_stem as usize) < word.len() || run.len() == MAX_WORDS {
+        if (word_traits.case_stem as usize) < word.len() || run.len() == MAX_WORDS {
             flush(&mut run);
         }
     }
@@ -446,14 +447,20 @@ thread_local! {
 fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
     match id {
         Some(id) => TRAITS.with_borrow_mut(|memo| {
-            memo.with(lex as *const EntityLexicon as usize, id, || work_out(lex, word), |t| *t)
+            memo.with(
+                lex as *const EntityLexicon as usize,
+                id,
+                || traits_of(lex, word),
+                |t| *t,
+            )
         }),
         // A word the stages did not number (cut by a cue or a mark): rare.
-        None => work_out(lex, word),
+        None => traits_of(lex, word),
     }
 }
 
-fn work_out(lex: &EntityLexicon, word: &str) -> Traits {
+/// The [`Traits`] of `word`, worked out.
+fn traits_of(lex: &EntityLexicon, word: &str) -> Traits {
     let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
         || lex.is_not_name(word)
         || lex.is_not_name(lex.strip_suffix(word, 2))
@@ -492,7 +499,7 @@ impl WordTraits {
             doc.words()
                 .iter()
                 .enumerate()
-                .map(|(i, w)| memo.read(numbers.index(i), || work_out(lex, &text[w.clone()]), |t| *t))
+                .map(|(i, w)| memo.read(numbers.index(i), || traits_of(lex, &text[w.clone()]), |t| *t))
                 .collect()
         });
         WordTraits(traits)
@@ -567,9 +574,9 @@ pub(super) fn context_places(
                 && !lex.is_common(lex.strip_suffix(s, 1))
                 && !lex.is_name_word(s)
         };
-        let traits = traits.0[i];
+        let word_traits = traits.0[i];
         // A cue word after a place name.
-        if traits.place_cue
+        if word_traits.place_cue
             && let Some(p) = prev.clone()
             && text[p.end..w.start] == *" "
             && candidate(&p)
@@ -585,8 +592,8 @@ pub(super) fn context_places(
             ));
         } else {
             // A word with a place name's ending.
-            let stem = &word[..traits.stem as usize];
-            if traits.place_ending && candidate(&w) {
+            let stem = &word[..word_traits.stem as usize];
+            if word_traits.place_ending && candidate(&w) {
                 let m = Mention {
                     range: w.clone(),
                     stem: w.start..w.start + stem.len(),
