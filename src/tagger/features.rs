@@ -48,7 +48,7 @@ const CLASSIFIER: u16 = 1 << 12;
 const DATE: u16 = 1 << 13;
 const FLAGS: u32 = 14;
 
-/// What [`FeatureBuf::fill_context`] reads of a word's own features (the
+/// What [`ContextRows::rows`] reads of a word's own features (the
 /// rest is summed in its weights per role): small, to be remembered.
 #[derive(Debug, Clone, Copy)]
 pub struct WordCore {
@@ -489,7 +489,7 @@ pub fn edge() -> &'static WordInfo {
 
 /// The features of [`FeatureBuf::fill`] that depend on one word alone, as
 /// that word in `role`: a word's weights in each role can then be summed
-/// once and remembered ([`FeatureBuf::fill_context`] gives the rest).
+/// once and remembered ([`ContextRows`] gives the rest).
 pub fn word_features(w: &WordInfo, role: Role, f: &mut Vec<u64>) {
     f.clear();
     let own_flags = w.flags & !EVIDENCE_FLAGS;
@@ -515,33 +515,10 @@ pub fn word_features(w: &WordInfo, role: Role, f: &mut Vec<u64>) {
     }
 }
 
-impl FeatureBuf {
-    /// The features of word `i` of a sentence that [`word_features`] leaves
-    /// out: what the rules found at and around it, the pairs of words, and
-    /// the labels before it.
-    pub fn fill_context(&mut self, words: &[WordInfo], i: usize, prev: Label, prev2: Label) {
-        let (w, p, n) = (around(words, i, 0), around(words, i, -1), around(words, i, 1));
-        let f = &mut self.features;
-        f.clear();
-        push_flags(f, 12, w.flags & EVIDENCE_FLAGS);
-        f.push(feature(30, u64::from(w.hint)));
-        f.push(feature(31, u64::from(w.cue_before)));
-        f.push(feature(32, u64::from(w.cue_after)));
-        f.push(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape)));
-        f.push(feature(48, u64::from(p.hint)));
-        f.push(feature(49, u64::from(n.hint)));
-        f.push(feature(52, u64::from(p.cue_before)));
-        f.push(feature(53, u64::from(n.cue_after)));
-        push_flags(f, 54, n.flags & EVIDENCE_FLAGS);
-        push_flags(f, 55, p.flags & EVIDENCE_FLAGS);
-        f.extend(pair_features(words, i));
-        f.push(feature(70, prev as u64));
-        f.push(feature(71, (prev2 as u64) << 8 | prev as u64));
-    }
-}
-
-/// The rows of weights of [`FeatureBuf::fill_context`]'s features whose
-/// values are few (the hints and cues of a word and its neighbours, the
+/// The rest of [`FeatureBuf::fill`]'s features, that [`word_features`]
+/// leaves out (what the rules found at and around the word, the pairs of
+/// words, the labels before it), as rows of weights. Those whose values
+/// are few (the hints and cues of a word and its neighbours, the
 /// evidence flags, the labels before it), by value: built once a model,
 /// they are looked up for every word tagged, not hashed. The rest (the
 /// shape with the hint, the pairs of words) are hashed as they come.
@@ -574,8 +551,8 @@ impl ContextRows {
         })
     }
 
-    /// Call `add` with the row of each feature [`FeatureBuf::fill_context`]
-    /// gives word `i` after the labels `[prev, prev2]` (the order aside: the
+    /// Call `add` with the row of each of these features of word `i` after
+    /// the labels `[prev, prev2]` (the order aside: the
     /// rows are summed), given the rows of its [`pair_features`]; `row` is
     /// the model's row of a hashed feature.
     #[inline]
@@ -667,7 +644,7 @@ mod tests {
     const HASH_DHAKA: u64 = 4_601_779_080_284_827_710;
 
     #[test]
-    fn context_rows_are_the_rows_of_the_context_features() {
+    fn own_and_context_rows_are_the_rows_of_the_full_features() {
         let row = |f: u64| (f >> 44) as usize;
         let table = ContextRows::new(row);
         // Words of many hints, cues, shapes and flags, from a fixed seed.
@@ -689,15 +666,22 @@ mod tests {
             })
             .collect();
         let mut buf = FeatureBuf::default();
+        let mut own = Vec::new();
         for i in 0..words.len() {
             for (prev, prev2) in [
                 (Label::O, Label::O),
                 (Label::BPer, Label::O),
                 (Label::IPer, Label::BPer),
             ] {
-                buf.fill_context(&words, i, prev, prev2);
+                // The full features are each word's own in its role around
+                // word `i`, and the context rows.
+                buf.fill(&words, i, prev, prev2);
                 let mut want: Vec<usize> = buf.features().iter().map(|&f| row(f)).collect();
                 let mut got = Vec::new();
+                for (role, k) in Role::ALL.into_iter().zip([0, -1, 1, -2, 2]) {
+                    word_features(around(&words, i, k), role, &mut own);
+                    got.extend(own.iter().map(|&f| row(f)));
+                }
                 let pairs = pair_features(&words, i).map(row);
                 table.rows(&words, i, [prev, prev2], pairs, row, |r| got.push(r));
                 want.sort_unstable();

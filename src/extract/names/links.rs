@@ -334,8 +334,9 @@ fn sound(lex: &EntityLexicon, s: &str) -> (String, String) {
 struct SoundKeys<'a> {
     /// (gazetteer entry, index among the entities found), sorted.
     entries: Vec<(u32, usize)>,
-    /// (entity index, Latin spelling, key) of the names found from context.
-    patterns: &'a [(usize, String, String)],
+    /// (entity index, Latin spelling, key) of the names found from context
+    /// whose key is long enough to look up.
+    patterns: Vec<&'a (usize, String, String)>,
 }
 
 impl<'a> SoundKeys<'a> {
@@ -357,11 +358,12 @@ impl<'a> SoundKeys<'a> {
                 keys.add(index, e, |s| sound(lex, s));
             }
         });
+        let patterns = patterns.iter().filter(|(_, _, k)| k.len() >= 3).collect();
         SoundKeys { entries, patterns }
     }
 
     fn is_empty(&self) -> bool {
-        self.entries.is_empty() && !self.patterns.iter().any(|(_, _, k)| k.len() >= 3)
+        self.entries.is_empty() && self.patterns.is_empty()
     }
 
     /// The one entity that every name with the sound key `key` and a Latin
@@ -376,8 +378,8 @@ impl<'a> SoundKeys<'a> {
             }
             Some(j) => j == i,
         };
-        for (i, latin, k) in self.patterns {
-            if k.len() >= 3 && k == key && near(latin) && !one(*i) {
+        for (i, latin, k) in &self.patterns {
+            if k == key && near(latin) && !one(*i) {
                 return None;
             }
         }
