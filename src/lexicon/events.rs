@@ -162,9 +162,10 @@ impl EventLexicon {
         // it); a match, kept or not, hides the words inside it.
         let mut resume = 0;
         for (w, &walk) in words.iter().zip(&walks) {
-            let opener = text[..w.start]
-                .chars()
-                .next_back()
+            // Most words follow a space, which opens nothing.
+            let opener = (w.start > 0 && text.as_bytes()[w.start - 1] != b' ')
+                .then(|| text[..w.start].chars().next_back())
+                .flatten()
                 .filter(|c| self.openers.contains(c))
                 .map(|c| w.start - c.len_utf8());
             let Some((start, pattern, end)) = opener.into_iter().chain([w.start]).find_map(|start| {

@@ -129,6 +129,7 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     let mut resume = 0;
     for (w, &walk) in words.iter().zip(&walks) {
         if w.start >= resume
+            && walk.is_some()
             && let Some(end) = vocabulary_at(text, w.start, walk, lex, &mut items)
         {
             resume = end;

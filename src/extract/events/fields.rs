@@ -219,7 +219,10 @@ impl<'a> Facts<'a> {
                 let marked = near.clone().any(|c| match c.word {
                     // One word may stand between: `in eastern Ukraine`.
                     EventWord::PlaceMarker { before: true } => {
-                        c.end <= p.range.start && crate::text::Words::new(&self.text[c.end..p.range.start]).count() <= 1
+                        c.end <= p.range.start
+                            && crate::text::Words::new(&self.text[c.end..p.range.start])
+                                .nth(1)
+                                .is_none()
                     }
                     EventWord::PlaceMarker { before: false } => {
                         p.range.end <= c.start && self.text[p.range.end..c.start].trim().is_empty()

@@ -202,18 +202,18 @@ fn clause(
 fn lead_start(doc: &Document, sentence: &Range<usize>, previous: Option<&EventCue>, cue: &EventCue) -> usize {
     let text = doc.norm_text();
     let floor = sentence.start.max(previous.map_or(0, |p| p.end)).min(cue.start);
-    // ASCII marks, found among the bytes (no byte of a longer character is
-    // ASCII) rather than by decoding the sentence backwards.
-    let floor = text.as_bytes()[floor..cue.start]
-        .iter()
-        .rposition(|b| matches!(b, b',' | b';' | b':'))
-        .map_or(floor, |i| floor + i + 1);
     let words = doc.word_indices_between(floor, cue.start);
-    words
+    let lead = words
         .len()
         .checked_sub(LEAD_WORDS)
-        .map_or(floor, |k| doc.words()[words.start + k].start)
-        .max(floor)
+        .map_or(floor, |k| doc.words()[words.start + k].start);
+    // A clause mark cuts the lead short; only one within it matters. ASCII
+    // marks are found among the bytes (no byte of a longer character is
+    // ASCII) rather than by decoding backwards.
+    text.as_bytes()[lead..cue.start]
+        .iter()
+        .rposition(|b| matches!(b, b',' | b';' | b':'))
+        .map_or(lead, |i| lead + i + 1)
 }
 
 /// How many of `event`'s participants the mentions of a chain name.

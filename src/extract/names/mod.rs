@@ -199,10 +199,8 @@ fn words_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Every mention range found so far, sorted.
 fn covered(found: &[Found]) -> Vec<Range<usize>> {
-    let mut v: Vec<Range<usize>> = found
-        .iter()
-        .flat_map(|f| f.mentions.iter().map(|m| m.range.clone()))
-        .collect();
+    let mut v: Vec<Range<usize>> = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum());
+    v.extend(found.iter().flat_map(|f| f.mentions.iter().map(|m| m.range.clone())));
     v.sort_by_key(|r| r.start);
     v
 }
@@ -247,36 +245,44 @@ impl<'a> Overlaps<'a> {
 }
 
 /// Where each entity is in a list of found entities, so that a mention is
-/// added in constant time however many entities an article names.
-struct Slots(rustc_hash::FxHashMap<Who, usize>);
+/// added in constant time however many entities an article names. The
+/// table holds indices and compares the entities' own keys: no key is
+/// copied.
+struct Slots(hashbrown::HashTable<usize>);
+
+fn who_hash(who: &Who) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(who)
+}
 
 impl Slots {
     fn of(found: &[Found]) -> Self {
-        let mut slots = rustc_hash::FxHashMap::default();
+        let mut slots = hashbrown::HashTable::with_capacity(found.len());
         for (i, f) in found.iter().enumerate() {
-            slots.entry(f.who.clone()).or_insert(i);
+            let hash = who_hash(&f.who);
+            if slots.find(hash, |&j: &usize| found[j].who == f.who).is_none() {
+                slots.insert_unique(hash, i, |&j| who_hash(&found[j].who));
+            }
         }
         Slots(slots)
     }
 
     /// Add a mention to the entity `who`, creating it if needed; its index.
     fn add(&mut self, found: &mut Vec<Found>, who: Who, person: bool, mention: Mention) -> usize {
-        match self.0.get(&who) {
-            Some(&i) => {
-                found[i].mentions.push(mention);
-                i
-            }
-            None => {
-                self.0.insert(who.clone(), found.len());
-                found.push(Found {
-                    who,
-                    person,
-                    mentions: vec![mention],
-                    role: None,
-                });
-                found.len() - 1
-            }
+        let hash = who_hash(&who);
+        if let Some(&i) = self.0.find(hash, |&j| found[j].who == who) {
+            found[i].mentions.push(mention);
+            return i;
         }
+        let i = found.len();
+        found.push(Found {
+            who,
+            person,
+            mentions: vec![mention],
+            role: None,
+        });
+        self.0.insert_unique(hash, i, |&j| who_hash(&found[j].who));
+        i
     }
 }
 
