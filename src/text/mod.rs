@@ -111,7 +111,7 @@ impl Document {
         let lang = norm.letters.lang();
         let sentences = sentences(&norm.text, lexicon::abbreviations());
         let chars = CharIndex::new(&text);
-        let line_breaks = norm.text.match_indices('\n').map(|(i, _)| i).collect();
+        let line_breaks = memchr::memchr_iter(b'\n', norm.text.as_bytes()).collect();
         Document {
             text,
             norm,
