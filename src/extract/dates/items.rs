@@ -55,15 +55,14 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 
 /// The longest vocabulary match starting at `start` (`found`: its pattern
 /// and end), added to `items` if it stands as a word (or is `pm` glued to
-/// a number); the end of the match, if there is one.
+/// a number); the end of the match when it hides what starts inside it.
 fn vocabulary_at(
     text: &str,
     start: usize,
-    found: Option<(usize, usize)>,
+    (pattern, end): (usize, usize),
     lex: &DateLexicon,
     items: &mut Vec<Item>,
 ) -> Option<usize> {
-    let (pattern, end) = found?;
     let glued_ampm = || {
         prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
             && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
@@ -129,8 +128,8 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     let mut resume = 0;
     for (w, &walk) in words.iter().zip(&walks) {
         if w.start >= resume
-            && walk.is_some()
-            && let Some(end) = vocabulary_at(text, w.start, walk, lex, &mut items)
+            && let Some(found) = walk
+            && let Some(end) = vocabulary_at(text, w.start, found, lex, &mut items)
         {
             resume = end;
         }
@@ -141,7 +140,8 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
             if q > w.start
                 && q < w.end
                 && q >= resume
-                && let Some(end) = vocabulary_at(text, q, lex.vocabulary.longest_at(text, q), lex, &mut items)
+                && let Some(found) = lex.vocabulary.longest_at(text, q)
+                && let Some(end) = vocabulary_at(text, q, found, lex, &mut items)
             {
                 resume = end;
             }
