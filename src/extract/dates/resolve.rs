@@ -43,7 +43,7 @@ impl Resolution {
     }
 
     fn on_day(mut self, day: Date, resolved: Resolved) -> Self {
-        self.value = Some(day.to_string());
+        self.value = Some(iso_day(day));
         self.resolved = resolved;
         self.day = Some(day);
         if matches!(resolved, Resolved::Absolute | Resolved::Context) {
@@ -62,6 +62,23 @@ impl Resolution {
             calendar: self.calendar,
         }
     }
+}
+
+/// `YYYY-MM-DD`, as `Date`'s `Display` writes it, without the formatting
+/// machinery: most dates of a text resolve to a day.
+fn iso_day(day: Date) -> String {
+    let Ok(year) = u16::try_from(day.year()) else {
+        return day.to_string();
+    };
+    if year > 9999 {
+        return day.to_string();
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let (month, d) = (day.month() as u16, day.day() as u16);
+    let mut out = String::with_capacity(10);
+    out.extend([digit(year / 1000), digit(year / 100), digit(year / 10), digit(year)]);
+    out.extend(['-', digit(month / 10), digit(month), '-', digit(d / 10), digit(d)]);
+    out
 }
 
 fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
@@ -324,6 +341,22 @@ fn weekend(reference: Option<Date>, n: i64) -> Resolution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_written_as_its_display_writes_it() {
+        for (y, m, d) in [
+            (2025, 3, 4),
+            (1971, 12, 16),
+            (999, 1, 9),
+            (0, 1, 1),
+            (9999, 12, 31),
+            (-5, 6, 7),
+        ] {
+            let day = Date::new(y, m, d).unwrap();
+            assert_eq!(iso_day(day), day.to_string());
+        }
+        assert_eq!(iso_day(Date::new(2025, 3, 4).unwrap()), "2025-03-04");
+    }
     use jiff::civil::date;
 
     #[test]

@@ -86,9 +86,10 @@ struct PersonWords<'t> {
     person: Vec<bool>,
     /// Mention start → (entity, mention) pairs.
     starts: HashMap<usize, Vec<(usize, usize)>>,
-    /// Word → entity → how many of its mentions begin (or end) with it.
-    firsts: HashMap<&'t str, HashMap<usize, u32>>,
-    lasts: HashMap<&'t str, HashMap<usize, u32>>,
+    /// Word → (entity, how many of its mentions begin (or end) with it):
+    /// a word is most often one person's, so a list, not a map.
+    firsts: HashMap<&'t str, Vec<(usize, u32)>>,
+    lasts: HashMap<&'t str, Vec<(usize, u32)>>,
 }
 
 impl<'t> PersonWords<'t> {
@@ -120,8 +121,13 @@ impl<'t> PersonWords<'t> {
         }
         self.starts.entry(m.range.start).or_default().push((g, k));
         if let Some((first, last)) = Self::words(text, m) {
-            *self.firsts.entry(first).or_default().entry(g).or_default() += 1;
-            *self.lasts.entry(last).or_default().entry(g).or_default() += 1;
+            for (map, word) in [(&mut self.firsts, first), (&mut self.lasts, last)] {
+                let counts = map.entry(word).or_default();
+                match counts.iter_mut().find(|(e, _)| *e == g) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((g, 1)),
+                }
+            }
         }
     }
 
@@ -135,11 +141,11 @@ impl<'t> PersonWords<'t> {
         if let Some((first, last)) = Self::words(text, m) {
             for (map, word) in [(&mut self.firsts, first), (&mut self.lasts, last)] {
                 if let Some(counts) = map.get_mut(word)
-                    && let Some(c) = counts.get_mut(&g)
+                    && let Some(at) = counts.iter().position(|(e, _)| *e == g)
                 {
-                    *c -= 1;
-                    if *c == 0 {
-                        counts.remove(&g);
+                    counts[at].1 -= 1;
+                    if counts[at].1 == 0 {
+                        counts.swap_remove(at);
                     }
                 }
             }
@@ -159,7 +165,7 @@ impl<'t> PersonWords<'t> {
         let mut v: Vec<usize> = [&self.firsts, &self.lasts]
             .iter()
             .filter_map(|map| map.get(word))
-            .flat_map(|counts| counts.keys().copied())
+            .flat_map(|counts| counts.iter().map(|&(g, _)| g))
             .filter(|&j| j != i)
             .collect();
         v.sort_unstable();

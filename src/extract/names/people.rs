@@ -1,10 +1,13 @@
 //! The `people` stage: persons of the name analysis as records.
 
+use std::cell::RefCell;
+
 use super::{Found, NameSetup, Names, Who};
 use crate::extract::{Context, Extractor, Kind, Kinds};
 use crate::gazetteer::romanize::{conventional, romanize_word};
 use crate::gazetteer::{NameIndex, local_id};
 use crate::lexicon::entities::entity_lexicon;
+use crate::lexicon::memo::WordMemo;
 use crate::model::{Article, Person, Source};
 use crate::text::Document;
 
@@ -53,9 +56,9 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
             }
         }
         Who::Pattern(key) => {
-            let name = latin_name(index, key);
+            let (name, id) = latin_name_and_id(index, key);
             Person {
-                id: local_id(&name),
+                id,
                 name,
                 native,
                 mentions,
@@ -64,6 +67,27 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
             }
         }
     }
+}
+
+/// [`latin_name`] of `native` and its [`local_id`], remembered by each
+/// thread: an article names its people again and again, and so does the
+/// news of a week.
+pub fn latin_name_and_id(index: &NameIndex, native: &str) -> (String, String) {
+    thread_local! {
+        static NAMES: RefCell<WordMemo<u64, (String, String)>> = const { RefCell::new(WordMemo::new(4096)) };
+    }
+    NAMES.with_borrow_mut(|memo| {
+        memo.with(
+            index.id(),
+            native,
+            || {
+                let name = latin_name(index, native);
+                let id = local_id(&name);
+                (name, id)
+            },
+            Clone::clone,
+        )
+    })
 }
 
 /// A Latin name for a native one: each word as the gazetteer's people spell
@@ -98,4 +122,21 @@ fn romanized_name(index: &NameIndex, native: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_remembered_latin_name_is_the_one_worked_out() {
+        let index = NameIndex::builtin();
+        for native in ["আব্দুল করিম", "रमेश कुमार", "আব্দুল করিম"]
+        {
+            let name = latin_name(&index, native);
+            assert!(!name.is_empty() && name.is_ascii(), "{native} → {name}");
+            assert_eq!(latin_name_and_id(&index, native), (name.clone(), local_id(&name)));
+        }
+        assert_eq!(latin_name_and_id(&index, "আব্দুল করিম").1, "local:abdul-karim");
+    }
 }

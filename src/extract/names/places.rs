@@ -49,9 +49,9 @@ impl Extractor for Places {
                         }
                     }
                     Who::Pattern(key) => {
-                        let name = super::people::latin_name(&self.setup.index, key);
+                        let (name, id) = super::people::latin_name_and_id(&self.setup.index, key);
                         Place {
-                            id: crate::gazetteer::local_id(&name),
+                            id,
                             name,
                             native,
                             mentions,
