@@ -512,9 +512,24 @@ fn latin_into(lex: &EntityLexicon, name: &str, out: &mut String) {
 
 /// Levenshtein distance of two short strings.
 fn edit_distance(a: &str, b: &str) -> usize {
+    // Romanised spellings are ASCII and short: their bytes are their
+    // characters, and a row fits on the stack.
+    const SHORT: usize = 64;
+    if a.is_ascii() && b.is_ascii() && b.len() < SHORT {
+        let mut row = [0usize; SHORT];
+        return levenshtein(a.bytes(), b.as_bytes(), &mut row[..=b.len()]);
+    }
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    let mut row = vec![0; b.len() + 1];
+    levenshtein(a.chars(), &b, &mut row)
+}
+
+/// Levenshtein distance of `a` and `b`, in `row` (one longer than `b`).
+fn levenshtein<T: PartialEq + Copy>(a: impl Iterator<Item = T>, b: &[T], row: &mut [usize]) -> usize {
+    for (j, r) in row.iter_mut().enumerate() {
+        *r = j;
+    }
+    for (i, ca) in a.enumerate() {
         let mut diag = row[0];
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
@@ -579,5 +594,25 @@ fn extend_first_names(doc: &Document, index: &NameIndex, lex: &EntityLexicon, fo
                 m.stem.start = prev.start;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_letters_changed_added_or_dropped() {
+        assert_eq!(edit_distance("putin", "putin"), 0);
+        assert_eq!(edit_distance("putin", "puteen"), 2);
+        assert_eq!(edit_distance("zelensky", "zelenskyy"), 1);
+        assert_eq!(edit_distance("", "modi"), 4);
+        assert_eq!(edit_distance("modi", ""), 4);
+        // Other scripts count characters, not bytes.
+        assert_eq!(edit_distance("পুতিন", "পুটিন"), 1);
+        assert_eq!(edit_distance("putin", "पुतिन"), 5);
+        // Past the short row on the stack, the same answer.
+        let long = "a".repeat(70);
+        assert_eq!(edit_distance(&long, &"a".repeat(68)), 2);
     }
 }
