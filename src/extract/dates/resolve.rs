@@ -341,6 +341,7 @@ fn weekend(reference: Option<Date>, n: i64) -> Resolution {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::date;
 
     #[test]
     fn a_day_is_written_as_its_display_writes_it() {
@@ -357,7 +358,6 @@ mod tests {
         }
         assert_eq!(iso_day(Date::new(2025, 3, 4).unwrap()), "2025-03-04");
     }
-    use jiff::civil::date;
 
     #[test]
     fn weekdays_follow_tense_and_modifiers() {
