@@ -488,7 +488,9 @@ fn spellings_of(lex: &EntityLexicon, word: &str) -> Option<Spellings> {
 /// that differ in a letter or two from one of theirs (`भर्ती` is not `भारत`).
 fn sound_alike(spellings: &Spellings, keys: &SoundKeys) -> Option<Join> {
     for (len, latin, key) in spellings {
-        let near = |known: &str| edit_distance(latin, known) <= (latin.chars().count() / 4).max(1);
+        // A letter in four may differ, one at least.
+        let most = (latin.chars().count() / 4).max(1);
+        let near = |known: &str| edit_distance(latin, known) <= most;
         if let Some(i) = keys.only_entity(key, near) {
             return Some((i, *len, Via::Sound));
         }

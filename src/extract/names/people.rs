@@ -93,7 +93,7 @@ pub fn latin_name_and_id(index: &NameIndex, native: &str) -> (String, String) {
 /// A Latin name for a native one: each word as the gazetteer's people spell
 /// it in English where one of them bears it, else romanised; the native
 /// name itself if nothing romanises.
-pub fn latin_name(index: &NameIndex, native: &str) -> String {
+fn latin_name(index: &NameIndex, native: &str) -> String {
     let latin = romanized_name(index, native);
     if latin.trim().is_empty() {
         native.to_string()
