@@ -237,18 +237,24 @@ impl NameIndex {
             memo.serve(owner, numbers.numbering());
             while let Some(w) = words.get(next).cloned() {
                 next += 1;
-                let word = &text[w.clone()];
                 candidates.clear();
                 memo.read(
                     numbers.index(next - 1),
-                    || self.word_patterns(word, lex),
+                    || self.word_patterns(&text[w.clone()], lex),
                     |(ids, heads)| {
                         let (heads, stems) = ids.split_at(*heads as usize);
                         // Patterns whose first word is this word: the name
                         // itself, or one of several words (`ডোনাল্ড
-                        // ট্রাম্প`, `U.S.`).
-                        let rest = &text[w.start..];
-                        candidates.extend(heads.iter().copied().filter(|&i| rest.starts_with(self.pattern(i))));
+                        // ট্রাম্প`, `U.S.`). Compared as bytes: a pattern
+                        // is whole characters, so where it matches it ends
+                        // on a character's end.
+                        let rest = &text.as_bytes()[w.start..];
+                        candidates.extend(
+                            heads
+                                .iter()
+                                .copied()
+                                .filter(|&i| rest.starts_with(self.pattern(i).as_bytes())),
+                        );
                         // One-word patterns followed by a case ending
                         // (`পুতিন` + `ের`).
                         candidates.extend_from_slice(stems);

@@ -49,11 +49,10 @@ pub fn known_words(
         memo.serve((model.id(), index.id()), numbers.numbering());
         let mut buf = Vec::new();
         for (k, ((w, info), partial)) in words.iter().zip(infos).zip(partials).enumerate() {
-            let word = &text[w.clone()];
             memo.read(
                 numbers.index(range.start + k),
                 || {
-                    let info = word_info(word, index, entity_lexicon());
+                    let info = word_info(&text[w.clone()], index, entity_lexicon());
                     Known {
                         core: info.core(),
                         partials: model.partials(&info, &mut buf),

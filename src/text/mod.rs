@@ -9,7 +9,9 @@ pub mod segment;
 use std::ops::Range;
 
 pub use normalize::{Normalized, normalize_str};
-pub use script::{Lang, Script, ScriptCounts, is_alphabetic, is_letter, is_sign, script_of, script_of_span};
+pub use script::{
+    Lang, Script, ScriptCounts, indic_script_at, is_alphabetic, is_letter, is_sign, script_of, script_of_span,
+};
 pub use segment::{Words, is_whole_word, is_word_char, sentences, word_end, word_start};
 
 use crate::lexicon;

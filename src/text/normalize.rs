@@ -142,10 +142,12 @@ pub(super) fn indic_is_word(b1: u8, b2: u8) -> bool {
 }
 
 /// The code point of the character `E0 b1 b2` less [`INDIC_START`], for
-/// `b1` in A4–AB (U+0900–U+0AFF).
+/// `b1` in A4–AB (U+0900–U+0AFF). Masked so that the index is below the
+/// table's length by construction: indexing the table needs no check.
 #[inline]
 fn indic_index(b1: u8, b2: u8) -> usize {
-    ((usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F)) - INDIC_START as usize
+    debug_assert!((0xA4..=0xAB).contains(&b1));
+    (usize::from(b1.wrapping_sub(0xA4) & 7) << 6) | usize::from(b2 & 0x3F)
 }
 
 /// Whether `c` may need composing with what precedes it, or folding.
@@ -194,7 +196,9 @@ fn read_plain_indic_run(
     // Where the last cluster of the run starts, and the class before.
     let mut cluster = i;
     let mut last_ccc = 0;
-    let mut by_script = [0usize; 3];
+    // By script, indexed by the script's number masked to two bits, so
+    // that the count needs no bounds check.
+    let mut by_script = [0usize; 4];
     loop {
         let (b1, b2) = match bytes.get(pos..) {
             Some(&[0xE0, b1 @ 0xA4..=0xAB, b2, ..]) => (b1, b2),
@@ -228,7 +232,7 @@ fn read_plain_indic_run(
             }
             last_ccc = e.ccc;
         }
-        by_script[usize::from(e.script)] += 1;
+        by_script[usize::from(e.script & 3)] += 1;
         if let Some(w) = words.as_mut() {
             w.mark(at + (pos - i), e.word);
         }
@@ -239,7 +243,7 @@ fn read_plain_indic_run(
     let end = match orig[pos..].chars().next() {
         Some(c) if (c as u32) >= 0x80 && joins_previous(c) => {
             for c in bytes[cluster..pos].chunks_exact(3) {
-                by_script[usize::from(table[indic_index(c[1], c[2])].script)] -= 1;
+                by_script[usize::from(table[indic_index(c[1], c[2])].script & 3)] -= 1;
             }
             if let Some(w) = words {
                 w.rewind(at + (cluster - i));

@@ -70,11 +70,11 @@ impl WordNumbers {
     }
 }
 
-/// One thread's numbering: the words end to end in one string, and a
+/// One thread's numbering: the words end to end in one buffer, and a
 /// table from each to its number (its place in the table's order).
 struct Numbering {
     id: u64,
-    words: String,
+    words: Vec<u8>,
     /// (start in `words`, length) of each numbered word, by number.
     spans: Vec<(u32, u32)>,
     table: HashTable<u32>,
@@ -84,7 +84,7 @@ thread_local! {
     static NUMBERING: RefCell<Numbering> = const {
         RefCell::new(Numbering {
             id: 0,
-            words: String::new(),
+            words: Vec::new(),
             spans: Vec::new(),
             table: HashTable::new(),
         })
@@ -92,12 +92,11 @@ thread_local! {
 }
 
 impl Numbering {
-    /// The bytes of word `n` (as bytes: a word is compared, not cut, so
-    /// the slice needs no check of character boundaries).
+    /// The bytes of word `n`.
     #[inline]
     fn word(&self, n: u32) -> &[u8] {
         let (start, len) = self.spans[n as usize];
-        &self.words.as_bytes()[start as usize..(start + len) as usize]
+        &self.words[start as usize..(start + len) as usize]
     }
 
     fn number(&mut self, text: &str, words: &[Range<usize>]) -> WordNumbers {
@@ -109,16 +108,19 @@ impl Numbering {
             self.table.clear();
         }
         let mut ids = Vec::with_capacity(words.len());
+        // Words are hashed and compared as bytes: a `str` slice would check
+        // its ends fall between characters, which word ranges always do.
+        let bytes = text.as_bytes();
         for w in words {
-            let word = &text[w.clone()];
+            let word = &bytes[w.clone()];
             let hash = FxBuildHasher.hash_one(word);
-            let found = self.table.find(hash, |&n| self.word(n) == word.as_bytes()).copied();
+            let found = self.table.find(hash, |&n| self.word(n) == word).copied();
             let n = match found {
                 Some(n) => n,
                 None => {
                     let n = self.spans.len() as u32;
                     self.spans.push((self.words.len() as u32, word.len() as u32));
-                    self.words.push_str(word);
+                    self.words.extend_from_slice(word);
                     let (words, spans) = (&self.words, &self.spans);
                     self.table.insert_unique(hash, n, |&k| {
                         let (start, len) = spans[k as usize];

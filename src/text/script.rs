@@ -22,6 +22,20 @@ pub fn script_of(c: char) -> Script {
     }
 }
 
+/// The script of the character at byte `i` of `bytes` when it is Bengali
+/// or Devanagari ([`script_of`]), read off its UTF-8 bytes: for passes over
+/// every word that ask only that, without decoding or slicing a `str`.
+#[inline]
+pub fn indic_script_at(bytes: &[u8], i: usize) -> Option<Script> {
+    match bytes.get(i..i + 3)? {
+        [0xE0, 0xA6 | 0xA7, _] => Some(Script::Bengali),
+        // U+0964 and U+0965, the dandas, are punctuation of both scripts.
+        [0xE0, 0xA5, 0xA4 | 0xA5] => None,
+        [0xE0, 0xA4 | 0xA5, _] => Some(Script::Devanagari),
+        _ => None,
+    }
+}
+
 /// A Bengali or Devanagari sign that belongs to the letter before it: a
 /// vowel sign, virama, nukta or nasal mark.
 #[inline]
@@ -193,6 +207,22 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indic_script_read_off_the_bytes_is_the_characters() {
+        for code in (0..0x1100).chain([0x1F600, 0x10FFFF]) {
+            let Some(c) = char::from_u32(code) else { continue };
+            let text = format!("{c}");
+            let want = Some(script_of(c)).filter(|s| matches!(s, Script::Bengali | Script::Devanagari));
+            assert_eq!(indic_script_at(text.as_bytes(), 0), want, "U+{code:04X}");
+            // At a later byte, and cut short.
+            let text = format!("a{c}");
+            assert_eq!(indic_script_at(text.as_bytes(), 1), want, "U+{code:04X}");
+            assert_eq!(indic_script_at(&text.as_bytes()[..text.len() - 1], 1), None);
+        }
+        assert_eq!(indic_script_at(b"", 0), None);
+        assert_eq!(indic_script_at(b"ab", 5), None);
+    }
 
     #[test]
     fn the_table_of_letters_agrees_with_the_standard_library() {

@@ -46,18 +46,19 @@ impl Extractor for Events {
             }
         };
         let facts = fields::Facts::new(doc, &names, article, cues);
-        let mut events: Vec<Event> = Vec::new();
-        // Whether each event's place is marked as its location (`মস্কোতে`),
-        // not just a bare name in its sentence.
-        let mut located: Vec<bool> = Vec::new();
-        // The first mention of each event's chain, and each chain's mentions
-        // (under its first mention's index).
-        let mut roots: Vec<usize> = Vec::new();
-        let mut chains: Vec<Vec<usize>> = Vec::new();
-        let mut of_type: Vec<(EventType, Vec<usize>)> = Vec::new();
         let triggers: Vec<usize> = (0..cues.len())
             .filter(|&i| matches!(cues[i].word, EventWord::Trigger(_)))
             .collect();
+        // At most one event a trigger: sized once, not grown.
+        let mut events: Vec<Event> = Vec::with_capacity(triggers.len());
+        // Whether each event's place is marked as its location (`মস্কোতে`),
+        // not just a bare name in its sentence.
+        let mut located: Vec<bool> = Vec::with_capacity(triggers.len());
+        // The first mention of each event's chain, and each chain's mentions
+        // (under its first mention's index).
+        let mut roots: Vec<usize> = Vec::with_capacity(triggers.len());
+        let mut chains: Vec<Vec<usize>> = Vec::with_capacity(triggers.len());
+        let mut of_type: Vec<(EventType, Vec<usize>)> = Vec::new();
         for (n, &i) in triggers.iter().enumerate() {
             let cue = &cues[i];
             let EventWord::Trigger(kind) = cue.word else { continue };

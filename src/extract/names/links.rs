@@ -194,14 +194,13 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
             if covers.any(w) {
                 continue;
             }
-            let word = &text[w.clone()];
             let hit = short_form(text, w, traits.stem_len(i), lex, &tokens, &cover).or_else(|| {
                 if keys.is_empty() {
                     return None;
                 }
                 spellings.read(
                     numbers.index(i),
-                    || spellings_of(lex, word),
+                    || spellings_of(lex, &text[w.clone()]),
                     |s| s.as_ref().and_then(|s| sound_alike(s, &keys)),
                 )
             });
@@ -226,8 +225,30 @@ type Join = (usize, usize, Via);
 
 /// First and last words of the article's full names → the one person each
 /// can stand for, by index (`None` once two share it).
-fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> HashMap<&'t str, Option<usize>> {
-    let mut tokens: HashMap<&str, Option<usize>> = HashMap::default();
+struct ShortForms<'t> {
+    tokens: HashMap<&'t [u8], Option<usize>>,
+    /// A bit for each length (modulo 64) of a token: most words of an
+    /// article, asked one by one, are no token's length and are not hashed.
+    lengths: u64,
+}
+
+impl ShortForms<'_> {
+    fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The person `s` can stand for.
+    #[inline]
+    fn get(&self, s: &[u8]) -> Option<usize> {
+        if self.lengths & (1 << (s.len() % 64)) == 0 {
+            return None;
+        }
+        self.tokens.get(s).copied().flatten()
+    }
+}
+
+fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> ShortForms<'t> {
+    let mut tokens: HashMap<&[u8], Option<usize>> = HashMap::default();
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.person) {
         for m in f
             .mentions
@@ -243,14 +264,15 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
                 if t.chars().count() < 2 || lex.is_not_name(t) || lex.is_common(t) {
                     continue;
                 }
-                let slot = tokens.entry(t).or_insert(Some(i));
+                let slot = tokens.entry(t.as_bytes()).or_insert(Some(i));
                 if *slot != Some(i) {
                     *slot = None;
                 }
             }
         }
     }
-    tokens
+    let lengths = tokens.keys().fold(0, |bits, t| bits | 1 << (t.len() % 64));
+    ShortForms { tokens, lengths }
 }
 
 /// The person whose surname or first word `w` is, with or without a case
@@ -260,17 +282,18 @@ fn short_form(
     w: &std::ops::Range<usize>,
     stem_len: usize,
     lex: &EntityLexicon,
-    tokens: &HashMap<&str, Option<usize>>,
+    tokens: &ShortForms,
     cover: &[std::ops::Range<usize>],
 ) -> Option<Join> {
     if tokens.is_empty() {
         return None;
     }
-    let word = &text[w.clone()];
+    // As bytes: the word's ends, and its stem's, fall between characters.
+    let word = &text.as_bytes()[w.clone()];
     let stem = &word[..stem_len];
     let hit = [word, stem]
         .into_iter()
-        .find_map(|s| tokens.get(s).copied().flatten().map(|i| (i, s.len(), Via::ShortForm)))?;
+        .find_map(|s| tokens.get(s).map(|i| (i, s.len(), Via::ShortForm)))?;
     (!follows_unknown_name_word(text, w.start, lex, cover)).then_some(hit)
 }
 
@@ -343,6 +366,15 @@ struct SoundKeys<'a> {
     /// (entity index, Latin spelling, key) of the names found from context
     /// whose key is long enough to look up.
     patterns: Vec<&'a (usize, String, String)>,
+    /// A bit for each length (modulo 64) of the keys of these entities: a
+    /// key of no such length is theirs without a look-up.
+    lengths: u64,
+}
+
+/// The bit of a key's length in [`SoundKeys::lengths`].
+#[inline]
+fn length_bit(key: &str) -> u64 {
+    1 << (key.len() % 64)
 }
 
 impl<'a> SoundKeys<'a> {
@@ -358,14 +390,25 @@ impl<'a> SoundKeys<'a> {
             })
             .collect();
         entries.sort_unstable();
-        ENTRY_KEYS.with_borrow_mut(|keys| {
+        let mut lengths = ENTRY_KEYS.with_borrow_mut(|keys| {
             keys.serve(index);
-            for &(e, _) in &entries {
-                keys.add(index, e, |s| sound(lex, s));
-            }
+            entries
+                .iter()
+                .fold(0, |bits, &(e, _)| bits | keys.add(index, e, |s| sound(lex, s)))
         });
-        let patterns = patterns.iter().filter(|(_, _, k)| k.len() >= 3).collect();
-        SoundKeys { entries, patterns }
+        let patterns: Vec<_> = patterns.iter().filter(|(_, _, k)| k.len() >= 3).collect();
+        lengths |= patterns.iter().fold(0, |bits, (_, _, k)| bits | length_bit(k));
+        SoundKeys {
+            entries,
+            patterns,
+            lengths,
+        }
+    }
+
+    /// Whether some entity of the article may have the key `key`.
+    #[inline]
+    fn may_have(&self, key: &str) -> bool {
+        self.lengths & length_bit(key) != 0
     }
 
     fn is_empty(&self) -> bool {
@@ -417,7 +460,8 @@ thread_local! {
 struct EntryKeys {
     /// The [`NameIndex::id`] the keys are of.
     index: Option<u64>,
-    added: rustc_hash::FxHashSet<u32>,
+    /// The entries added, with the [`length_bit`]s of their keys.
+    added: rustc_hash::FxHashMap<u32, u64>,
     /// Sound key → (entry, the Latin spelling that has the key).
     by_key: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
 }
@@ -433,17 +477,22 @@ impl EntryKeys {
         }
     }
 
-    /// Add the keys of the names of `entry`, the first time it is named.
-    fn add(&mut self, index: &NameIndex, entry: u32, sound: impl Fn(&str) -> (String, String)) {
-        if !self.added.insert(entry) {
-            return;
+    /// Add the keys of the names of `entry`, the first time it is named;
+    /// the [`length_bit`]s of its keys.
+    fn add(&mut self, index: &NameIndex, entry: u32, sound: impl Fn(&str) -> (String, String)) -> u64 {
+        if let Some(&bits) = self.added.get(&entry) {
+            return bits;
         }
+        let mut bits = 0;
         for (key, latin) in &index.entry_sounds(entry, sound).keys {
+            bits |= length_bit(key);
             self.by_key
                 .entry(key.as_str().into())
                 .or_default()
                 .push((entry, latin.as_str().into()));
         }
+        self.added.insert(entry, bits);
+        bits
     }
 
     /// (entry, Latin spelling) of each name with the sound key `key`.
@@ -487,7 +536,7 @@ fn spellings_of(lex: &EntityLexicon, word: &str) -> Option<Spellings> {
 /// consonant skeleton matches common words too often), and only spellings
 /// that differ in a letter or two from one of theirs (`भर्ती` is not `भारत`).
 fn sound_alike(spellings: &Spellings, keys: &SoundKeys) -> Option<Join> {
-    for (len, latin, key) in spellings {
+    for (len, latin, key) in spellings.iter().filter(|(_, _, key)| keys.may_have(key)) {
         // A letter in four may differ, one at least.
         let most = (latin.chars().count() / 4).max(1);
         let near = |known: &str| edit_distance(latin, known) <= most;

@@ -164,7 +164,9 @@ fn rules(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits: &patter
     let text = doc.norm_text();
     let matches = index.find_in_words(text, doc.words(), doc.word_numbers(), lex);
     let mut names = Names::default();
-    let mut entity_matches: Vec<NameMatch> = Vec::new();
+    // Each match is a cue or an entity's: neither list is grown.
+    names.cues.reserve(matches.len());
+    let mut entity_matches: Vec<NameMatch> = Vec::with_capacity(matches.len());
     for m in matches {
         let cue = index.targets(m.pattern).iter().find_map(|t| match t {
             crate::gazetteer::Target::Cue(c) => Some(*c),
@@ -199,7 +201,13 @@ fn words_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// Every mention range found so far, sorted.
 fn covered(found: &[Found]) -> Vec<Range<usize>> {
-    let mut v: Vec<Range<usize>> = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum());
+    covered_with_room(found, 0)
+}
+
+/// [`covered`], with room for `extra` more ranges: a caller that adds its
+/// own does not copy the list to grow it.
+fn covered_with_room(found: &[Found], extra: usize) -> Vec<Range<usize>> {
+    let mut v: Vec<Range<usize>> = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum::<usize>() + extra);
     v.extend(found.iter().flat_map(|f| f.mentions.iter().map(|m| m.range.clone())));
     v.sort_by_key(|r| r.start);
     v
@@ -207,8 +215,9 @@ fn covered(found: &[Found]) -> Vec<Range<usize>> {
 
 /// Where no new name may stand, sorted: every mention found so far and
 /// every cue, but an honorific, which may be part of a name (`নাসিমা বেগম`).
-fn covered_with_cues(found: &[Found], cues: &[CueMatch]) -> Vec<Range<usize>> {
-    let mut cover = covered(found);
+/// `extra`: room for ranges the caller adds.
+fn covered_with_cues(found: &[Found], cues: &[CueMatch], extra: usize) -> Vec<Range<usize>> {
+    let mut cover = covered_with_room(found, cues.len() + extra);
     cover.extend(
         cues.iter()
             .filter(|c| c.cue != Cue::Title { role: false })

@@ -14,7 +14,7 @@ use crate::lexicon::events::{EventWord, event_lexicon};
 use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
 use crate::tagger::memo::known_words;
 use crate::tagger::{Label, NameKind, Partials, Taggers};
-use crate::text::{Document, Script, indices_starting_within, script_of};
+use crate::text::{Document, Script, indic_script_at, indices_starting_within, script_of};
 
 pub fn add_mentions(
     doc: &Document,
@@ -83,7 +83,7 @@ pub fn add_mentions(
         &mut infos[..words.len()],
     );
     // Neither another mention, nor a cue, nor an event's trigger, nor a date.
-    let mut cover = covered_with_cues(&names.found, &names.cues);
+    let mut cover = covered_with_cues(&names.found, &names.cues, events.len() + dates.len());
     cover.extend(
         events
             .iter()
@@ -167,7 +167,8 @@ struct Scratch {
 fn main_script(text: &str, words: &[Range<usize>]) -> Option<Script> {
     let (mut bengali, mut devanagari, mut other) = (0, 0, 0);
     for w in words {
-        match text[w.clone()].chars().next().map(script_of) {
+        // Read off the bytes: a sentence's every word is asked.
+        match indic_script_at(text.as_bytes(), w.start) {
             Some(Script::Bengali) => bengali += 1,
             Some(Script::Devanagari) => devanagari += 1,
             _ => other += 1,
@@ -226,6 +227,26 @@ fn mention(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_script_is_that_of_its_words_first_characters() {
+        // Every character of the Indic blocks and around them, first in a
+        // word, counted as `script_of` says.
+        for code in (0x80..0x1000).chain([0x1F600]) {
+            let Some(c) = char::from_u32(code) else { continue };
+            let text = format!("{c}x");
+            let want = match script_of(c) {
+                s @ (Script::Bengali | Script::Devanagari) => Some(s),
+                _ => None,
+            };
+            let word = 0..text.len();
+            assert_eq!(main_script(&text, std::slice::from_ref(&word)), want, "U+{code:04X}");
+        }
+        let text = "ঢাকায় मोदी ও";
+        let words: Vec<_> = crate::text::Words::new(text).collect();
+        assert_eq!(main_script(text, &words), Some(Script::Bengali));
+        assert_eq!(main_script("a b", &[0..1, 2..3]), None);
+    }
 
     #[test]
     fn tagged_words_make_a_mention_only_when_they_read_as_a_name() {

@@ -9,11 +9,13 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::{CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered, covered_with_cues, overlaps_any, words_in};
+use super::{
+    CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered_with_cues, covered_with_room, overlaps_any, words_in,
+};
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
 use crate::text::numbers::WordId;
-use crate::text::{Document, Script, is_word_char, script_of, word_end, word_start};
+use crate::text::{Document, Script, indic_script_at, is_word_char, script_of, word_end, word_start};
 
 /// Most words a name takes.
 const MAX_WORDS: usize = 4;
@@ -35,7 +37,8 @@ pub(super) fn context_people(
 ) {
     let text = doc.norm_text();
     // Cue words and blocked phrases are never part of a name.
-    let mut cover = covered_with_cues(found, cues);
+    // Room for the names this adds.
+    let mut cover = covered_with_cues(found, cues, 16);
     let mut slots = Slots::of(found);
     let mut add =
         |found: &mut Vec<Found>, cover: &mut Vec<Range<usize>>, words: &[Range<usize>], role: Option<String>| {
@@ -145,15 +148,13 @@ fn name_runs(
             runs.push(taken);
         }
     };
+    // Every word is asked: what can be is read off the bytes, not sliced.
+    let bytes = text.as_bytes();
     for (i, w) in words.iter().cloned().enumerate() {
-        let word = &text[w.clone()];
-        let native = word
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(script_of(c), Script::Bengali | Script::Devanagari));
+        let native = indic_script_at(bytes, w.start).is_some();
         let joined = run.last().is_none_or(|p| {
-            let gap = &text[p.end..w.start];
-            gap == " " || (gap == ". " && is_abbreviation(text, Some(p)))
+            let gap = &bytes[p.end..w.start];
+            gap == b" " || (gap == b". " && is_abbreviation(text, Some(p)))
         });
         if !joined {
             flush(&mut run);
@@ -171,7 +172,7 @@ fn name_runs(
         }
         run.push(w.clone());
         // A case ending closes the name; so does the longest name.
-        if (word_traits.case_stem as usize) < word.len() || run.len() == MAX_WORDS {
+        if (word_traits.case_stem as usize) < w.len() || run.len() == MAX_WORDS {
             flush(&mut run);
         }
     }
@@ -550,13 +551,12 @@ pub(super) fn context_places(
     found: &mut Vec<Found>,
 ) {
     let text = doc.norm_text();
-    let mut cover = covered(found);
+    let mut cover = covered_with_room(found, cues.len());
     cover.extend(cues.iter().map(|c| c.range.clone()));
     cover.sort_by_key(|r| r.start);
     let mut new: Vec<(String, Mention)> = Vec::new();
     let mut prev: Option<Range<usize>> = None;
     for (i, w) in doc.words().iter().cloned().enumerate() {
-        let word = &text[w.clone()];
         let candidate = |r: &Range<usize>| {
             let s = &text[r.clone()];
             let first = s.chars().next();
@@ -592,14 +592,14 @@ pub(super) fn context_places(
             ));
         } else {
             // A word with a place name's ending.
-            let stem = &word[..word_traits.stem as usize];
             if word_traits.place_ending && candidate(&w) {
+                let stem = w.start..w.start + word_traits.stem as usize;
                 let m = Mention {
                     range: w.clone(),
-                    stem: w.start..w.start + stem.len(),
+                    stem: stem.clone(),
                     via: Via::Pattern,
                 };
-                new.push((stem.to_string(), m));
+                new.push((text[stem].to_string(), m));
             }
         }
         prev = Some(w);
