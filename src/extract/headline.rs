@@ -28,10 +28,15 @@ impl Extractor for Headline {
         }
         for line in doc.text.split_inclusive('\n').take(TOP_LINES) {
             let trimmed = line.trim();
-            let words = Words::new(trimmed)
-                .filter(|w| trimmed[w.clone()].chars().any(crate::text::is_alphabetic))
-                .count();
-            if words >= MIN_WORDS && trimmed.chars().count() <= MAX_CHARS {
+            // Both bounds are read only as far as they decide: an article
+            // that opens with a long paragraph is not counted through.
+            let short = trimmed.chars().nth(MAX_CHARS).is_none();
+            if short
+                && Words::new(trimmed)
+                    .filter(|w| trimmed[w.clone()].chars().any(crate::text::is_alphabetic))
+                    .nth(MIN_WORDS - 1)
+                    .is_some()
+            {
                 article.title = Some(trimmed.to_string());
                 return;
             }
@@ -56,6 +61,19 @@ mod tests {
             title("  2. আন্তর্জাতিক\n\nট্রাম্পের সঙ্গে বৈঠকের আগে পুতিন ও কিমের ফোনালাপ\n\nআন্তর্জাতিক ডেস্ক"),
             Some("ট্রাম্পের সঙ্গে বৈঠকের আগে পুতিন ও কিমের ফোনালাপ".into())
         );
+    }
+
+    #[test]
+    fn a_headline_is_three_words_to_three_hundred_characters() {
+        // 300 characters exactly (Bengali letters, three bytes each) is short enough.
+        let line = format!("{} {} গ", "ক".repeat(148), "খ".repeat(149));
+        assert_eq!(line.chars().count(), 300);
+        assert_eq!(title(&format!("{line}\nপাঠ")).as_deref(), Some(line.as_str()));
+        assert_eq!(title(&format!("{line}ঘ\nপাঠ")), None, "301 characters");
+        assert_eq!(title("ক খ\nপাঠ"), None, "two words");
+        // A paragraph first: the next short line of three words is taken.
+        let text = format!("{}\nপুতিন ও ট্রাম্প\n", "শব্দ ".repeat(100));
+        assert_eq!(title(&text).as_deref(), Some("পুতিন ও ট্রাম্প"));
     }
 
     #[test]

@@ -159,24 +159,19 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
 }
 
 /// The first ASCII digit of `bytes` from `from`. Most of a text has none,
-/// so eight bytes are tested at a time: a byte is a digit when it differs
-/// from `0` by less than ten.
+/// so 32 bytes are tested at a time, each without a branch (a fold the
+/// compiler turns into vector instructions): a byte is a digit when it
+/// less `0` is below ten.
 fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'0'));
-        // Some byte of `x` is below ten (exact for whether any is).
-        if x.wrapping_sub(ONES * 10) & !x & HIGHS != 0 {
+    const CHUNK: usize = 32;
+    let mut i = from.min(bytes.len());
+    for chunk in bytes[i..].chunks_exact(CHUNK) {
+        if chunk.iter().fold(false, |any, &b| any | (b.wrapping_sub(b'0') < 10)) {
             break;
         }
-        i += 8;
+        i += CHUNK;
     }
-    bytes[i.min(bytes.len())..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|k| i + k)
+    bytes[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
 }
 
 /// What a glued ending after a number is: (ordinal, hour, counter), or
@@ -305,7 +300,7 @@ mod tests {
     use crate::text::normalize_str;
 
     #[test]
-    fn digits_are_found_eight_bytes_at_a_time() {
+    fn digits_are_found_a_chunk_at_a_time() {
         let texts = ["", "7", "abc", "০১ ৯ 2", "আজ ১৫ আগস্ট 2025, 10:30", "x/y:09\u{7f}\u{80}"];
         for text in texts {
             let bytes = text.as_bytes();
@@ -314,10 +309,10 @@ mod tests {
                 assert_eq!(next_digit(bytes, from), want, "{text:?} from {from}");
             }
         }
-        // Every byte value, at every place in a chunk.
+        // Every byte value, at every place in a chunk and the next.
         for b in 0..=255u8 {
-            for at in 0..16 {
-                let mut bytes = vec![b'a'; 16];
+            for at in 0..80 {
+                let mut bytes = vec![b'a'; 80];
                 bytes[at] = b;
                 let want = b.is_ascii_digit().then_some(at);
                 assert_eq!(next_digit(&bytes, 0), want, "{b:#x} at {at}");

@@ -164,8 +164,9 @@ fn name_runs(
             continue;
         }
         let word_traits = traits.0[i];
+        // The cheapest test first: most words are common.
         let fits =
-            ((word_traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w))) && word_traits.uncommon;
+            word_traits.uncommon && ((word_traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w)));
         if !fits {
             flush(&mut run);
             continue;
@@ -400,7 +401,9 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
 
 /// A word that is an abbreviation a name may hold (`মো.` for Mohammad).
 fn is_abbreviation(text: &str, w: Option<&Range<usize>>) -> bool {
-    w.is_some_and(|w| text[w.end..].starts_with('.') && crate::lexicon::abbreviations().contains(&text[w.clone()]))
+    w.is_some_and(|w| {
+        text.as_bytes().get(w.end) == Some(&b'.') && crate::lexicon::abbreviations().contains(&text[w.clone()])
+    })
 }
 
 /// A single capital Latin letter (an initial).
