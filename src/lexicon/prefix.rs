@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::thread::LocalKey;
 
 use super::memo::IdMemo;
+use crate::text::is_word_char;
 use crate::text::numbers::WordNumbers;
 
 /// A trie of strings, ASCII letters compared without case.
@@ -127,6 +128,16 @@ impl PrefixTrie {
         Some(self.targets[from + at])
     }
 
+    /// Whether an edge of `node` is a character that no word holds
+    /// ([`is_word_char`]): whether an entry goes on past a word that ends
+    /// at `node`.
+    fn goes_past_words(&self, node: u32) -> bool {
+        let node = node as usize;
+        self.labels[self.edges[node] as usize..self.edges[node + 1] as usize]
+            .iter()
+            .any(|&c| char::from_u32(c).is_some_and(|c| !is_word_char(c)))
+    }
+
     /// The longest entry that `text[start..]` begins with: its number and
     /// where it ends. `None` too when `start` is not a character boundary.
     pub fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
@@ -204,7 +215,13 @@ impl PrefixTrie {
             || {
                 let (node, found) = self.walk(0, &text[word.clone()], 0, None);
                 WordWalk {
-                    node,
+                    // A word ends before a character that is no word's: a
+                    // node with no edge for one ends the walk at the word.
+                    node: if node != NONE && self.goes_past_words(node) {
+                        node
+                    } else {
+                        NONE
+                    },
                     found: found.map(|(e, len)| (e as u32, len as u32)),
                 }
             },
@@ -275,13 +292,28 @@ mod tests {
         thread_local! {
             static MEMO: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
         }
-        let trie = PrefixTrie::new(["জুন", "জুলাই", "জু", "next week", "next", "a.m.", "কাল", "কালকে"]);
+        // Entries that go on past a word's end (by a space, a full stop, a
+        // hyphen, a dash) and ones that go on only within a word.
+        let trie = PrefixTrie::new([
+            "জুন",
+            "জুলাই",
+            "জু",
+            "next week",
+            "next",
+            "a.m.",
+            "কাল",
+            "কালকে",
+            "e-mail",
+            "মে–জুন",
+        ]);
         let texts = [
             "জুলাইয়ে জুন",
             "next week and next month",
             "at 9 a.m. কাল",
             "কালকে জু",
             "nextweek next",
+            "an e-mail, e-mails, e mail",
+            "মে–জুনে মে-জুন মে",
         ];
         for text in texts {
             let words: Vec<_> = crate::text::Words::new(text).collect();
