@@ -141,6 +141,28 @@ pub(super) fn indic_is_word(b1: u8, b2: u8) -> bool {
     char::from_u32(code).is_some_and(is_word_char)
 }
 
+/// What an ASCII byte is, one look-up for both questions a run asks:
+/// [`ASCII_LETTER`] for a letter, [`ASCII_DIGIT`] for a digit (a word
+/// character is either).
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
+            ASCII_LETTER
+        } else if c.is_ascii_digit() {
+            ASCII_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+const ASCII_LETTER: u8 = 1;
+const ASCII_DIGIT: u8 = 2;
+
 /// The code point of the character `E0 b1 b2` less [`INDIC_START`], for
 /// `b1` in A4–AB (U+0900–U+0AFF). Masked so that the index is below the
 /// table's length by construction: indexing the table needs no check.
@@ -319,9 +341,10 @@ impl Normalized {
                 let (start, at) = (i, out.len());
                 let mut latin = 0;
                 while let Some(&b) = bytes.get(i).filter(|&&b| b < 0x80) {
-                    latin += usize::from(b.is_ascii_alphabetic());
+                    let class = ASCII_CLASS[usize::from(b)];
+                    latin += usize::from(class & ASCII_LETTER);
                     if let Some(w) = &mut words {
-                        w.mark(at + (i - start), b.is_ascii_alphanumeric());
+                        w.mark(at + (i - start), class != 0);
                     }
                     i += 1;
                 }
