@@ -38,7 +38,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Ok(decode_utf16(rest, u16::from_be_bytes, "UTF-16BE"));
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return match utf16_without_bom(bytes) {
             Some(true) => Ok(decode_utf16(bytes, u16::from_le_bytes, "UTF-16LE")),
             Some(false) => Ok(decode_utf16(bytes, u16::from_be_bytes, "UTF-16BE")),

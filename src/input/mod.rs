@@ -306,7 +306,7 @@ fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
         if buf.is_empty() {
             return Ok(());
         }
-        if let Some(i) = buf.iter().position(|&b| b == b'\n') {
+        if let Some(i) = memchr::memchr(b'\n', buf) {
             reader.consume(i + 1);
             return Ok(());
         }
