@@ -247,6 +247,7 @@ impl ShortForms<'_> {
     }
 }
 
+/// The [`ShortForms`] of the people of `found`.
 fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> ShortForms<'t> {
     let mut tokens: HashMap<&[u8], Option<usize>> = HashMap::default();
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.person) {

@@ -36,8 +36,8 @@ pub(super) fn context_people(
     found: &mut Vec<Found>,
 ) {
     let text = doc.norm_text();
-    // Cue words and blocked phrases are never part of a name.
-    // Room for the names this adds.
+    // Cue words and blocked phrases are never part of a name. The names
+    // this adds go in too: room for a few before the list grows.
     let mut cover = covered_with_cues(found, cues, 16);
     let mut slots = Slots::of(found);
     let mut add =
