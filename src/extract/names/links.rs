@@ -240,7 +240,7 @@ impl ShortForms<'_> {
     /// The person `s` can stand for.
     #[inline]
     fn get(&self, s: &[u8]) -> Option<usize> {
-        if self.lengths & (1 << (s.len() % 64)) == 0 {
+        if self.lengths & length_bit(s.len()) == 0 {
             return None;
         }
         self.tokens.get(s).copied().flatten()
@@ -272,7 +272,7 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
             }
         }
     }
-    let lengths = tokens.keys().fold(0, |bits, t| bits | 1 << (t.len() % 64));
+    let lengths = tokens.keys().fold(0, |bits, t| bits | length_bit(t.len()));
     ShortForms { tokens, lengths }
 }
 
@@ -372,10 +372,11 @@ struct SoundKeys<'a> {
     lengths: u64,
 }
 
-/// The bit of a key's length in [`SoundKeys::lengths`].
+/// The bit of a length (modulo 64) in a set of lengths
+/// ([`ShortForms::lengths`], [`SoundKeys::lengths`]).
 #[inline]
-fn length_bit(key: &str) -> u64 {
-    1 << (key.len() % 64)
+fn length_bit(len: usize) -> u64 {
+    1 << (len % 64)
 }
 
 impl<'a> SoundKeys<'a> {
@@ -398,7 +399,7 @@ impl<'a> SoundKeys<'a> {
                 .fold(0, |bits, &(e, _)| bits | keys.add(index, e, |s| sound(lex, s)))
         });
         let patterns: Vec<_> = patterns.iter().filter(|(_, _, k)| k.len() >= 3).collect();
-        lengths |= patterns.iter().fold(0, |bits, (_, _, k)| bits | length_bit(k));
+        lengths |= patterns.iter().fold(0, |bits, (_, _, k)| bits | length_bit(k.len()));
         SoundKeys {
             entries,
             patterns,
@@ -409,7 +410,7 @@ impl<'a> SoundKeys<'a> {
     /// Whether some entity of the article may have the key `key`.
     #[inline]
     fn may_have(&self, key: &str) -> bool {
-        self.lengths & length_bit(key) != 0
+        self.lengths & length_bit(key.len()) != 0
     }
 
     fn is_empty(&self) -> bool {
@@ -486,7 +487,7 @@ impl EntryKeys {
         }
         let mut bits = 0;
         for (key, latin) in &index.entry_sounds(entry, sound).keys {
-            bits |= length_bit(key);
+            bits |= length_bit(key.len());
             self.by_key
                 .entry(key.as_str().into())
                 .or_default()
