@@ -149,10 +149,14 @@ impl Document {
     /// in the original text.
     pub fn span(&self, norm: Range<usize>) -> Span {
         let orig = self.orig_range(norm.clone());
+        let text = &self.text[orig.clone()];
+        // A span is short: its end is counted on from its start, not from
+        // the block the end falls in.
+        let start = self.char_offset(orig.start);
         Span {
-            text: self.text[orig.clone()].to_string(),
-            start: self.char_offset(orig.start),
-            end: self.char_offset(orig.end),
+            text: text.to_string(),
+            start,
+            end: start + char_starts(text.as_bytes()),
             norm,
         }
     }

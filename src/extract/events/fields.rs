@@ -206,6 +206,9 @@ impl<'a> Facts<'a> {
         // A bare country is the actor, unless it is where one goes: a visit's,
         // a deployment's or an election's country.
         let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
+        // Cues are in text order: those near a place are found by their
+        // start, searched from as far back as the longest cue reaches.
+        let longest = cues.iter().map(|c| c.end - c.start).max().unwrap_or(0);
         inside(&self.places, &self.places_at, |p| &p.range, sentence)
             .into_iter()
             .map(|i| &self.places[i])
@@ -213,9 +216,13 @@ impl<'a> Facts<'a> {
             .filter_map(|p| {
                 let ending = &self.text[p.stem.end..p.range.end];
                 // Only cues close to the place: its own sentence's, a word away.
-                let near = cues
-                    .iter()
-                    .filter(|c| c.end + NEAR_BYTES >= p.range.start && c.start <= p.range.end + NEAR_BYTES);
+                let near = starting_within(
+                    cues,
+                    |c| c.start,
+                    p.range.start.saturating_sub(NEAR_BYTES + longest)..p.range.end + NEAR_BYTES + 1,
+                )
+                .iter()
+                .filter(|c| c.end + NEAR_BYTES >= p.range.start && c.start <= p.range.end + NEAR_BYTES);
                 let marked = near.clone().any(|c| match c.word {
                     // One word may stand between: `in eastern Ukraine`.
                     EventWord::PlaceMarker { before: true } => {

@@ -227,9 +227,10 @@ type Join = (usize, usize, Via);
 /// can stand for, by index (`None` once two share it).
 struct ShortForms<'t> {
     tokens: HashMap<&'t [u8], Option<usize>>,
-    /// A bit for each length (modulo 64) of a token: most words of an
-    /// article, asked one by one, are no token's length and are not hashed.
-    lengths: u64,
+    /// A bit for each token's length and last byte ([`sketch_bit`]):
+    /// most words of an article, asked one by one, match no token's and
+    /// are not hashed.
+    sketches: u64,
 }
 
 impl ShortForms<'_> {
@@ -240,7 +241,7 @@ impl ShortForms<'_> {
     /// The person `s` can stand for.
     #[inline]
     fn get(&self, s: &[u8]) -> Option<usize> {
-        if self.lengths & length_bit(s.len()) == 0 {
+        if self.sketches & sketch_bit(s) == 0 {
             return None;
         }
         self.tokens.get(s).copied().flatten()
@@ -272,8 +273,8 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
             }
         }
     }
-    let lengths = tokens.keys().fold(0, |bits, t| bits | length_bit(t.len()));
-    ShortForms { tokens, lengths }
+    let sketches = tokens.keys().fold(0, |bits, t| bits | sketch_bit(t));
+    ShortForms { tokens, sketches }
 }
 
 /// The person whose surname or first word `w` is, with or without a case
@@ -372,8 +373,17 @@ struct SoundKeys<'a> {
     lengths: u64,
 }
 
+/// The bit of a word's length and last byte in a set of them
+/// ([`ShortForms::sketches`]). Lengths alone tell little: words of a
+/// script have a few common lengths (a Bengali letter is three bytes).
+#[inline]
+fn sketch_bit(s: &[u8]) -> u64 {
+    let last = s.last().map_or(0, |&b| usize::from(b));
+    1 << ((s.len() * 7 + last) % 64)
+}
+
 /// The bit of a length (modulo 64) in a set of lengths
-/// ([`ShortForms::lengths`], [`SoundKeys::lengths`]).
+/// ([`SoundKeys::lengths`]).
 #[inline]
 fn length_bit(len: usize) -> u64 {
     1 << (len % 64)

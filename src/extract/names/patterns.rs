@@ -558,8 +558,16 @@ pub(super) fn context_places(
     cover.extend(cues.iter().map(|c| c.range.clone()));
     cover.sort_by_key(|r| r.start);
     let mut new: Vec<(String, Mention)> = Vec::new();
-    let mut prev: Option<Range<usize>> = None;
-    for (i, w) in doc.words().iter().cloned().enumerate() {
+    let words = doc.words();
+    // Only a place cue or a place name's ending starts a look: the few
+    // words that carry one are visited, not every word.
+    let marked = traits
+        .0
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.place_cue || t.place_ending);
+    for (i, word_traits) in marked {
+        let (w, prev) = (words[i].clone(), i.checked_sub(1).map(|j| words[j].clone()));
         let candidate = |r: &Range<usize>| {
             let s = &text[r.clone()];
             let first = s.chars().next();
@@ -577,7 +585,6 @@ pub(super) fn context_places(
                 && !lex.is_common(lex.strip_suffix(s, 1))
                 && !lex.is_name_word(s)
         };
-        let word_traits = traits.0[i];
         // A cue word after a place name.
         if word_traits.place_cue
             && let Some(p) = prev.clone()
@@ -605,7 +612,6 @@ pub(super) fn context_places(
                 new.push((text[stem].to_string(), m));
             }
         }
-        prev = Some(w);
     }
     let mut taken: rustc_hash::FxHashSet<Range<usize>> = found
         .iter()
