@@ -65,6 +65,28 @@ pub enum Word {
     },
 }
 
+impl Word {
+    /// Whether an expression may begin with this word. The words that
+    /// join, follow or qualify what comes before them never do: every rule
+    /// of the grammar reads them after its first item. They are the most
+    /// common of the vocabulary (`के`, `और`, `से`, `of`, `in`), so an item
+    /// of such words alone is passed over without trying each rule.
+    pub fn may_begin(&self) -> bool {
+        !matches!(
+            self,
+            Word::Link
+                | Word::And
+                | Word::YearPrep { .. }
+                | Word::RangeTo
+                | Word::Ago(_)
+                | Word::Unit(_)
+                | Word::Approx
+                | Word::PublishedLabel
+                | Word::Age
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     Day,

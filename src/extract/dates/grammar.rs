@@ -110,6 +110,10 @@ pub fn parse(text: &str, items: &[Item], lex: &DateLexicon) -> Vec<Expr> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < items.len() {
+        if !g.may_begin(i) {
+            i += 1;
+            continue;
+        }
         match g.expr(i) {
             Some((sem, next)) => {
                 out.push(Expr {
@@ -128,6 +132,15 @@ pub fn parse(text: &str, items: &[Item], lex: &DateLexicon) -> Vec<Expr> {
 impl<'a> Grammar<'a> {
     fn item(&self, i: usize) -> Option<&'a Item> {
         self.items.get(i)
+    }
+
+    /// Whether an expression may begin at item `i`: a number, or a word
+    /// that may begin one ([`Word::may_begin`]).
+    fn may_begin(&self, i: usize) -> bool {
+        match self.items[i].kind {
+            ItemKind::Num { .. } => true,
+            ItemKind::Lex { .. } => self.word(i).iter().any(Word::may_begin),
+        }
     }
 
     /// Whether one of the two words before item `i` is an anchor.
@@ -928,5 +941,66 @@ impl<'a> Grammar<'a> {
             },
             next,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::dates::items;
+    use crate::lexicon::dates::date_lexicon;
+    use crate::text::Document;
+
+    /// The texts of every language's date examples and of the fixture
+    /// articles.
+    fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for lang in ["bn", "hi", "en"] {
+            let examples = std::fs::read_to_string(root.join(format!("data/lang/{lang}/dates.examples.tsv"))).unwrap();
+            out.extend(
+                examples
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .filter_map(|l| l.split('\t').nth(1))
+                    .map(str::to_string),
+            );
+        }
+        for entry in std::fs::read_dir(root.join("fixtures/articles")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                out.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_expression_begins_at_an_item_passed_over() {
+        let lex = date_lexicon();
+        let (mut passed_over, mut parsed) = (0, 0);
+        for text in texts() {
+            let doc = Document::new(text);
+            let text = doc.norm_text();
+            let items = items::scan(text, doc.words(), doc.word_numbers(), lex);
+            let g = Grammar {
+                text,
+                items: &items,
+                lex,
+            };
+            for (i, item) in items.iter().enumerate() {
+                if g.may_begin(i) {
+                    parsed += usize::from(g.expr(i).is_some());
+                } else {
+                    passed_over += 1;
+                    assert_eq!(g.expr(i), None, "{:?} in {text:?}", &text[item.start..item.end]);
+                }
+            }
+        }
+        // Both kinds are well represented: the check is no empty one.
+        assert!(
+            passed_over > 500 && parsed > 500,
+            "{passed_over} passed over, {parsed} parsed"
+        );
     }
 }
