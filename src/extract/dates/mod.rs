@@ -282,9 +282,8 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     let clause_end = if verb_final {
         sentence_end
     } else {
-        text[end..sentence_end]
-            .find([',', ';'])
-            .map_or(sentence_end, |i| end + i)
+        // Searched as bytes: an ASCII byte is never part of another character.
+        memchr::memchr2(b',', b';', &text.as_bytes()[end..sentence_end]).map_or(sentence_end, |i| end + i)
     };
     for (n, r) in doc.words_between(end, clause_end).enumerate() {
         match tense(&text[r]) {

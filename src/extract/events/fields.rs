@@ -268,7 +268,8 @@ impl<'a> Facts<'a> {
                 // The trigger's own clause first; among equals, a city or
                 // region says more than a country.
                 let (lo, hi) = (p.range.end.min(trigger.start), p.range.start.max(trigger.end));
-                let same_clause = lo >= hi || !self.text[lo..hi].contains([',', ';']);
+                // Searched as bytes: an ASCII byte is never part of another character.
+                let same_clause = lo >= hi || memchr::memchr2(b',', b';', &self.text.as_bytes()[lo..hi]).is_none();
                 Some((same_clause, rank, !p.country, std::cmp::Reverse(distance), p))
             })
             .max_by_key(|(clause, rank, specific, d, _)| (*clause, *rank, *specific, *d))
