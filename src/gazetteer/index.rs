@@ -6,6 +6,7 @@
 //! look-up or two each, finds them all: no automaton to build at start-up,
 //! and no state machine stepped byte by byte through the text.
 
+use crate::text::bytes::starts_with_bytes;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -253,7 +254,7 @@ impl NameIndex {
                             heads
                                 .iter()
                                 .copied()
-                                .filter(|&i| rest.starts_with(self.pattern(i).as_bytes())),
+                                .filter(|&i| starts_with_bytes(rest, self.pattern(i).as_bytes())),
                         );
                         // One-word patterns followed by a case ending
                         // (`পুতিন` + `ের`).

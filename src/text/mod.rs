@@ -1,6 +1,7 @@
 //! The shared document every extractor reads: the text as read, its normalised
 //! view with the offset map back, its language, sentences and words.
 
+pub mod bytes;
 pub mod normalize;
 pub mod numbers;
 pub mod script;

@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
+use super::bytes::same_bytes;
+
 /// Distinct words a thread numbers before it starts over (the answers
 /// kept by number are as many). Checked between articles, so that one
 /// article's words are numbered in one numbering.
@@ -114,7 +116,7 @@ impl Numbering {
         for w in words {
             let word = &bytes[w.clone()];
             let hash = FxBuildHasher.hash_one(word);
-            let found = self.table.find(hash, |&n| self.word(n) == word).copied();
+            let found = self.table.find(hash, |&n| same_bytes(self.word(n), word)).copied();
             let n = match found {
                 Some(n) => n,
                 None => {

@@ -1,0 +1,55 @@
+//! Comparisons of the short byte strings words are, without a call to the
+//! C library: most words are a few letters of three bytes, and a call's
+//! overhead (and the registers it spills) costs more than the comparison.
+
+/// Whether `a` and `b` are the same bytes. Up to 32 bytes are compared as
+/// two or four overlapping eight-byte loads a side; longer ones as slices.
+#[inline(always)]
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let word = |s: &[u8], i: usize| u64::from_le_bytes(s[i..i + 8].try_into().expect("eight bytes"));
+    match n {
+        0..8 => a == b,
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        17..=32 => {
+            word(a, 0) == word(b, 0)
+                && word(a, 8) == word(b, 8)
+                && word(a, n - 16) == word(b, n - 16)
+                && word(a, n - 8) == word(b, n - 8)
+        }
+        _ => a == b,
+    }
+}
+
+/// Whether `text` begins with `prefix`, compared as [`same_bytes`].
+#[inline(always)]
+pub fn starts_with_bytes(text: &[u8], prefix: &[u8]) -> bool {
+    text.len() >= prefix.len() && same_bytes(&text[..prefix.len()], prefix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_as_comparing_slices_at_every_length_and_difference() {
+        let a: Vec<u8> = (0..40u8).map(|i| i.wrapping_mul(37).wrapping_add(11)).collect();
+        for n in 0..=a.len() {
+            let x = &a[..n];
+            assert!(same_bytes(x, x), "{n}");
+            // One byte changed, at each place.
+            for k in 0..n {
+                let mut y = x.to_vec();
+                y[k] ^= 0x40;
+                assert!(!same_bytes(x, &y), "{n} {k}");
+            }
+            // Another length.
+            assert!(!same_bytes(x, &a[..n.saturating_sub(1)]) || n == 0);
+            assert!(starts_with_bytes(&a, x));
+            assert!(!starts_with_bytes(x, &a) || n == a.len());
+        }
+    }
+}
