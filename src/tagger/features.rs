@@ -523,15 +523,23 @@ pub fn word_features(w: &WordInfo, role: Role, f: &mut Vec<u64>) {
 /// they are looked up for every word tagged, not hashed. The rest (the
 /// shape with the hint, the pairs of words) are hashed as they come.
 #[derive(Debug, Clone)]
-pub struct ContextRows {
+pub struct ContextRows<R = u32> {
     /// By value: the word's hint, cue before and cue after; the previous
     /// word's hint and cue before; the next word's hint and cue after.
-    small: [[u32; 256]; 7],
+    small: [[R; 256]; 7],
     /// By flag: the word's, the next word's and the previous word's.
-    flags: [[u32; FLAGS as usize]; 3],
+    flags: [[R; FLAGS as usize]; 3],
     /// By the label before, and by the two before.
-    prev: [u32; LABELS],
-    prevs: [[u32; LABELS]; LABELS],
+    prev: [R; LABELS],
+    prevs: [[R; LABELS]; LABELS],
+}
+
+/// What [`ContextRows::rows`] hands the rows of a word's context to.
+pub trait TakeRows<R> {
+    /// A feature of few values: its entry in the table.
+    fn by_value(&mut self, entry: &R);
+    /// Any other: its row in the model's weights.
+    fn hashed(&mut self, row: usize);
 }
 
 /// The templates of [`ContextRows::small`] and [`ContextRows::flags`], in
@@ -551,10 +559,24 @@ impl ContextRows {
         })
     }
 
-    /// Call `add` with the row of each of these features of word `i` after
-    /// the labels `[prev, prev2]` (the order aside: the
-    /// rows are summed), given the rows of its [`pair_features`]; `row` is
-    /// the model's row of a hashed feature.
+    /// The same table with each row number replaced by `f` of it: the rows
+    /// themselves, widened once, so that scoring a word adds them without
+    /// looking them up in the weights or widening them again.
+    pub fn map<R>(&self, f: impl Fn(u32) -> R) -> Box<ContextRows<R>> {
+        Box::new(ContextRows {
+            small: std::array::from_fn(|t| std::array::from_fn(|v| f(self.small[t][v]))),
+            flags: std::array::from_fn(|t| std::array::from_fn(|bit| f(self.flags[t][bit]))),
+            prev: std::array::from_fn(|p| f(self.prev[p])),
+            prevs: std::array::from_fn(|p2| std::array::from_fn(|p| f(self.prevs[p2][p]))),
+        })
+    }
+}
+
+impl<R> ContextRows<R> {
+    /// Hand `to` the entry of each of these features of word `i` after the
+    /// labels `[prev, prev2]` that take few values, and the row of each of
+    /// the rest, given the rows of its [`pair_features`] (the order aside:
+    /// the rows are summed); `row` is the model's row of a hashed feature.
     #[inline]
     pub fn rows(
         &self,
@@ -563,7 +585,7 @@ impl ContextRows {
         [prev, prev2]: [Label; 2],
         pairs: [usize; 2],
         row: impl Fn(u64) -> usize,
-        mut add: impl FnMut(usize),
+        to: &mut impl TakeRows<R>,
     ) {
         let (w, p, n) = (around(words, i, 0), around(words, i, -1), around(words, i, 1));
         let values = [
@@ -576,21 +598,21 @@ impl ContextRows {
             n.cue_after,
         ];
         for (rows, value) in self.small.iter().zip(values) {
-            add(rows[usize::from(value)] as usize);
+            to.by_value(&rows[usize::from(value)]);
         }
         for (rows, flags) in self.flags.iter().zip([w.flags, n.flags, p.flags]) {
             let mut rest = flags & EVIDENCE_FLAGS;
             while rest != 0 {
-                add(rows[rest.trailing_zeros() as usize] as usize);
+                to.by_value(&rows[rest.trailing_zeros() as usize]);
                 rest &= rest - 1;
             }
         }
-        add(row(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape))));
+        to.hashed(row(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape))));
         for row in pairs {
-            add(row);
+            to.hashed(row);
         }
-        add(self.prev[prev as usize] as usize);
-        add(self.prevs[prev2 as usize][prev as usize] as usize);
+        to.by_value(&self.prev[prev as usize]);
+        to.by_value(&self.prevs[prev2 as usize][prev as usize]);
     }
 }
 
@@ -643,6 +665,18 @@ mod tests {
 
     const HASH_DHAKA: u64 = 4_601_779_080_284_827_710;
 
+    /// The rows' numbers, as they are handed over.
+    struct RowNumbers<'a>(&'a mut Vec<usize>);
+
+    impl TakeRows<u32> for RowNumbers<'_> {
+        fn by_value(&mut self, &row: &u32) {
+            self.0.push(row as usize);
+        }
+        fn hashed(&mut self, row: usize) {
+            self.0.push(row);
+        }
+    }
+
     #[test]
     fn own_and_context_rows_are_the_rows_of_the_full_features() {
         let row = |f: u64| (f >> 44) as usize;
@@ -683,7 +717,7 @@ mod tests {
                     got.extend(own.iter().map(|&f| row(f)));
                 }
                 let pairs = pair_features(&words, i).map(row);
-                table.rows(&words, i, [prev, prev2], pairs, row, |r| got.push(r));
+                table.rows(&words, i, [prev, prev2], pairs, row, &mut RowNumbers(&mut got));
                 want.sort_unstable();
                 got.sort_unstable();
                 assert_eq!(got, want, "word {i}");

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::Script;
-use features::{ContextRows, FeatureBuf, ROLES, Role, WordInfo, word_features};
+use features::{ContextRows, FeatureBuf, ROLES, Role, TakeRows, WordInfo, word_features};
 
 /// Labels the tagger gives a word: outside any name, or the beginning or
 /// inside of a person, place or organisation name.
@@ -97,8 +97,8 @@ pub struct Model {
     id: u64,
     /// The weights of the edge of a sentence in each role.
     edge: OnceLock<Partials>,
-    /// The rows of the context features of few values.
-    context: OnceLock<Box<ContextRows>>,
+    /// The rows of the context features of few values, widened.
+    context: OnceLock<Box<ContextRows<[i32; 8]>>>,
 }
 
 /// The weights of one word's own features ([`word_features`]) in each role,
@@ -217,7 +217,9 @@ impl Model {
         margins: &mut Vec<i32>,
     ) {
         let edge = self.edge();
-        let context = self.context.get_or_init(|| ContextRows::new(|f| self.bucket(f)));
+        let context = self
+            .context
+            .get_or_init(|| ContextRows::new(|f| self.bucket(f)).map(|row| self.weights[row as usize].map(i32::from)));
         let mut pairs = PairRows {
             words,
             bucket: |f: u64| self.bucket(f),
@@ -250,15 +252,38 @@ impl Model {
                 }
             }
             let own_pairs = pairs.of(i);
-            context.rows(words, i, [prev, prev2], own_pairs, pairs.bucket, |row| {
-                for (s, &w) in sum.iter_mut().zip(&self.weights[row]) {
-                    *s += i32::from(w);
-                }
-            });
+            let mut to = Sum {
+                sum: &mut sum,
+                weights: &self.weights,
+            };
+            context.rows(words, i, [prev, prev2], own_pairs, pairs.bucket, &mut to);
             let mut scores = [0i32; LABELS];
             scores.copy_from_slice(&sum[..LABELS]);
             scores
         });
+    }
+}
+
+/// A word's scores as [`ContextRows::rows`] hands over its rows: those of
+/// few values widened already, the rest read from the weights.
+struct Sum<'a> {
+    sum: &'a mut [i32; 8],
+    weights: &'a [[i16; 8]],
+}
+
+impl TakeRows<[i32; 8]> for Sum<'_> {
+    #[inline(always)]
+    fn by_value(&mut self, row: &[i32; 8]) {
+        for (s, &w) in self.sum.iter_mut().zip(row) {
+            *s += w;
+        }
+    }
+
+    #[inline(always)]
+    fn hashed(&mut self, row: usize) {
+        for (s, &w) in self.sum.iter_mut().zip(&self.weights[row]) {
+            *s += i32::from(w);
+        }
     }
 }
 
