@@ -14,7 +14,7 @@ use crate::lexicon::events::{EventWord, event_lexicon};
 use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
 use crate::tagger::memo::known_words;
 use crate::tagger::{Label, NameKind, Partials, Taggers};
-use crate::text::{Document, Script, indic_script_at, indices_starting_within, script_of};
+use crate::text::{Document, Script, indic_script_at, script_of};
 
 pub fn add_mentions(
     doc: &Document,
@@ -27,11 +27,17 @@ pub fn add_mentions(
 ) {
     let text = doc.norm_text();
     let words = doc.words();
+    // Sentences and words are both in text order: each sentence's words
+    // are found from where the last one's ended, in one pass over them all.
+    let mut next = 0;
     let sentences: Vec<(Range<usize>, Script, &crate::tagger::Model)> = doc
         .sentences
         .iter()
         .filter_map(|s| {
-            let range = indices_starting_within(words, |w| w.start, s.clone());
+            let from = next + words[next..].iter().take_while(|w| w.start < s.start).count();
+            let to = from + words[from..].iter().take_while(|w| w.start < s.end).count();
+            next = to;
+            let range = from..to;
             let script = main_script(text, &words[range.clone()])?;
             let model = taggers.for_script(script)?;
             (!range.is_empty()).then_some((range, script, model))

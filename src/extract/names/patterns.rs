@@ -142,11 +142,13 @@ fn name_runs(
     let mut runs = Vec::new();
     let mut run: Vec<Range<usize>> = Vec::new();
     let mut covers = Overlaps::new(cover);
+    // The run is emptied, not taken: it keeps its room for the next, and
+    // only the few runs kept are copied.
     let mut flush = |run: &mut Vec<Range<usize>>| {
-        let taken = std::mem::take(run);
-        if (2..=MAX_WORDS).contains(&taken.len()) && taken.iter().any(|w| lex.is_name_word(&text[w.clone()])) {
-            runs.push(taken);
+        if (2..=MAX_WORDS).contains(&run.len()) && run.iter().any(|w| lex.is_name_word(&text[w.clone()])) {
+            runs.push(run.clone());
         }
+        run.clear();
     };
     // Every word is asked: what can be is read off the bytes, not sliced.
     let bytes = text.as_bytes();
