@@ -227,10 +227,10 @@ type Join = (usize, usize, Via);
 /// can stand for, by index (`None` once two share it).
 struct ShortForms<'t> {
     tokens: HashMap<&'t [u8], Option<usize>>,
-    /// A bit for each token's length and last byte ([`sketch_bit`]):
-    /// most words of an article, asked one by one, match no token's and
-    /// are not hashed.
-    sketches: u64,
+    /// Two bits for each token, one of its length and last byte, one of
+    /// its length and third byte ([`sketch_bits`]): most words of an
+    /// article, asked one by one, match no token's pair and are not hashed.
+    sketches: [u64; 2],
 }
 
 impl ShortForms<'_> {
@@ -241,7 +241,8 @@ impl ShortForms<'_> {
     /// The person `s` can stand for.
     #[inline]
     fn get(&self, s: &[u8]) -> Option<usize> {
-        if self.sketches & sketch_bit(s) == 0 {
+        let [a, b] = sketch_bits(s);
+        if self.sketches[0] & a == 0 || self.sketches[1] & b == 0 {
             return None;
         }
         self.tokens.get(s).copied().flatten()
@@ -273,7 +274,10 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
             }
         }
     }
-    let sketches = tokens.keys().fold(0, |bits, t| bits | sketch_bit(t));
+    let sketches = tokens.keys().fold([0, 0], |[x, y], t| {
+        let [a, b] = sketch_bits(t);
+        [x | a, y | b]
+    });
     ShortForms { tokens, sketches }
 }
 
@@ -373,13 +377,18 @@ struct SoundKeys<'a> {
     lengths: u64,
 }
 
-/// The bit of a word's length and last byte in a set of them
-/// ([`ShortForms::sketches`]). Lengths alone tell little: words of a
-/// script have a few common lengths (a Bengali letter is three bytes).
+/// The bits of a word in two sets ([`ShortForms::sketches`]): of its
+/// length and last byte, and of its length and third byte (the first
+/// letter's last in Bengali and Devanagari). Lengths alone tell little:
+/// words of a script have a few common lengths (a letter is three bytes).
 #[inline]
-fn sketch_bit(s: &[u8]) -> u64 {
-    let last = s.last().map_or(0, |&b| usize::from(b));
-    1 << ((s.len() * 7 + last) % 64)
+fn sketch_bits(s: &[u8]) -> [u64; 2] {
+    let byte = |k: Option<&u8>| k.map_or(0, |&b| usize::from(b));
+    let len = s.len();
+    [
+        1 << ((len * 7 + byte(s.last())) % 64),
+        1 << ((len * 5 + byte(s.get(2))) % 64),
+    ]
 }
 
 /// The bit of a length (modulo 64) in a set of lengths
