@@ -129,6 +129,10 @@ impl<K: PartialEq, V> IdMemo<K, V> {
     #[inline]
     pub fn read<R>(&mut self, index: u32, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
         let i = index as usize;
+        // Most words are answered already: one check finds them.
+        if let Some(Some(known)) = self.answers.get(i) {
+            return read(known);
+        }
         // An article of more distinct words than a numbering holds between
         // articles numbers them all; the answers past that are not kept,
         // so memory stays bounded whatever one article holds.
