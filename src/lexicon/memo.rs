@@ -124,6 +124,20 @@ impl<K: PartialEq, V> IdMemo<K, V> {
         }
     }
 
+    /// The answer kept for word number `index` of the numbering
+    /// [`IdMemo::serve`]d, if one was worked out and kept.
+    #[inline]
+    pub fn get(&self, index: u32) -> Option<&V> {
+        self.answers.get(index as usize)?.as_ref()
+    }
+
+    /// Whether an answer for word number `index` is kept once worked out
+    /// (not past the most kept).
+    #[inline]
+    pub fn keeps(index: u32) -> bool {
+        (index as usize) < MAX_ANSWERS
+    }
+
     /// `read` of the answer for word number `index` of the numbering
     /// [`IdMemo::serve`]d, worked out by `answer` the first time.
     #[inline]
@@ -210,6 +224,11 @@ mod tests {
         assert_eq!(ask(2, 8, far), far as usize * 10);
         assert_eq!(ask(2, 8, far), far as usize * 10);
         assert_eq!(worked.get(), 6);
+        assert!(!IdMemo::<u8, usize>::keeps(far) && IdMemo::<u8, usize>::keeps(3));
         assert!(memo.answers.len() <= MAX_ANSWERS);
+        // What is kept is there to read in place; what is not, is not.
+        assert_eq!(memo.get(3), Some(&30));
+        assert_eq!(memo.get(far), None);
+        assert_eq!(memo.get(4), None);
     }
 }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use super::features::{WordCore, WordInfo, word_info};
-use super::{Model, Partials};
+use super::{Model, Partials, PartialsOf};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::memo::IdMemo;
@@ -25,9 +25,11 @@ thread_local! {
     static MEMO: RefCell<[IdMemo<Owner, Known>; 3]> = const { RefCell::new([IdMemo::new(), IdMemo::new(), IdMemo::new()]) };
 }
 
-/// Set `infos[k]` and `partials[k]` to what `model` (of `script`) reads of
-/// the word `range.start + k` of `doc`, for every `k` of `range`, given the
-/// people's words `index` lists.
+/// Set `infos[k]` to what `model` (of `script`) reads of the word
+/// `range.start + k` of `doc`, for every `k` of `range`, given the people's
+/// words `index` lists, and remember that word's weights for
+/// [`with_partials`]: in the thread's memo, or in `spare[k]` for a word it
+/// does not keep.
 pub fn known_words(
     model: &Model,
     script: Script,
@@ -35,22 +37,18 @@ pub fn known_words(
     doc: &Document,
     range: Range<usize>,
     infos: &mut [WordInfo],
-    partials: &mut [Partials],
+    spare: &mut [Partials],
 ) {
     let (text, numbers) = (doc.norm_text(), doc.word_numbers());
     let words = &doc.words()[range.clone()];
-    let slot = match script {
-        Script::Bengali => 0,
-        Script::Devanagari => 1,
-        _ => 2,
-    };
     MEMO.with_borrow_mut(|memos| {
-        let memo = &mut memos[slot];
+        let memo = &mut memos[slot(script)];
         memo.serve((model.id(), index.id()), numbers.numbering());
         let mut buf = Vec::new();
-        for (k, ((w, info), partial)) in words.iter().zip(infos).zip(partials).enumerate() {
+        for (k, ((w, info), spare)) in words.iter().zip(infos).zip(spare).enumerate() {
+            let number = numbers.index(range.start + k);
             memo.read(
-                numbers.index(range.start + k),
+                number,
                 || {
                     let info = word_info(&text[w.clone()], index, entity_lexicon());
                     Known {
@@ -58,12 +56,61 @@ pub fn known_words(
                         partials: model.partials(&info, &mut buf),
                     }
                 },
-                // Read in place: a word's weights are 160 bytes.
                 |known| {
                     *info = known.core.into();
-                    *partial = known.partials;
+                    // The weights are read in place later (160 bytes a
+                    // word, which copied would crowd the cache), but for
+                    // a word the memo does not keep.
+                    if !IdMemo::<Owner, Known>::keeps(number) {
+                        *spare = known.partials;
+                    }
                 },
             );
         }
     });
+}
+
+/// Call `f` with the weights of the words `range` of `doc` as
+/// [`known_words`] left them for `script` (`spare` as it was handed).
+pub fn with_partials<R>(
+    script: Script,
+    doc: &Document,
+    range: Range<usize>,
+    spare: &[Partials],
+    f: impl FnOnce(&KnownPartials) -> R,
+) -> R {
+    MEMO.with_borrow(|memos| {
+        f(&KnownPartials {
+            memo: &memos[slot(script)],
+            numbers: doc.word_numbers().indices(range),
+            spare,
+        })
+    })
+}
+
+/// The weights of a sentence's words, read where [`known_words`] left them.
+pub struct KnownPartials<'a> {
+    memo: &'a IdMemo<Owner, Known>,
+    numbers: &'a [u32],
+    spare: &'a [Partials],
+}
+
+impl PartialsOf for KnownPartials<'_> {
+    #[inline]
+    fn get(&self, i: usize) -> Option<&Partials> {
+        let number = *self.numbers.get(i)?;
+        match self.memo.get(number) {
+            Some(known) => Some(&known.partials),
+            None => self.spare.get(i),
+        }
+    }
+}
+
+/// The memo of a script's model.
+fn slot(script: Script) -> usize {
+    match script {
+        Script::Bengali => 0,
+        Script::Devanagari => 1,
+        _ => 2,
+    }
 }

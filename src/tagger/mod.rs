@@ -105,6 +105,19 @@ pub struct Model {
 /// summed: one row per [`Role`].
 pub type Partials = [[i32; 8]; ROLES];
 
+/// Where [`Model::tag_partials`] reads each word's [`Partials`].
+pub trait PartialsOf {
+    /// Those of word `i` of the sentence, `None` past its end.
+    fn get(&self, i: usize) -> Option<&Partials>;
+}
+
+impl PartialsOf for [Partials] {
+    #[inline]
+    fn get(&self, i: usize) -> Option<&Partials> {
+        <[Partials]>::get(self, i)
+    }
+}
+
 impl Model {
     pub fn new(bits: u32, margins: [i32; 2], weights: Vec<[i16; 8]>) -> Model {
         static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -212,7 +225,7 @@ impl Model {
     pub fn tag_partials(
         &self,
         words: &[WordInfo],
-        partials: &[Partials],
+        partials: &(impl PartialsOf + ?Sized),
         out: &mut Vec<Label>,
         margins: &mut Vec<i32>,
     ) {
@@ -230,7 +243,7 @@ impl Model {
             &p[role as usize]
         };
         decode(words, out, margins, |i, prev, prev2| {
-            let mut sum = partials[i][Role::Own as usize];
+            let mut sum = partials.get(i).unwrap_or(edge)[Role::Own as usize];
             for row in [
                 role(i.checked_sub(1), Role::Prev),
                 role(Some(i + 1), Role::Next),

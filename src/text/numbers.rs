@@ -54,6 +54,12 @@ impl WordNumbers {
         self.ids[i]
     }
 
+    /// The numbers of words `range`.
+    #[inline]
+    pub fn indices(&self, range: Range<usize>) -> &[u32] {
+        &self.ids[range]
+    }
+
     /// The number of word `i`.
     #[inline]
     pub fn get(&self, i: usize) -> WordId {

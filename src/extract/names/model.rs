@@ -12,7 +12,7 @@ use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
 use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
-use crate::tagger::memo::known_words;
+use crate::tagger::memo::{known_words, with_partials};
 use crate::tagger::{Label, NameKind, Partials, Taggers};
 use crate::text::{Document, Script, indic_script_at, script_of};
 
@@ -60,7 +60,8 @@ pub fn add_mentions(
         margins,
     } = &mut scratch;
     // Not cleared: `known_words` writes every word of the tagged sentences,
-    // and no other word is read.
+    // and no other word is read (the weights are read from the thread's
+    // memo; `partials` holds only those of words it does not keep).
     if infos.len() < words.len() {
         infos.resize(words.len(), WordInfo::default());
         partials.resize(words.len(), Partials::default());
@@ -106,7 +107,9 @@ pub fn add_mentions(
         .collect();
     let mut new: Vec<(Who, bool, Mention)> = Vec::new();
     for (range, script, model) in sentences {
-        model.tag_partials(&infos[range.clone()], &partials[range.clone()], labels, margins);
+        with_partials(script, doc, range.clone(), &partials[range.clone()], |known| {
+            model.tag_partials(&infos[range.clone()], known, labels, margins);
+        });
         let mut i = 0;
         while i < labels.len() {
             let Some(kind) = labels[i].kind() else {
@@ -307,7 +310,18 @@ mod tests {
                     (crate::tagger::features::FeatureBuf::default(), Vec::new(), Vec::new());
                 model.tag_with_margins(&full, &mut buf, &mut want, &mut want_margins);
                 let (mut got, mut got_margins) = (Vec::new(), Vec::new());
-                model.tag_partials(&infos, &partials, &mut got, &mut got_margins);
+                with_partials(script, &doc, 0..words.len(), &partials, |known| {
+                    model.tag_partials(&infos, known, &mut got, &mut got_margins);
+                });
+                // The same from the weights copied out.
+                let copied: Vec<Partials> = with_partials(script, &doc, 0..words.len(), &partials, |known| {
+                    (0..words.len())
+                        .map(|k| *crate::tagger::PartialsOf::get(known, k).unwrap())
+                        .collect()
+                });
+                let (mut again, mut again_margins) = (Vec::new(), Vec::new());
+                model.tag_partials(&infos, copied.as_slice(), &mut again, &mut again_margins);
+                assert_eq!((&again, &again_margins), (&got, &got_margins));
                 assert_eq!(got, want);
                 assert_eq!(got_margins, want_margins);
                 assert!(want.iter().any(|l| l.kind() == Some(NameKind::Person)), "{want:?}");
