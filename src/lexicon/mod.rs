@@ -152,8 +152,9 @@ mod endings_tests {
     fn a_word_ends_in_an_ending_it_is_longer_than() {
         let list = ["বেন", "েছেন", "गा", "will", "ে"];
         let endings: Endings = list.iter().map(|s| s.to_string()).collect();
-        // `जाते` ends in a byte `ে` ends in (U+0947 and U+09C7 share their
-        // last), `downwill` in one no ending ends in but for `will`.
+        // `जाते` ends in the byte `ে` ends in (U+0947 and U+09C7 share
+        // their last) but not in `ে`; `downwill` passes on its last byte
+        // and ends in `will`; `downwills` is turned away by its last byte.
         for word in [
             "করবেন",
             "করেছেন",

@@ -71,7 +71,9 @@ pub fn known_words(
 }
 
 /// Call `f` with the weights of the words `range` of `doc` as
-/// [`known_words`] left them for `script` (`spare` as it was handed).
+/// [`known_words`] left them for `script` (`spare` as it was handed). One
+/// model tags every sentence of a script, so the memo of an article's
+/// script keeps the answers of all its sentences until they are tagged.
 pub fn with_partials<R>(
     script: Script,
     doc: &Document,

@@ -207,7 +207,7 @@ impl<'a> Facts<'a> {
         // a deployment's or an election's country.
         let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
         // Cues are in text order: those near a place are found by their
-        // start, searched from as far back as the longest cue reaches.
+        // start, searched from as far back as the longest of them reaches.
         let longest = cues.iter().map(|c| c.end - c.start).max().unwrap_or(0);
         inside(&self.places, &self.places_at, |p| &p.range, sentence)
             .into_iter()
