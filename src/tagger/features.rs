@@ -352,13 +352,15 @@ pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, in
     }
     for c in evidence.cues {
         let code = cue_code(c.cue);
-        let next = words.partition_point(|w| w.start < c.range.end);
+        // A cue spans a word or a few: the word after it is counted on
+        // from the first it touches, not searched for again.
+        let before = words.partition_point(|w| w.end <= c.range.start);
+        let next = before + words[before..].iter().take_while(|w| w.start < c.range.end).count();
         if let Some(w) = words.get(next)
             && text[c.range.end..w.start].bytes().all(|b| b == b' ')
         {
             infos[next].cue_before = code;
         }
-        let before = words.partition_point(|w| w.end <= c.range.start);
         if let Some(k) = before.checked_sub(1)
             && text[words[k].end..c.range.start].bytes().all(|b| b == b' ')
         {
@@ -367,10 +369,12 @@ pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, in
     }
 }
 
-/// Where in `words` (sorted, apart) the words that overlap `r` are.
+/// Where in `words` (sorted, apart) the words that overlap `r` are: a
+/// mention or a date spans a word or a few, so they are counted on from
+/// the first, not searched for.
 fn words_overlapping(words: &[Range<usize>], r: &Range<usize>) -> Range<usize> {
     let from = words.partition_point(|w| w.end <= r.start);
-    let to = from + words[from..].partition_point(|w| w.start < r.end);
+    let to = from + words[from..].iter().take_while(|w| w.start < r.end).count();
     from..to
 }
 
