@@ -171,10 +171,7 @@ impl Model {
     #[inline]
     fn add_rows(&self, features: &[u64], sum: &mut [i32; 8]) {
         for &f in features {
-            let row = &self.weights[self.bucket(f)];
-            for (s, &w) in sum.iter_mut().zip(row) {
-                *s += i32::from(w);
-            }
+            add_weights(sum, &self.weights[self.bucket(f)]);
         }
     }
 
@@ -250,9 +247,7 @@ impl Model {
                 role(i.checked_sub(2), Role::Prev2),
                 role(Some(i + 2), Role::Next2),
             ] {
-                for (s, &w) in sum.iter_mut().zip(row) {
-                    *s += w;
-                }
+                add_sums(&mut sum, row);
             }
             // The rows of a word's pairs with its neighbours lie anywhere in
             // the weights, so each is a cache miss: those of the words
@@ -287,16 +282,28 @@ struct Sum<'a> {
 impl TakeRows<[i32; 8]> for Sum<'_> {
     #[inline(always)]
     fn by_value(&mut self, row: &[i32; 8]) {
-        for (s, &w) in self.sum.iter_mut().zip(row) {
-            *s += w;
-        }
+        add_sums(self.sum, row);
     }
 
     #[inline(always)]
     fn hashed(&mut self, row: usize) {
-        for (s, &w) in self.sum.iter_mut().zip(&self.weights[row]) {
-            *s += i32::from(w);
-        }
+        add_weights(self.sum, &self.weights[row]);
+    }
+}
+
+/// Add a row of weights to a word's sums, each widened.
+#[inline(always)]
+fn add_weights(sum: &mut [i32; 8], row: &[i16; 8]) {
+    for (s, &w) in sum.iter_mut().zip(row) {
+        *s += i32::from(w);
+    }
+}
+
+/// Add a row of sums (weights already widened and summed) to a word's.
+#[inline(always)]
+fn add_sums(sum: &mut [i32; 8], row: &[i32; 8]) {
+    for (s, &w) in sum.iter_mut().zip(row) {
+        *s += w;
     }
 }
 

@@ -227,10 +227,9 @@ type Join = (usize, usize, Via);
 /// can stand for, by index (`None` once two share it).
 struct ShortForms<'t> {
     tokens: HashMap<&'t [u8], Option<usize>>,
-    /// Two bits for each token, one of its length and last byte, one of
-    /// its length and third byte ([`sketch_bits`]): most words of an
-    /// article, asked one by one, match no token's pair and are not hashed.
-    sketches: [u64; 2],
+    /// The tokens' [`Sketch`]: most words of an article, asked one by
+    /// one, fit none and are not hashed.
+    sketch: Sketch,
 }
 
 impl ShortForms<'_> {
@@ -241,8 +240,7 @@ impl ShortForms<'_> {
     /// The person `s` can stand for.
     #[inline]
     fn get(&self, s: &[u8]) -> Option<usize> {
-        let [a, b] = sketch_bits(s);
-        if self.sketches[0] & a == 0 || self.sketches[1] & b == 0 {
+        if !self.sketch.may_hold(s) {
             return None;
         }
         self.tokens.get(s).copied().flatten()
@@ -274,11 +272,8 @@ fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) ->
             }
         }
     }
-    let sketches = tokens.keys().fold([0, 0], |[x, y], t| {
-        let [a, b] = sketch_bits(t);
-        [x | a, y | b]
-    });
-    ShortForms { tokens, sketches }
+    let sketch = tokens.keys().fold(Sketch::default(), |sketch, t| sketch.with(t));
+    ShortForms { tokens, sketch }
 }
 
 /// The person whose surname or first word `w` is, with or without a case
@@ -372,30 +367,48 @@ struct SoundKeys<'a> {
     /// (entity index, Latin spelling, key) of the names found from context
     /// whose key is long enough to look up.
     patterns: Vec<&'a (usize, String, String)>,
-    /// A bit for each length (modulo 64) of the keys of these entities: a
-    /// key of no such length is theirs without a look-up.
-    lengths: u64,
+    /// The [`Sketch`] of the keys of these entities: a key that does not
+    /// fit it is none of theirs, without a look-up.
+    sketch: Sketch,
 }
 
-/// The bits of a word in two sets ([`ShortForms::sketches`]): of its
-/// length and last byte, and of its length and third byte (the first
-/// letter's last in Bengali and Devanagari). Lengths alone tell little:
+/// A few bits that tell, for a set of byte strings (an article's short
+/// forms, its entities' sound keys), which strings cannot be in it: each
+/// string sets one bit of its length and last byte and one of its length
+/// and third byte (the first letter's last in Bengali and Devanagari). A
+/// string whose two bits are not both set is in no set it was made from;
+/// one whose are may be, and is looked up. Lengths alone tell little:
 /// words of a script have a few common lengths (a letter is three bytes).
-#[inline]
-fn sketch_bits(s: &[u8]) -> [u64; 2] {
-    let byte = |k: Option<&u8>| k.map_or(0, |&b| usize::from(b));
-    let len = s.len();
-    [
-        1 << ((len * 7 + byte(s.last())) % 64),
-        1 << ((len * 5 + byte(s.get(2))) % 64),
-    ]
-}
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Sketch([u64; 2]);
 
-/// The bit of a length (modulo 64) in a set of lengths
-/// ([`SoundKeys::lengths`]).
-#[inline]
-fn length_bit(len: usize) -> u64 {
-    1 << (len % 64)
+impl Sketch {
+    /// The bits of `s`.
+    #[inline]
+    fn of(s: &[u8]) -> Sketch {
+        let byte = |k: Option<&u8>| k.map_or(0, |&b| usize::from(b));
+        let len = s.len();
+        Sketch([
+            1 << ((len * 7 + byte(s.last())) % 64),
+            1 << ((len * 5 + byte(s.get(2))) % 64),
+        ])
+    }
+
+    /// This sketch and `s`'s bits.
+    fn with(self, s: impl AsRef<[u8]>) -> Sketch {
+        self.union(Sketch::of(s.as_ref()))
+    }
+
+    fn union(self, other: Sketch) -> Sketch {
+        Sketch([self.0[0] | other.0[0], self.0[1] | other.0[1]])
+    }
+
+    /// Whether `s` may be one of the strings this was made of.
+    #[inline]
+    fn may_hold(&self, s: &[u8]) -> bool {
+        let Sketch([a, b]) = Sketch::of(s);
+        self.0[0] & a != 0 && self.0[1] & b != 0
+    }
 }
 
 impl<'a> SoundKeys<'a> {
@@ -411,25 +424,25 @@ impl<'a> SoundKeys<'a> {
             })
             .collect();
         entries.sort_unstable();
-        let mut lengths = ENTRY_KEYS.with_borrow_mut(|keys| {
+        let sketch = ENTRY_KEYS.with_borrow_mut(|keys| {
             keys.serve(index);
-            entries
-                .iter()
-                .fold(0, |bits, &(e, _)| bits | keys.add(index, e, |s| sound(lex, s)))
+            entries.iter().fold(Sketch::default(), |sketch, &(e, _)| {
+                sketch.union(keys.add(index, e, |s| sound(lex, s)))
+            })
         });
         let patterns: Vec<_> = patterns.iter().filter(|(_, _, k)| k.len() >= 3).collect();
-        lengths |= patterns.iter().fold(0, |bits, (_, _, k)| bits | length_bit(k.len()));
+        let sketch = patterns.iter().fold(sketch, |sketch, (_, _, k)| sketch.with(k));
         SoundKeys {
             entries,
             patterns,
-            lengths,
+            sketch,
         }
     }
 
     /// Whether some entity of the article may have the key `key`.
     #[inline]
     fn may_have(&self, key: &str) -> bool {
-        self.lengths & length_bit(key.len()) != 0
+        self.sketch.may_hold(key.as_bytes())
     }
 
     fn is_empty(&self) -> bool {
@@ -481,8 +494,8 @@ thread_local! {
 struct EntryKeys {
     /// The [`NameIndex::id`] the keys are of.
     index: Option<u64>,
-    /// The entries added, with the [`length_bit`]s of their keys.
-    added: rustc_hash::FxHashMap<u32, u64>,
+    /// The entries added, with the [`Sketch`] of their keys.
+    added: rustc_hash::FxHashMap<u32, Sketch>,
     /// Sound key → (entry, the Latin spelling that has the key).
     by_key: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
 }
@@ -499,21 +512,21 @@ impl EntryKeys {
     }
 
     /// Add the keys of the names of `entry`, the first time it is named;
-    /// the [`length_bit`]s of its keys.
-    fn add(&mut self, index: &NameIndex, entry: u32, sound: impl Fn(&str) -> (String, String)) -> u64 {
-        if let Some(&bits) = self.added.get(&entry) {
-            return bits;
+    /// the [`Sketch`] of its keys.
+    fn add(&mut self, index: &NameIndex, entry: u32, sound: impl Fn(&str) -> (String, String)) -> Sketch {
+        if let Some(&sketch) = self.added.get(&entry) {
+            return sketch;
         }
-        let mut bits = 0;
+        let mut sketch = Sketch::default();
         for (key, latin) in &index.entry_sounds(entry, sound).keys {
-            bits |= length_bit(key.len());
+            sketch = sketch.with(key);
             self.by_key
                 .entry(key.as_str().into())
                 .or_default()
                 .push((entry, latin.as_str().into()));
         }
-        self.added.insert(entry, bits);
-        bits
+        self.added.insert(entry, sketch);
+        sketch
     }
 
     /// (entry, Latin spelling) of each name with the sound key `key`.
@@ -672,6 +685,24 @@ fn extend_first_names(doc: &Document, index: &NameIndex, lex: &EntityLexicon, fo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sketch_holds_what_it_was_made_of_and_turns_away_the_rest() {
+        let made = ["পুতিন", "ট্রাম্প", "PTN", "TRMP"];
+        let sketch = made.iter().fold(Sketch::default(), |s, w| s.with(w));
+        for w in made {
+            assert!(sketch.may_hold(w.as_bytes()), "{w}");
+        }
+        // Another length, another last or third byte: turned away.
+        for w in ["পুতিনের", "মোদী", "PTNR", "MD", ""] {
+            assert!(!sketch.may_hold(w.as_bytes()), "{w}");
+        }
+        assert!(!Sketch::default().may_hold(b"PTN"));
+        assert_eq!(
+            Sketch::default().with("PTN").union(Sketch::of(b"TRMP")),
+            Sketch::of(b"PTN").with("TRMP")
+        );
+    }
 
     #[test]
     fn edit_distance_counts_letters_changed_added_or_dropped() {
