@@ -7,13 +7,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::Lang;
 
+/// A string of the record: most are short (a word, an id, a date), and
+/// these are kept inline, not allocated.
+pub type Text = compact_str::CompactString;
+
 pub const SCHEMA: &str = "corpus.article/1";
 
 /// A piece of the article text: `start`/`end` are code point offsets into the
 /// text as read, half-open.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Span {
-    pub text: String,
+    pub text: Text,
     pub start: usize,
     pub end: usize,
     /// Byte range in the normalised text, for extractors that read earlier
@@ -66,7 +70,7 @@ pub enum Calendar {
 pub struct DateMention {
     #[serde(flatten)]
     pub span: Span,
-    pub value: Option<String>,
+    pub value: Option<Text>,
     #[serde(rename = "type")]
     pub kind: DateType,
     pub grain: Grain,
@@ -87,25 +91,25 @@ pub enum Source {
 /// A distinct person, with every mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Person {
-    pub name: String,
-    pub id: String,
-    pub native: String,
+    pub name: Text,
+    pub id: Text,
+    pub native: Text,
     pub mentions: Vec<Span>,
     pub source: Source,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub role: Option<String>,
+    pub role: Option<Text>,
 }
 
 /// A distinct place, with every mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
-    pub name: String,
-    pub id: String,
-    pub native: String,
+    pub name: Text,
+    pub id: Text,
+    pub native: Text,
     pub mentions: Vec<Span>,
     pub source: Source,
-    pub kind: String,
-    pub country: Option<String>,
+    pub kind: Text,
+    pub country: Option<Text>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
 }
@@ -213,12 +217,12 @@ impl Status {
 pub struct Event {
     #[serde(rename = "type")]
     pub kind: EventType,
-    pub cameo: String,
+    pub cameo: Text,
     pub trigger: Span,
-    pub date: Option<String>,
-    pub place: Option<String>,
-    pub participants: Vec<String>,
-    pub actors: Vec<String>,
+    pub date: Option<Text>,
+    pub place: Option<Text>,
+    pub participants: Vec<Text>,
+    pub actors: Vec<Text>,
     pub status: Status,
 }
 

@@ -53,8 +53,8 @@ fn run(lang: &str) -> (usize, Vec<String>) {
             .map(|d| {
                 let kind = serde_json::to_value(d.kind).unwrap().as_str().unwrap().to_string();
                 (
-                    d.span.text.clone(),
-                    d.value.clone().unwrap_or_else(|| "null".into()),
+                    d.span.text.to_string(),
+                    d.value.as_deref().unwrap_or("null").to_string(),
                     kind,
                 )
             })

@@ -48,10 +48,10 @@ fn examples(lang: &str) -> Vec<Example> {
 
 /// How the examples file names entities: a gazetteer entity by its name,
 /// one found from context by `~` and its native form; sorted.
-fn labels<'a>(entities: impl Iterator<Item = (Source, &'a String, &'a String)>) -> Vec<String> {
+fn labels<'a>(entities: impl Iterator<Item = (Source, &'a str, &'a str)>) -> Vec<String> {
     let mut v: Vec<String> = entities
         .map(|(source, name, native)| match source {
-            Source::Gazetteer => name.clone(),
+            Source::Gazetteer => name.to_string(),
             _ => format!("~{native}"),
         })
         .collect();
@@ -69,8 +69,18 @@ fn run(lang: &str) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     for ex in &all {
         let article = extract_text(&ex.text, "example.txt", &opts);
-        let people = labels(article.people.iter().map(|p| (p.source, &p.name, &p.native)));
-        let places = labels(article.places.iter().map(|p| (p.source, &p.name, &p.native)));
+        let people = labels(
+            article
+                .people
+                .iter()
+                .map(|p| (p.source, p.name.as_str(), p.native.as_str())),
+        );
+        let places = labels(
+            article
+                .places
+                .iter()
+                .map(|p| (p.source, p.name.as_str(), p.native.as_str())),
+        );
         if people != ex.people || places != ex.places {
             let mentions = |names: Vec<(String, Vec<String>)>| {
                 names
@@ -82,12 +92,22 @@ fn run(lang: &str) -> (usize, Vec<String>) {
             let got_people = article
                 .people
                 .iter()
-                .map(|p| (p.name.clone(), p.mentions.iter().map(|m| m.text.clone()).collect()))
+                .map(|p| {
+                    (
+                        p.name.to_string(),
+                        p.mentions.iter().map(|m| m.text.to_string()).collect(),
+                    )
+                })
                 .collect();
             let got_places = article
                 .places
                 .iter()
-                .map(|p| (p.name.clone(), p.mentions.iter().map(|m| m.text.clone()).collect()))
+                .map(|p| {
+                    (
+                        p.name.to_string(),
+                        p.mentions.iter().map(|m| m.text.to_string()).collect(),
+                    )
+                })
                 .collect();
             failures.push(format!(
                 "line {}: {}\n    want people {:?} places {:?}\n    got  people [{}] places [{}]",

@@ -52,13 +52,13 @@ fn examples(lang: &str) -> BTreeMap<(String, String), Vec<Expected>> {
 }
 
 fn described(e: &Event) -> Expected {
-    let mut participants = e.participants.clone();
+    let mut participants: Vec<String> = e.participants.iter().map(|p| p.to_string()).collect();
     participants.sort();
     Expected {
         kind: e.kind.as_str().into(),
         participants,
-        place: e.place.clone().unwrap_or_default(),
-        date: e.date.clone().unwrap_or_default(),
+        place: e.place.as_deref().unwrap_or_default().to_string(),
+        date: e.date.as_deref().unwrap_or_default().to_string(),
         status: e.status.as_str().into(),
     }
 }

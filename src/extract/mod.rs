@@ -246,7 +246,7 @@ mod tests {
         fn extract(&self, _: &Document, _: &mut Context, article: &mut Article) {
             for d in &article.dates {
                 article.people.push(Person {
-                    name: format!("Born {}", d.value.as_deref().unwrap_or("?")),
+                    name: compact_str::format_compact!("Born {}", d.value.as_deref().unwrap_or("?")),
                     id: "local:test".into(),
                     native: d.span.text.clone(),
                     mentions: vec![d.span.clone()],

@@ -44,13 +44,13 @@ impl<W: Write> Sink for GeoJsonSink<W> {
             let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
                 continue;
             };
-            let i = *self.index.entry(p.id.clone()).or_insert_with(|| {
+            let i = *self.index.entry(p.id.to_string()).or_insert_with(|| {
                 self.points.push((
-                    p.id.clone(),
+                    p.id.to_string(),
                     Point {
-                        name: p.name.clone(),
-                        kind: p.kind.clone(),
-                        country: p.country.clone(),
+                        name: p.name.to_string(),
+                        kind: p.kind.to_string(),
+                        country: p.country.as_deref().map(str::to_string),
                         lat,
                         lon,
                         articles: 0,

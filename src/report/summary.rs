@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::model::Article;
+use crate::model::{Article, Text};
 
 /// An entity ranked by the articles that mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,11 +44,11 @@ pub struct Summary {
 /// An event on the timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dated {
-    pub date: String,
+    pub date: Text,
     #[serde(rename = "type")]
     pub kind: String,
-    pub participants: Vec<String>,
-    pub place: Option<String>,
+    pub participants: Vec<Text>,
+    pub place: Option<Text>,
     pub status: String,
     pub article: String,
 }
@@ -95,24 +95,29 @@ impl SummaryBuilder {
                 .or_default() += 1;
         }
         add_to_timeline(&mut s.timeline, a);
-        let people: Vec<&String> = a.people.iter().map(|p| &p.name).collect();
+        let people: Vec<&str> = a.people.iter().map(|p| p.name.as_str()).collect();
         for (i, x) in people.iter().enumerate() {
             for y in &people[i + 1..] {
                 let (x, y) = if x <= y { (x, y) } else { (y, x) };
-                *self.people_pairs.entry(((*x).clone(), (*y).clone())).or_default() += 1;
+                *self.people_pairs.entry((x.to_string(), y.to_string())).or_default() += 1;
             }
             for place in &a.places {
                 *self
                     .person_place_pairs
-                    .entry(((*x).clone(), place.name.clone()))
+                    .entry((x.to_string(), place.name.to_string()))
                     .or_default() += 1;
             }
         }
-        let entities = a.people.iter().map(|p| (&p.id, &p.name, p.mentions.len()));
+        let entities = a
+            .people
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str(), p.mentions.len()));
         tally(&mut self.people, entities);
         tally(
             &mut self.places,
-            a.places.iter().map(|p| (&p.id, &p.name, p.mentions.len())),
+            a.places
+                .iter()
+                .map(|p| (p.id.as_str(), p.name.as_str(), p.mentions.len())),
         );
     }
 
@@ -129,11 +134,11 @@ impl SummaryBuilder {
     }
 }
 
-fn tally<'a>(into: &mut HashMap<String, Ranked>, entities: impl Iterator<Item = (&'a String, &'a String, usize)>) {
+fn tally<'a>(into: &mut HashMap<String, Ranked>, entities: impl Iterator<Item = (&'a str, &'a str, usize)>) {
     for (id, name, mentions) in entities {
-        let r = into.entry(id.clone()).or_insert_with(|| Ranked {
-            name: name.clone(),
-            id: id.clone(),
+        let r = into.entry(id.to_string()).or_insert_with(|| Ranked {
+            name: name.to_string(),
+            id: id.to_string(),
             articles: 0,
             mentions: 0,
         });
@@ -163,7 +168,7 @@ fn add_to_timeline(timeline: &mut Vec<Dated>, a: &Article) {
         let kind = e.kind.as_str().to_string();
         match own
             .iter_mut()
-            .find(|d| d.kind == kind && &d.date == date && d.place == e.place)
+            .find(|d| d.kind == kind && d.date == *date && d.place == e.place)
         {
             Some(d) => {
                 for p in &e.participants {

@@ -81,8 +81,8 @@ fn date_row(d: &DateMention) -> Vec<String> {
     let kind = enum_str(&d.kind);
     let resolved = enum_str(&d.resolved);
     vec![
-        d.span.text.clone(),
-        d.value.clone().unwrap_or_else(|| "–".into()),
+        d.span.text.to_string(),
+        d.value.as_deref().unwrap_or("–").to_string(),
         kind,
         resolved,
     ]
@@ -122,9 +122,9 @@ impl<W: Write> Sink for TableSink<W> {
             .iter()
             .map(|p| {
                 vec![
-                    p.name.clone(),
-                    p.id.clone(),
-                    p.native.clone(),
+                    p.name.to_string(),
+                    p.id.to_string(),
+                    p.native.to_string(),
                     enum_str(&p.source),
                     mentions(&p.mentions),
                 ]
@@ -137,9 +137,9 @@ impl<W: Write> Sink for TableSink<W> {
             .iter()
             .map(|p| {
                 vec![
-                    p.name.clone(),
-                    p.kind.clone(),
-                    p.country.clone().unwrap_or_default(),
+                    p.name.to_string(),
+                    p.kind.to_string(),
+                    p.country.as_deref().unwrap_or_default().to_string(),
                     enum_str(&p.source),
                     mentions(&p.mentions),
                 ]
@@ -153,10 +153,10 @@ impl<W: Write> Sink for TableSink<W> {
                 vec![
                     e.kind.as_str().to_string(),
                     e.status.as_str().to_string(),
-                    e.date.clone().unwrap_or_default(),
-                    e.place.clone().unwrap_or_default(),
+                    e.date.as_deref().unwrap_or_default().to_string(),
+                    e.place.as_deref().unwrap_or_default().to_string(),
                     e.participants.join(", "),
-                    e.trigger.text.clone(),
+                    e.trigger.text.to_string(),
                 ]
             })
             .collect();
@@ -224,10 +224,10 @@ impl<W: Write> Sink for TableSink<W> {
             .iter()
             .map(|d| {
                 vec![
-                    d.date.clone(),
+                    d.date.to_string(),
                     d.kind.clone(),
                     d.participants.join(", "),
-                    d.place.clone().unwrap_or_default(),
+                    d.place.as_deref().unwrap_or_default().to_string(),
                     d.status.clone(),
                     d.article.clone(),
                 ]

@@ -155,7 +155,7 @@ impl Document {
         // the block the end falls in.
         let start = self.char_offset(orig.start);
         Span {
-            text: text.to_string(),
+            text: text.into(),
             start,
             end: start + char_starts(text.as_bytes()),
             norm,

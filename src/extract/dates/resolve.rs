@@ -7,12 +7,13 @@ use jiff::civil::{Date, Weekday};
 use super::calendars::{bengali_to_gregorian, hijri_to_gregorian};
 use super::grammar::{OtherCalendar, Sem, Time, Ymd};
 use crate::lexicon::dates::{Part, Unit};
-use crate::model::{Calendar, DateMention, DateType, Grain, Resolved, Span};
+use crate::model::{Calendar, DateMention, DateType, Grain, Resolved, Span, Text};
+use compact_str::format_compact;
 
 /// A resolved expression.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Resolution {
-    pub value: Option<String>,
+    pub value: Option<Text>,
     pub kind: DateType,
     pub grain: Grain,
     pub resolved: Resolved,
@@ -36,7 +37,7 @@ impl Resolution {
         }
     }
 
-    fn with(mut self, value: String, resolved: Resolved) -> Self {
+    fn with(mut self, value: Text, resolved: Resolved) -> Self {
         self.value = Some(value);
         self.resolved = resolved;
         self
@@ -66,16 +67,16 @@ impl Resolution {
 
 /// `YYYY-MM-DD`, as `Date`'s `Display` writes it, without the formatting
 /// machinery: most dates of a text resolve to a day.
-fn iso_day(day: Date) -> String {
+fn iso_day(day: Date) -> Text {
     let Ok(year) = u16::try_from(day.year()) else {
-        return day.to_string();
+        return format_compact!("{day}");
     };
     if year > 9999 {
-        return day.to_string();
+        return format_compact!("{day}");
     }
     let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
     let (month, d) = (day.month() as u16, day.day() as u16);
-    let mut out = String::with_capacity(10);
+    let mut out = Text::const_new("");
     out.extend([digit(year / 1000), digit(year / 100), digit(year / 10), digit(year)]);
     out.extend(['-', digit(month / 10), digit(month), '-', digit(d / 10), digit(d)]);
     out
@@ -99,12 +100,12 @@ fn year_for(y: Option<i32>, reference: Option<Date>, context_year: Option<i32>) 
     }
 }
 
-fn month_value(y: i32, m: u8) -> String {
-    format!("{y:04}-{m:02}")
+fn month_value(y: i32, m: u8) -> Text {
+    format_compact!("{y:04}-{m:02}")
 }
 
-fn time_value(t: Time) -> String {
-    format!("T{:02}:{:02}", t.h, t.m)
+fn time_value(t: Time) -> Text {
+    format_compact!("T{:02}:{:02}", t.h, t.m)
 }
 
 /// Resolve `sem`. `tense`: `Some(true)` when its clause is in the future.
@@ -160,7 +161,9 @@ pub fn resolve(sem: &Sem, reference: Option<Date>, context_year: Option<i32>, te
                 None => r,
             }
         }
-        Sem::Year(y) => Resolution::new(DateType::Date, Grain::Year).with(format!("{y:04}"), Resolved::Absolute),
+        Sem::Year(y) => {
+            Resolution::new(DateType::Date, Grain::Year).with(format_compact!("{y:04}"), Resolved::Absolute)
+        }
         Sem::Range(a, b) => {
             let r = Resolution::new(DateType::Interval, Grain::Day);
             let Some((y, how)) = year_for(b.y.or(a.y), reference, context_year) else {
@@ -169,7 +172,7 @@ pub fn resolve(sem: &Sem, reference: Option<Date>, context_year: Option<i32>, te
             let start_year = if a.m > b.m { y - 1 } else { a.y.unwrap_or(y) };
             match (ymd(start_year, a.m, a.d), ymd(y, b.m, b.d)) {
                 (Some(s), Some(e)) if s <= e => {
-                    let mut r = r.with(format!("{s}/{e}"), how);
+                    let mut r = r.with(format_compact!("{s}/{e}"), how);
                     if matches!(how, Resolved::Absolute | Resolved::Context) {
                         r.absolute_day = Some(e);
                     }
@@ -229,7 +232,7 @@ pub fn resolve(sem: &Sem, reference: Option<Date>, context_year: Option<i32>, te
                 Unit::Month => re.checked_add(n.months()).map_or(r.clone(), |d| {
                     r.with(month_value(d.year() as i32, d.month() as u8), Resolved::Relative)
                 }),
-                Unit::Year => r.with(format!("{:04}", re.year() as i64 + n), Resolved::Relative),
+                Unit::Year => r.with(format_compact!("{:04}", re.year() as i64 + n), Resolved::Relative),
                 _ => r,
             }
         }
@@ -241,8 +244,10 @@ pub fn resolve(sem: &Sem, reference: Option<Date>, context_year: Option<i32>, te
             }
         }
         Sem::Time(t) => Resolution::new(DateType::Time, Grain::Minute).with(time_value(t), Resolved::Absolute),
-        Sem::TimeRange(a, b) => Resolution::new(DateType::Interval, Grain::Minute)
-            .with(format!("{}/{}", time_value(a), time_value(b)), Resolved::Absolute),
+        Sem::TimeRange(a, b) => Resolution::new(DateType::Interval, Grain::Minute).with(
+            format_compact!("{}/{}", time_value(a), time_value(b)),
+            Resolved::Absolute,
+        ),
         Sem::DateTime(ref inner, t) => {
             let d = resolve(inner, reference, context_year, tense);
             let mut r = Resolution {
@@ -250,7 +255,7 @@ pub fn resolve(sem: &Sem, reference: Option<Date>, context_year: Option<i32>, te
                 grain: Grain::Minute,
                 ..d.clone()
             };
-            r.value = d.day.map(|day| format!("{day}{}", time_value(t)));
+            r.value = d.day.map(|day| format_compact!("{day}{}", time_value(t)));
             if r.value.is_none() {
                 r.resolved = Resolved::Unresolved;
             }
@@ -290,21 +295,21 @@ fn unit_grain(unit: Unit) -> Grain {
     }
 }
 
-fn duration_value(n: u32, unit: Unit) -> String {
+fn duration_value(n: u32, unit: Unit) -> Text {
     match unit {
-        Unit::Day => format!("P{n}D"),
-        Unit::Week => format!("P{n}W"),
-        Unit::Month => format!("P{n}M"),
-        Unit::Year => format!("P{n}Y"),
-        Unit::Decade => format!("P{}Y", n * 10),
-        Unit::Hour => format!("PT{n}H"),
-        Unit::Minute => format!("PT{n}M"),
+        Unit::Day => format_compact!("P{n}D"),
+        Unit::Week => format_compact!("P{n}W"),
+        Unit::Month => format_compact!("P{n}M"),
+        Unit::Year => format_compact!("P{n}Y"),
+        Unit::Decade => format_compact!("P{}Y", n * 10),
+        Unit::Hour => format_compact!("PT{n}H"),
+        Unit::Minute => format_compact!("PT{n}M"),
     }
 }
 
-fn iso_week(d: Date) -> String {
+fn iso_week(d: Date) -> Text {
     let w = d.iso_week_date();
-    format!("{:04}-W{:02}", w.year(), w.week())
+    format_compact!("{:04}-W{:02}", w.year(), w.week())
 }
 
 fn relative_unit(reference: Option<Date>, n: i64, unit: Unit, part: Option<Part>) -> Resolution {
@@ -322,7 +327,7 @@ fn relative_unit(reference: Option<Date>, n: i64, unit: Unit, part: Option<Part>
         Unit::Month => re.first_of_month().checked_add(n.months()).map_or(r.clone(), |d| {
             r.with(month_value(d.year() as i32, d.month() as u8), Resolved::Relative)
         }),
-        Unit::Year => r.with(format!("{:04}", re.year() as i64 + n), Resolved::Relative),
+        Unit::Year => r.with(format_compact!("{:04}", re.year() as i64 + n), Resolved::Relative),
         _ => r,
     }
 }
@@ -333,7 +338,7 @@ fn weekend(reference: Option<Date>, n: i64) -> Resolution {
     let Some(re) = reference else { return r };
     let offset = 6 - re.weekday().to_monday_one_offset() as i64 + 7 * n;
     match (re.checked_add(offset.days()), re.checked_add((offset + 1).days())) {
-        (Ok(sat), Ok(sun)) => r.with(format!("{sat}/{sun}"), Resolved::Relative),
+        (Ok(sat), Ok(sun)) => r.with(format_compact!("{sat}/{sun}"), Resolved::Relative),
         _ => r,
     }
 }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::extract::names::{Names, Via};
 use crate::lexicon::entities::{Cue, entity_lexicon};
 use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
-use crate::model::{Article, DateType, EventType};
+use crate::model::{Article, DateType, EventType, Text};
 use crate::text::{Document, starting_within};
 
 /// Bytes between a place and a cue beside it, at most (a word of Bengali
@@ -20,7 +20,7 @@ const DATE_REACH: usize = 1000;
 /// A person's mention.
 struct PersonAt {
     range: Range<usize>,
-    name: String,
+    name: Text,
     /// The reporting word that makes the person a speaker (`X বলেন`, `X ने
     /// कहा`, `..., said X.`): they report the event, not take part in it.
     speech: Option<Range<usize>>,
@@ -31,7 +31,7 @@ struct PlaceAt {
     range: Range<usize>,
     /// The name itself, without a case ending.
     stem: Range<usize>,
-    name: String,
+    name: Text,
     country: bool,
     adjective: bool,
 }
@@ -39,7 +39,7 @@ struct PlaceAt {
 /// A date expression.
 struct DateAt {
     range: Range<usize>,
-    value: String,
+    value: Text,
 }
 
 /// The article's people, places and dates, by position.
@@ -147,7 +147,7 @@ impl<'a> Facts<'a> {
                 let value = value.split_once('T').map_or(value, |(day, _)| day);
                 (!value.is_empty()).then(|| DateAt {
                     range: d.span.norm.clone(),
-                    value: value.to_string(),
+                    value: value.into(),
                 })
             })
             .collect();
@@ -170,7 +170,7 @@ impl<'a> Facts<'a> {
     /// The people of the sentence who take part, in text order. Who only
     /// reports an event does not, unless the reporting word is the trigger
     /// itself (`X urged`, `X ने अपील की`) or the event is a speech.
-    pub fn participants(&self, sentence: &Range<usize>, trigger: &EventCue) -> Vec<String> {
+    pub fn participants(&self, sentence: &Range<usize>, trigger: &EventCue) -> Vec<Text> {
         let speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
         let takes_part = |p: &PersonAt| {
             speech
@@ -180,7 +180,7 @@ impl<'a> Facts<'a> {
                     (s.start < trigger.end && trigger.start < s.end) || adjacent
                 })
         };
-        let mut out: Vec<String> = Vec::new();
+        let mut out: Vec<Text> = Vec::new();
         let here = inside(&self.people, &self.people_at, |p| &p.range, sentence);
         for p in here.into_iter().map(|i| &self.people[i]).filter(|p| takes_part(p)) {
             if !out.contains(&p.name) {
@@ -202,7 +202,7 @@ impl<'a> Facts<'a> {
         trigger: &EventCue,
         cues: &[EventCue],
         kind: EventType,
-    ) -> Option<(String, bool)> {
+    ) -> Option<(Text, bool)> {
         // A bare country is the actor, unless it is where one goes: a visit's,
         // a deployment's or an election's country.
         let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
@@ -316,7 +316,7 @@ impl<'a> Facts<'a> {
     }
 
     /// The date of the sentence nearest the trigger.
-    pub fn date(&self, sentence: &Range<usize>, trigger: &EventCue) -> Option<String> {
+    pub fn date(&self, sentence: &Range<usize>, trigger: &EventCue) -> Option<Text> {
         starting_within(&self.dates, |d| d.range.start, sentence.clone())
             .iter()
             .filter(|d| within(&d.range, sentence))
@@ -325,8 +325,8 @@ impl<'a> Facts<'a> {
     }
 
     /// Countries of the sentence, other than the event's place.
-    pub fn actors(&self, sentence: &Range<usize>, place: Option<&str>) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    pub fn actors(&self, sentence: &Range<usize>, place: Option<&str>) -> Vec<Text> {
+        let mut out: Vec<Text> = Vec::new();
         let here = inside(&self.places, &self.places_at, |p| &p.range, sentence);
         for p in here.into_iter().map(|i| &self.places[i]).filter(|p| p.country) {
             if Some(p.name.as_str()) != place && !out.contains(&p.name) {

@@ -13,7 +13,7 @@ use super::names::{NameSetup, Names};
 use super::{Context, Extractor, Kind, Kinds};
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
-use crate::model::{Article, Event, EventType};
+use crate::model::{Article, Event, EventType, Text};
 use crate::text::Document;
 
 pub struct Events {
@@ -77,7 +77,7 @@ impl Extractor for Events {
             let marked = place.as_ref().is_some_and(|(_, m)| *m);
             let mut event = Event {
                 kind,
-                cameo: kind.cameo().to_string(),
+                cameo: Text::const_new(kind.cameo()),
                 trigger: doc.span(cue.start..cue.end),
                 date: date.clone(),
                 place: place.map(|(name, _)| name),
@@ -228,7 +228,7 @@ fn shared_people(events: &[Event], chain: &[usize], event: &Event) -> usize {
 /// the sentence may be about something else), and people in common unless
 /// one names none.
 fn compatible(a: &Event, a_located: bool, b: &Event, b_located: bool) -> bool {
-    let differ = |x: &Option<String>, y: &Option<String>| x.is_some() && y.is_some() && x != y;
+    let differ = |x: &Option<Text>, y: &Option<Text>| x.is_some() && y.is_some() && x != y;
     let people = a.participants.is_empty()
         || b.participants.is_empty()
         || a.participants.iter().any(|p| b.participants.contains(p));

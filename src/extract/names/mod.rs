@@ -313,7 +313,7 @@ mod tests {
         a.people
             .iter()
             .find(|p| p.name == name)
-            .map(|p| p.mentions.iter().map(|m| m.text.clone()).collect())
+            .map(|p| p.mentions.iter().map(|m| m.text.to_string()).collect())
             .unwrap_or_default()
     }
 

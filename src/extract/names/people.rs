@@ -8,7 +8,7 @@ use crate::gazetteer::romanize::{conventional, romanize_word};
 use crate::gazetteer::{NameIndex, local_id};
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::memo::WordMemo;
-use crate::model::{Article, Person, Source};
+use crate::model::{Article, Person, Source, Text};
 use crate::text::Document;
 
 pub struct People {
@@ -47,12 +47,12 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
         Who::Entry(i) => {
             let e = &index.gazetteer().entries[*i as usize];
             Person {
-                name: e.name.clone(),
-                id: e.id.clone(),
+                name: e.name.as_str().into(),
+                id: e.id.as_str().into(),
                 native,
                 mentions,
                 source: Source::Gazetteer,
-                role: e.role.clone(),
+                role: e.role.as_deref().map(Text::from),
             }
         }
         Who::Pattern(key) => {
@@ -63,7 +63,7 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
                 native,
                 mentions,
                 source: f.source(),
-                role: f.role.clone(),
+                role: f.role.as_deref().map(Text::from),
             }
         }
     }
@@ -72,9 +72,9 @@ fn person(doc: &Document, index: &NameIndex, f: &Found) -> Person {
 /// [`latin_name`] of `native` and its [`local_id`], remembered by each
 /// thread: an article names its people again and again, and so does the
 /// news of a week.
-pub fn latin_name_and_id(index: &NameIndex, native: &str) -> (String, String) {
+pub fn latin_name_and_id(index: &NameIndex, native: &str) -> (Text, Text) {
     thread_local! {
-        static NAMES: RefCell<WordMemo<u64, (String, String)>> = const { RefCell::new(WordMemo::new(4096)) };
+        static NAMES: RefCell<WordMemo<u64, (Text, Text)>> = const { RefCell::new(WordMemo::new(4096)) };
     }
     NAMES.with_borrow_mut(|memo| {
         memo.with(
@@ -83,7 +83,7 @@ pub fn latin_name_and_id(index: &NameIndex, native: &str) -> (String, String) {
             || {
                 let name = latin_name(index, native);
                 let id = local_id(&name);
-                (name, id)
+                (Text::from(name), Text::from(id))
             },
             Clone::clone,
         )
@@ -135,7 +135,10 @@ mod tests {
         {
             let name = latin_name(&index, native);
             assert!(!name.is_empty() && name.is_ascii(), "{native} → {name}");
-            assert_eq!(latin_name_and_id(&index, native), (name.clone(), local_id(&name)));
+            assert_eq!(
+                latin_name_and_id(&index, native),
+                (name.as_str().into(), local_id(&name).into())
+            );
         }
         assert_eq!(latin_name_and_id(&index, "আব্দুল করিম").1, "local:abdul-karim");
     }

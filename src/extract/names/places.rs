@@ -2,7 +2,7 @@
 
 use super::{Found, NameSetup, Names, Who};
 use crate::extract::{Context, Extractor, Kind, Kinds};
-use crate::model::{Article, Place, Source};
+use crate::model::{Article, Place, Source, Text};
 use crate::text::Document;
 
 pub struct Places {
@@ -37,13 +37,13 @@ impl Extractor for Places {
                     Who::Entry(i) => {
                         let e = &gaz.entries[*i as usize];
                         Place {
-                            name: e.name.clone(),
-                            id: e.id.clone(),
+                            name: e.name.as_str().into(),
+                            id: e.id.as_str().into(),
                             native,
                             mentions,
                             source: Source::Gazetteer,
-                            kind: e.place_kind.clone(),
-                            country: e.country.clone(),
+                            kind: e.place_kind.as_str().into(),
+                            country: e.country.as_deref().map(Text::from),
                             lat: e.lat,
                             lon: e.lon,
                         }
@@ -56,7 +56,7 @@ impl Extractor for Places {
                             native,
                             mentions,
                             source: f.source(),
-                            kind: "locality".into(),
+                            kind: Text::const_new("locality"),
                             country: None,
                             lat: None,
                             lon: None,
@@ -70,12 +70,12 @@ impl Extractor for Places {
 
 /// The longest mention's base form, as printed. Adjectives count only when
 /// the entity has no other mention.
-pub fn native_name(doc: &Document, f: &Found) -> String {
+pub fn native_name(doc: &Document, f: &Found) -> Text {
     let names = f.mentions.iter().filter(|m| m.via != super::Via::Adjective);
     let pick = |it: &mut dyn Iterator<Item = &super::Mention>| {
         it.map(|m| &doc.text[doc.orig_range(m.stem.clone())])
             .max_by_key(|s| s.chars().count())
-            .map(str::to_string)
+            .map(Text::from)
     };
     pick(&mut names.clone())
         .or_else(|| pick(&mut f.mentions.iter()))
