@@ -2,6 +2,7 @@
 //! (not those who only report it), the place it happens, its date, and the
 //! countries acting in it.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use crate::extract::names::{Names, Via};
@@ -55,6 +56,8 @@ pub struct Facts<'a> {
     dates: Vec<DateAt>,
     /// Postpositions that make the place before them no location, in text order.
     not_place: Vec<Range<usize>>,
+    /// What [`inside`] finds, for the question being answered.
+    found: RefCell<Vec<usize>>,
 }
 
 /// Indices of `items` in the order of their start.
@@ -65,13 +68,22 @@ fn by_start<T>(items: &[T], range: impl Fn(&T) -> &Range<usize>) -> Vec<usize> {
 }
 
 /// The indices (from `order`, sorted by start) of the items inside `outer`,
-/// in their own order.
-fn inside<T>(items: &[T], order: &[usize], range: impl Fn(&T) -> &Range<usize>, outer: &Range<usize>) -> Vec<usize> {
-    let mut found: Vec<usize> = starting_within(order, |&i| range(&items[i]).start, outer.clone())
-        .iter()
-        .copied()
-        .filter(|&i| within(range(&items[i]), outer))
-        .collect();
+/// in their own order, written to `found` (a buffer kept from one trigger
+/// to the next, not allocated for each).
+fn inside<'f, T>(
+    items: &[T],
+    order: &[usize],
+    range: impl Fn(&T) -> &Range<usize>,
+    outer: &Range<usize>,
+    found: &'f mut Vec<usize>,
+) -> &'f [usize] {
+    found.clear();
+    found.extend(
+        starting_within(order, |&i| range(&items[i]).start, outer.clone())
+            .iter()
+            .copied()
+            .filter(|&i| within(range(&items[i]), outer)),
+    );
     found.sort_unstable();
     found
 }
@@ -164,6 +176,7 @@ impl<'a> Facts<'a> {
                 .filter(|c| c.word == EventWord::NotPlaceAfter)
                 .map(|c| c.start..c.end)
                 .collect(),
+            found: RefCell::default(),
         }
     }
 
@@ -181,8 +194,9 @@ impl<'a> Facts<'a> {
                 })
         };
         let mut out: Vec<Text> = Vec::new();
-        let here = inside(&self.people, &self.people_at, |p| &p.range, sentence);
-        for p in here.into_iter().map(|i| &self.people[i]).filter(|p| takes_part(p)) {
+        let mut found = self.found.borrow_mut();
+        let here = inside(&self.people, &self.people_at, |p| &p.range, sentence, &mut found);
+        for p in here.iter().map(|&i| &self.people[i]).filter(|p| takes_part(p)) {
             if !out.contains(&p.name) {
                 out.push(p.name.clone());
             }
@@ -209,9 +223,10 @@ impl<'a> Facts<'a> {
         // Cues are in text order: those near a place are found by their
         // start, searched from as far back as the longest of them reaches.
         let longest = cues.iter().map(|c| c.end - c.start).max().unwrap_or(0);
-        inside(&self.places, &self.places_at, |p| &p.range, sentence)
-            .into_iter()
-            .map(|i| &self.places[i])
+        let mut found = self.found.borrow_mut();
+        inside(&self.places, &self.places_at, |p| &p.range, sentence, &mut found)
+            .iter()
+            .map(|&i| &self.places[i])
             .filter(|p| !p.adjective)
             .filter_map(|p| {
                 let ending = &self.text[p.stem.end..p.range.end];
@@ -327,8 +342,9 @@ impl<'a> Facts<'a> {
     /// Countries of the sentence, other than the event's place.
     pub fn actors(&self, sentence: &Range<usize>, place: Option<&str>) -> Vec<Text> {
         let mut out: Vec<Text> = Vec::new();
-        let here = inside(&self.places, &self.places_at, |p| &p.range, sentence);
-        for p in here.into_iter().map(|i| &self.places[i]).filter(|p| p.country) {
+        let mut found = self.found.borrow_mut();
+        let here = inside(&self.places, &self.places_at, |p| &p.range, sentence, &mut found);
+        for p in here.iter().map(|&i| &self.places[i]).filter(|p| p.country) {
             if Some(p.name.as_str()) != place && !out.contains(&p.name) {
                 out.push(p.name.clone());
             }

@@ -59,6 +59,9 @@ impl Extractor for Events {
         let mut roots: Vec<usize> = Vec::with_capacity(triggers.len());
         let mut chains: Vec<Vec<usize>> = Vec::with_capacity(triggers.len());
         let mut of_type: Vec<(EventType, Vec<usize>)> = Vec::new();
+        // The chains an event may join, and whether it fits each: one
+        // buffer for all the article's events.
+        let mut fits: Vec<(usize, bool)> = Vec::new();
         for (n, &i) in triggers.iter().enumerate() {
             let cue = &cues[i];
             let EventWord::Trigger(kind) = cue.word else { continue };
@@ -104,7 +107,7 @@ impl Extractor for Events {
                 referent
             } else {
                 // Chains are checked once each, however many of their mentions are candidates.
-                let mut fits: Vec<(usize, bool)> = Vec::new();
+                fits.clear();
                 let mut chain_fits = |root: usize| match fits.iter().find(|(r, _)| *r == root) {
                     Some(&(_, ok)) => ok,
                     None => {
@@ -277,13 +280,15 @@ fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Vec<usiz
         .enumerate()
         .map(|(i, e)| (chains[roots[i]].len() > 1).then(|| (e.date.clone(), e.place.clone(), e.participants.clone())))
         .collect();
+    let mut members: Vec<usize> = Vec::new();
     for i in 0..n {
-        let mut members: Vec<usize> = chains[roots[i]].iter().copied().filter(|&j| j != i).collect();
-        if members.is_empty() {
+        if chains[roots[i]].len() < 2 {
             continue;
         }
+        members.clear();
+        members.extend(chains[roots[i]].iter().copied().filter(|&j| j != i));
         members.sort_by_key(|&j| j.abs_diff(i));
-        for j in members {
+        for &j in &members {
             let Some((date, place, people)) = &own[j] else { continue };
             let e = &mut events[i];
             if e.date.is_none() {
