@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use super::patterns::WordTraits;
 use super::{Found, Mention, Overlaps, Via, Who, covered, overlaps_any};
@@ -84,12 +85,14 @@ pub fn merge_partial_names(doc: &Document, found: &mut Vec<Found>) {
 /// join, so that an article of many names is read in linear time.
 struct PersonWords<'t> {
     person: Vec<bool>,
-    /// Mention start → (entity, mention) pairs.
-    starts: HashMap<usize, Vec<(usize, usize)>>,
+    /// Mention start → (entity, mention) pairs: most often one, kept in
+    /// place.
+    starts: HashMap<usize, SmallVec<[(usize, usize); 1]>>,
     /// Word → (entity, how many of its mentions begin (or end) with it):
-    /// a word is most often one person's, so a list, not a map.
-    firsts: HashMap<&'t str, Vec<(usize, u32)>>,
-    lasts: HashMap<&'t str, Vec<(usize, u32)>>,
+    /// a word is most often one person's, so a list, not a map, and one
+    /// kept in place.
+    firsts: HashMap<&'t str, SmallVec<[(usize, u32); 1]>>,
+    lasts: HashMap<&'t str, SmallVec<[(usize, u32); 1]>>,
 }
 
 impl<'t> PersonWords<'t> {
@@ -136,7 +139,7 @@ impl<'t> PersonWords<'t> {
             return;
         }
         if let Some(at) = self.starts.get_mut(&m.range.start) {
-            at.retain(|&e| e != (g, k));
+            at.retain(|e| *e != (g, k));
         }
         if let Some((first, last)) = Self::words(text, m) {
             for (map, word) in [(&mut self.firsts, first), (&mut self.lasts, last)] {
@@ -153,7 +156,7 @@ impl<'t> PersonWords<'t> {
     }
 
     /// The mentions that start at `at`, in entity and mention order.
-    fn starting_at(&self, at: usize) -> Vec<(usize, usize)> {
+    fn starting_at(&self, at: usize) -> SmallVec<[(usize, usize); 1]> {
         let mut v = self.starts.get(&at).cloned().unwrap_or_default();
         v.sort_unstable();
         v
