@@ -309,7 +309,7 @@ impl Normalized {
     /// [`Normalized::new`], and the words of the normalised text
     /// ([`super::Words`]), found as it is written.
     pub fn with_words(orig: &str) -> (Self, Vec<Range<usize>>) {
-        let (norm, words) = Normalized::build(orig, true, Some(WordSplit::default()));
+        let (norm, words) = Normalized::build(orig, true, Some(WordSplit::for_bytes(orig.len())));
         let words = words.map(|w| w.finish(norm.text.len())).unwrap_or_default();
         (norm, words)
     }
