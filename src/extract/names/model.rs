@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::patterns::WordTraits;
-use super::{Mention, Names, Slots, Via, Who, covered_with_cues, overlaps_any};
+use super::{Mention, Names, Slots, Via, Who, overlaps_any, sort_ranges, unsorted_cover};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
@@ -90,7 +90,7 @@ pub fn add_mentions(
         &mut infos[..words.len()],
     );
     // Neither another mention, nor a cue, nor an event's trigger, nor a date.
-    let mut cover = covered_with_cues(&names.found, &names.cues, events.len() + dates.len());
+    let mut cover = unsorted_cover(&names.found, &names.cues, events.len() + dates.len());
     cover.extend(
         events
             .iter()
@@ -98,7 +98,7 @@ pub fn add_mentions(
             .map(|e| e.start..e.end),
     );
     cover.extend(dates.iter().cloned());
-    cover.sort_by_key(|r| r.start);
+    sort_ranges(&mut cover);
     let honorifics: Vec<Range<usize>> = names
         .cues
         .iter()

@@ -10,7 +10,8 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use super::{
-    CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered_with_cues, covered_with_room, overlaps_any, words_in,
+    CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered_with_cues, covered_with_room, overlaps_any,
+    sort_ranges, words_in,
 };
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
@@ -558,7 +559,7 @@ pub(super) fn context_places(
     let text = doc.norm_text();
     let mut cover = covered_with_room(found, cues.len());
     cover.extend(cues.iter().map(|c| c.range.clone()));
-    cover.sort_by_key(|r| r.start);
+    sort_ranges(&mut cover);
     let mut new: Vec<(String, Mention)> = Vec::new();
     let words = doc.words();
     // Only a place cue or a place name's ending starts a look: the few
