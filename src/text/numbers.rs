@@ -79,13 +79,28 @@ impl WordNumbers {
 }
 
 /// One thread's numbering: the words end to end in one buffer, and a
-/// table from each to its number (its place in the table's order).
+/// table of them, each with its number (its place in the table's order).
 struct Numbering {
     id: u64,
     words: Vec<u8>,
-    /// (start in `words`, length) of each numbered word, by number.
-    spans: Vec<(u32, u32)>,
-    table: HashTable<u32>,
+    table: HashTable<Numbered>,
+}
+
+/// A numbered word: where it is in [`Numbering::words`], and its number.
+/// Kept in the table itself, so that a word is compared with the bytes
+/// of the one it may be without a look elsewhere first.
+#[derive(Clone, Copy)]
+struct Numbered {
+    start: u32,
+    len: u32,
+    number: u32,
+}
+
+impl Numbered {
+    #[inline]
+    fn word(self, words: &[u8]) -> &[u8] {
+        &words[self.start as usize..(self.start + self.len) as usize]
+    }
 }
 
 thread_local! {
@@ -93,26 +108,17 @@ thread_local! {
         RefCell::new(Numbering {
             id: 0,
             words: Vec::new(),
-            spans: Vec::new(),
             table: HashTable::new(),
         })
     };
 }
 
 impl Numbering {
-    /// The bytes of word `n`.
-    #[inline]
-    fn word(&self, n: u32) -> &[u8] {
-        let (start, len) = self.spans[n as usize];
-        &self.words[start as usize..(start + len) as usize]
-    }
-
     fn number(&mut self, text: &str, words: &[Range<usize>]) -> WordNumbers {
         // Start over when full, or before offsets would pass `u32`.
-        if self.id == 0 || self.spans.len() >= CAPACITY || self.words.len() + text.len() > u32::MAX as usize {
+        if self.id == 0 || self.table.len() >= CAPACITY || self.words.len() + text.len() > u32::MAX as usize {
             self.id = NUMBERINGS.fetch_add(1, Ordering::Relaxed);
             self.words.clear();
-            self.spans.clear();
             self.table.clear();
         }
         let mut ids = Vec::with_capacity(words.len());
@@ -122,19 +128,23 @@ impl Numbering {
         for w in words {
             let word = &bytes[w.clone()];
             let hash = FxBuildHasher.hash_one(word);
-            let found = self.table.find(hash, |&n| same_bytes(self.word(n), word)).copied();
+            let known = &self.words;
+            let found = self.table.find(hash, |e| {
+                e.len as usize == word.len() && same_bytes(e.word(known), word)
+            });
             let n = match found {
-                Some(n) => n,
+                Some(e) => e.number,
                 None => {
-                    let n = self.spans.len() as u32;
-                    self.spans.push((self.words.len() as u32, word.len() as u32));
+                    let entry = Numbered {
+                        start: self.words.len() as u32,
+                        len: word.len() as u32,
+                        number: self.table.len() as u32,
+                    };
                     self.words.extend_from_slice(word);
-                    let (words, spans) = (&self.words, &self.spans);
-                    self.table.insert_unique(hash, n, |&k| {
-                        let (start, len) = spans[k as usize];
-                        FxBuildHasher.hash_one(&words[start as usize..(start + len) as usize])
-                    });
-                    n
+                    let known = &self.words;
+                    self.table
+                        .insert_unique(hash, entry, |e| FxBuildHasher.hash_one(e.word(known)));
+                    entry.number
                 }
             };
             ids.push(n);
