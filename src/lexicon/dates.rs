@@ -404,6 +404,32 @@ impl DateLexicon {
         MEMO.with_borrow_mut(|memo| memo.with(owner, word, || self.work_out_tense(word), |&t| t))
     }
 
+    /// [`DateLexicon::tense_of`] of word `i` of `doc`, any ASCII capitals
+    /// read as small (`Will`): by the word's number, each thread working
+    /// out each word once.
+    pub fn tense_of_word(&self, doc: &Document, i: usize) -> Option<bool> {
+        thread_local! {
+            static FOLDED: std::cell::RefCell<IdMemo<usize, Option<bool>>> =
+                const { std::cell::RefCell::new(IdMemo::new()) };
+        }
+        let numbers = doc.word_numbers();
+        FOLDED.with_borrow_mut(|memo| {
+            memo.serve(self as *const DateLexicon as usize, numbers.numbering());
+            memo.read(
+                numbers.index(i),
+                || {
+                    let word = &doc.norm_text()[doc.words()[i].clone()];
+                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                        self.work_out_tense(&word.to_ascii_lowercase())
+                    } else {
+                        self.work_out_tense(word)
+                    }
+                },
+                |&t| t,
+            )
+        })
+    }
+
     /// The tense ([`DateLexicon::tense_of`]) of the first word of `doc`
     /// between `from` and `to` that has one, a word either end cuts read as
     /// what lies within: whole words are looked up by number, the thread's
@@ -517,6 +543,27 @@ mod tests {
         }
         let doc = Document::new("তিনি কাল ঢাকায় যাবেন".to_string());
         assert_eq!(lex.first_tense_between(&doc, 0, doc.norm_text().len()), Some(true));
+    }
+
+    #[test]
+    fn a_word_by_number_has_the_tense_of_its_small_letters() {
+        let lex = date_lexicon();
+        let doc = Document::new("He WILL go, Will said; তিনি যাবেন, करेंगे और हुई. Met MET".to_string());
+        let n = doc.norm_text();
+        let tenses: Vec<Option<bool>> = (0..doc.words().len()).map(|i| lex.tense_of_word(&doc, i)).collect();
+        // Twice: worked out, then remembered by number.
+        for (i, w) in doc.words().iter().enumerate() {
+            let want = lex.tense_of(&n[w.clone()].to_ascii_lowercase());
+            assert_eq!(tenses[i], want, "{}", &n[w.clone()]);
+            assert_eq!(lex.tense_of_word(&doc, i), want, "{}", &n[w.clone()]);
+        }
+        let words: Vec<&str> = doc.words().iter().map(|w| &n[w.clone()]).collect();
+        let of = |word: &str| tenses[words.iter().position(|&w| w == word).unwrap()];
+        assert_eq!(of("WILL"), Some(true));
+        assert_eq!(of("Will"), Some(true));
+        assert_eq!(of("যাবেন"), Some(true));
+        assert_eq!(of("said"), Some(false));
+        assert_eq!(of("MET"), Some(false));
     }
 
     #[test]

@@ -256,13 +256,20 @@ fn day_grain(sem: &Sem) -> bool {
 /// tense word after the expression decides; in English the nearest one.
 fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Option<bool> {
     let text = doc.norm_text();
+    let words = doc.words();
     let sentence = doc.sentence_at(start);
     let verb_final = matches!(
         crate::text::script_of_span(&text[start..end]),
         crate::text::Script::Bengali | crate::text::Script::Devanagari
     ) || matches!(doc.lang, Lang::Bn | Lang::Hi);
+    // A whole word's tense is looked up by its number; a word the
+    // expression cuts, by its letters.
     let mut buf = String::new();
-    let mut tense = |w: &str| {
+    let mut tense = |i: usize, r: &std::ops::Range<usize>| {
+        if *r == words[i] {
+            return lex.tense_of_word(doc, i);
+        }
+        let w = &text[r.clone()];
         if w.bytes().any(|b| b.is_ascii_uppercase()) {
             buf.clear();
             buf.push_str(&w.to_ascii_lowercase());
@@ -273,7 +280,7 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     };
     // The first verb after the expression, or the first run of verbs: in a
     // compound (`मनाया जाएगा`, `করবেন বলে`) a future anywhere makes it future.
-    let mut after: Vec<(usize, Option<bool>)> = Vec::new();
+    let mut after: Option<(usize, Option<bool>)> = None;
     let mut last = None;
     // An expression may run past its sentence where an over-long one was cut.
     let sentence_end = sentence.end.max(end);
@@ -285,48 +292,47 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
         // Searched as bytes: an ASCII byte is never part of another character.
         memchr::memchr2(b',', b';', &text.as_bytes()[end..sentence_end]).map_or(sentence_end, |i| end + i)
     };
-    for (n, r) in doc.words_between(end, clause_end).enumerate() {
-        match tense(&text[r]) {
+    for (n, i) in doc.word_indices_between(end, clause_end).enumerate() {
+        let r = words[i].start.max(end)..words[i].end.min(clause_end);
+        match tense(i, &r) {
             Some(t) if last.is_none_or(|l| l + 1 == n) => {
                 last = Some(n);
-                match after.first_mut() {
+                match after.as_mut() {
                     Some(first) => first.1 = Some(first.1 == Some(true) || t),
-                    None => after.push((n, Some(t))),
+                    None => after = Some((n, Some(t))),
                 }
             }
             _ if last.is_some() => break,
             _ => {}
         }
     }
-    let before_words: Vec<_> = doc.words_between(sentence.start, start).collect();
-    let word_before = |r: &std::ops::Range<usize>| &text[r.clone()];
+    // The words before, each as much of it as lies before the expression.
+    let before_words = doc.word_indices_between(sentence.start, start);
+    let before_word = |i: usize| words[i].start.max(sentence.start)..words[i].end.min(start);
     // `is scheduled to call on Wednesday`
-    let phrase_at = |k: usize| {
-        k + 1 < before_words.len()
-            && lex.is_future_phrase(word_before(&before_words[k]), word_before(&before_words[k + 1]))
-    };
-    let mut before = before_words.iter().rev().enumerate().find_map(|(n, r)| {
-        if phrase_at(before_words.len() - 1 - n) {
+    let phrase_at =
+        |i: usize| i + 1 < before_words.end && lex.is_future_phrase(&text[before_word(i)], &text[before_word(i + 1)]);
+    let mut before = before_words.clone().rev().enumerate().find_map(|(n, i)| {
+        if phrase_at(i) {
             return Some((n, true));
         }
-        tense(word_before(r)).map(|t| (n, t))
+        tense(i, &before_word(i)).map(|t| (n, t))
     });
     // A past participle after a future modal is future: `would not be held`.
     if let Some((n, false)) = before {
         let modal = before_words
-            .iter()
             .rev()
             .skip(n + 1)
             .take(3)
-            .any(|r| tense(word_before(r)) == Some(true));
+            .any(|i| tense(i, &before_word(i)) == Some(true));
         if modal {
             before = Some((n, true));
         }
     }
-    match (after.first(), before) {
-        (Some(&(_, t)), _) if verb_final => t,
-        (Some(&(na, ta)), Some((nb, tb))) => Some(if nb < na { tb } else { ta.unwrap_or(tb) }),
-        (Some(&(_, t)), None) => t,
+    match (after, before) {
+        (Some((_, t)), _) if verb_final => t,
+        (Some((na, ta)), Some((nb, tb))) => Some(if nb < na { tb } else { ta.unwrap_or(tb) }),
+        (Some((_, t)), None) => t,
         (None, Some((_, t))) => Some(t),
         (None, None) => None,
     }
