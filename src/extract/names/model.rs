@@ -137,7 +137,7 @@ pub fn add_mentions(
             let honorific = name_words.iter().all(|w| overlaps_any(&honorifics, w));
             if own_script
                 && !honorific
-                && let Some(m) = mention(text, lex, name_words, at, traits, kind == NameKind::Person)
+                && let Some(m) = mention(text, name_words, at, traits, kind == NameKind::Person)
                 && !overlaps_any(&cover, &m.range)
             {
                 new.push((
@@ -197,23 +197,16 @@ fn main_script(text: &str, words: &[Range<usize>]) -> Option<Script> {
 /// closes a name (`কিমের ফোনালাপ` is Kim's phone call): the name stops at
 /// the first word that carries one. The last word loses a case ending of
 /// two letters or more (`রহমানের`), or a locative one (`গাজীপুরে`) for a place.
-fn mention(
-    text: &str,
-    lex: &EntityLexicon,
-    words: &[Range<usize>],
-    at: usize,
-    traits: &WordTraits,
-    person: bool,
-) -> Option<Mention> {
+fn mention(text: &str, words: &[Range<usize>], at: usize, traits: &WordTraits, person: bool) -> Option<Mention> {
     let closed = (0..words.len())
         .position(|k| traits.case_stem_len(at + k) < words[k].len())
         .map_or(words.len(), |k| k + 1);
     let words = &words[..closed];
     let (first, last) = (words.first()?, words.last()?);
     let joined = words.windows(2).all(|p| text[p[0].end..p[1].start] == *" ");
-    let plain = words.iter().all(|w| {
+    let plain = words.iter().enumerate().all(|(k, w)| {
         let word = &text[w.clone()];
-        !word.bytes().any(|b| b.is_ascii_digit()) && !lex.is_not_name(word) && word.chars().nth(1).is_some()
+        !word.bytes().any(|b| b.is_ascii_digit()) && !traits.not_name(at + k) && word.chars().nth(1).is_some()
     });
     if !joined || !plain {
         return None;

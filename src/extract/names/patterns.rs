@@ -442,6 +442,8 @@ struct Traits {
     stem: u32,
     /// That stem ends the way place names end.
     place_ending: bool,
+    /// It is never a name ([`EntityLexicon::is_not_name`]).
+    not_name: bool,
 }
 
 thread_local! {
@@ -468,8 +470,9 @@ fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
 
 /// The [`Traits`] of `word`, worked out.
 fn traits_of(lex: &EntityLexicon, word: &str) -> Traits {
+    let not_name = lex.is_not_name(word);
     let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
-        || lex.is_not_name(word)
+        || not_name
         || lex.is_not_name(lex.strip_suffix(word, 2))
         || lex.is_not_name(lex.strip_suffix(word, 1)))
         && word.chars().next().is_some_and(|first| match script_of(first) {
@@ -490,6 +493,7 @@ fn traits_of(lex: &EntityLexicon, word: &str) -> Traits {
         place_cue: lex.is_place_cue(word),
         stem: stem.len() as u32,
         place_ending: lex.has_place_ending(stem),
+        not_name,
     }
 }
 
@@ -526,6 +530,11 @@ impl WordTraits {
     /// Whether word `i` is a locative.
     pub(super) fn locative(&self, i: usize) -> bool {
         self.0[i].locative
+    }
+
+    /// Whether word `i` is never a name.
+    pub(super) fn not_name(&self, i: usize) -> bool {
+        self.0[i].not_name
     }
 }
 
