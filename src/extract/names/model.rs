@@ -253,11 +253,11 @@ mod tests {
     #[test]
     fn tagged_words_make_a_mention_only_when_they_read_as_a_name() {
         let lex = crate::lexicon::entities::entity_lexicon();
-        let doc = Document::new("আব্দুল করিমের ছেলে 12 বলেন".to_string());
+        let doc = Document::new("আব্দুল করিমের ছেলে 12 বলেন তিনি".to_string());
         let (text, words) = (doc.norm_text(), doc.words());
         let traits = WordTraits::of(&doc, lex);
         // Words `at..at + n` of the text, as tagged.
-        let tagged = |at: usize, n: usize| mention(text, lex, &words[at..at + n], at, &traits, true);
+        let tagged = |at: usize, n: usize| mention(text, &words[at..at + n], at, &traits, true);
         let m = tagged(0, 2).unwrap();
         assert_eq!(&text[m.range.clone()], "আব্দুল করিমের");
         assert_eq!(&text[m.stem.clone()], "আব্দুল করিম");
@@ -265,6 +265,8 @@ mod tests {
         let m = tagged(1, 2).unwrap();
         assert_eq!(&text[m.range.clone()], "করিমের");
         assert!(tagged(4, 1).is_none());
+        // `তিনি` (he) is never a name.
+        assert!(lex.is_not_name("তিনি") && tagged(5, 1).is_none());
     }
 
     #[test]
