@@ -186,7 +186,8 @@ impl EventLexicon {
             if text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
-            let word_end = word_end(text, end);
+            // A cue that ends inside the word leaves the rest of it.
+            let word_end = if w.contains(&end) { w.end } else { word_end(text, end) };
             let rest = &text[end..word_end];
             let trigger = matches!(self.words[pattern], EventWord::Trigger(_));
             let ending_ok =

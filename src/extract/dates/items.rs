@@ -54,10 +54,12 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 }
 
 /// The longest vocabulary match starting at `start` (`found`: its pattern
-/// and end), added to `items` if it stands as a word (or is `pm` glued to
-/// a number); the end of the match when it hides what starts inside it.
+/// and end) in the word `word` of `text`, added to `items` if it stands as
+/// a word (or is `pm` glued to a number); the end of the match when it
+/// hides what starts inside it.
 fn vocabulary_at(
     text: &str,
+    word: &Range<usize>,
     start: usize,
     (pattern, end): (usize, usize),
     lex: &DateLexicon,
@@ -76,8 +78,14 @@ fn vocabulary_at(
     let end = if text[..end].ends_with('-') || text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
         end
     } else {
-        // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`.
-        let we = word_end(text, end);
+        // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`. A match
+        // that ends inside its own word leaves the rest of that word (a
+        // word is a whole run of word characters).
+        let we = if word.contains(&end) {
+            word.end
+        } else {
+            word_end(text, end)
+        };
         if !lex.suffixes.contains(&text[end..we]) {
             // A number word with a glued hour marker or ordinal: `চারটেয়`.
             if let Some(item) = number_word(text, lex, pattern, start, end, we) {
@@ -129,7 +137,7 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     for (w, &walk) in words.iter().zip(&walks) {
         if w.start >= resume
             && let Some(found) = walk
-            && let Some(end) = vocabulary_at(text, w.start, found, lex, &mut items)
+            && let Some(end) = vocabulary_at(text, w, w.start, found, lex, &mut items)
         {
             resume = end;
         }
@@ -141,7 +149,7 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
                 && q < w.end
                 && q >= resume
                 && let Some(found) = lex.vocabulary.longest_at(text, q)
-                && let Some(end) = vocabulary_at(text, q, found, lex, &mut items)
+                && let Some(end) = vocabulary_at(text, w, q, found, lex, &mut items)
             {
                 resume = end;
             }

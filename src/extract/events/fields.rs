@@ -56,6 +56,8 @@ pub struct Facts<'a> {
     dates: Vec<DateAt>,
     /// Postpositions that make the place before them no location, in text order.
     not_place: Vec<Range<usize>>,
+    /// The length of the longest cue of the article, in bytes.
+    longest_cue: usize,
     /// What [`inside`] finds, for the question being answered.
     found: RefCell<Vec<usize>>,
 }
@@ -176,6 +178,7 @@ impl<'a> Facts<'a> {
                 .filter(|c| c.word == EventWord::NotPlaceAfter)
                 .map(|c| c.start..c.end)
                 .collect(),
+            longest_cue: cues.iter().map(|c| c.end - c.start).max().unwrap_or(0),
             found: RefCell::default(),
         }
     }
@@ -221,8 +224,9 @@ impl<'a> Facts<'a> {
         // a deployment's or an election's country.
         let country_is_place = matches!(kind, EventType::Visit | EventType::Deployment | EventType::Election);
         // Cues are in text order: those near a place are found by their
-        // start, searched from as far back as the longest of them reaches.
-        let longest = cues.iter().map(|c| c.end - c.start).max().unwrap_or(0);
+        // start, searched from as far back as the article's longest cue
+        // reaches (the ones that start further back end too far back).
+        let longest = self.longest_cue;
         let mut found = self.found.borrow_mut();
         inside(&self.places, &self.places_at, |p| &p.range, sentence, &mut found)
             .iter()
