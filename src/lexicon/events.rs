@@ -11,9 +11,11 @@ use std::sync::OnceLock;
 use std::ops::Range;
 
 use super::entities::EntityLexicon;
+use super::memo::IdMemo;
 use super::prefix::{PrefixTrie, WalkMemo};
 use super::{Endings, Row, files_named, rows};
 use crate::model::EventType;
+use crate::text::Document;
 use crate::text::numbers::WordNumbers;
 use crate::text::{is_word_char, word_end};
 
@@ -219,6 +221,29 @@ impl EventLexicon {
     pub fn negated_verb(&self, word: &str) -> bool {
         self.negation_endings.ends(word, 0)
     }
+
+    /// Whether any word of `doc` between `from` and `to` is a negated verb
+    /// ([`EventLexicon::negated_verb`], of as much of it as lies within):
+    /// whole words are looked up by number, each thread working out each
+    /// word once.
+    pub fn any_negated_verb(&self, doc: &Document, from: usize, to: usize) -> bool {
+        thread_local! {
+            static NEGATED: RefCell<IdMemo<usize, bool>> = const { RefCell::new(IdMemo::new()) };
+        }
+        let (text, words, numbers) = (doc.norm_text(), doc.words(), doc.word_numbers());
+        NEGATED.with_borrow_mut(|memo| {
+            memo.serve(self as *const EventLexicon as usize, numbers.numbering());
+            doc.word_indices_between(from, to).any(|i| {
+                let word = &words[i];
+                let within = word.start.max(from)..word.end.min(to);
+                if within == *word {
+                    memo.read(numbers.index(i), || self.negated_verb(&text[within]), |&n| n)
+                } else {
+                    self.negated_verb(&text[within])
+                }
+            })
+        })
+    }
 }
 
 /// The vocabulary, parsed on first use. The data is compiled in and tested,
@@ -264,5 +289,31 @@ mod tests {
         );
         // না inside আলোচনা is no negation.
         assert!(!found.iter().any(|(w, _)| w == "না"), "{found:?}");
+    }
+
+    #[test]
+    fn a_negated_verb_between_two_offsets_is_one_of_the_words_there() {
+        let lex = event_lexicon();
+        for text in [
+            "বৈঠক হয়নি, তবে ফোন করেননি।",
+            "चुनाव हुआ पर बात नहीं हुई",
+            "talks did not happen",
+        ] {
+            let doc = Document::new(text.to_string());
+            let n = doc.norm_text();
+            let bounds: Vec<usize> = (0..=n.len()).filter(|&i| n.is_char_boundary(i)).collect();
+            // Twice: worked out, then remembered by number.
+            for _ in 0..2 {
+                for &from in &bounds {
+                    for &to in bounds.iter().filter(|&&to| to >= from) {
+                        let want = doc.words_between(from, to).any(|r| lex.negated_verb(&n[r]));
+                        assert_eq!(lex.any_negated_verb(&doc, from, to), want, "{text} {from}..{to}");
+                    }
+                }
+            }
+        }
+        let doc = Document::new("বৈঠক হয়নি".to_string());
+        assert!(lex.any_negated_verb(&doc, 0, doc.norm_text().len()));
+        assert!(!lex.any_negated_verb(&doc, 0, "বৈঠক".len()));
     }
 }

@@ -70,12 +70,19 @@ fn vocabulary_at(
             && lex.entries[pattern].iter().any(|w| matches!(w, Word::AmPm { .. }))
     };
     // Inside a word, or glued to a number (handled with the number),
-    // but for `11pm`.
-    if prev_char(text, start).is_some_and(is_word_char) && !glued_ampm() {
+    // but for `11pm`. `word` is a whole run of word characters: a match
+    // that starts after its first starts inside it.
+    if start > word.start && !glued_ampm() {
         return Some(end);
     }
     let matched_end = end;
-    let end = if text[..end].ends_with('-') || text[end..].chars().next().is_none_or(|c| !is_word_char(c)) {
+    // Whether the match ends a word: at the end of its own, never inside it.
+    let ends_word = match end.cmp(&word.end) {
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => true,
+        std::cmp::Ordering::Greater => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
+    };
+    let end = if text[..end].ends_with('-') || ends_word {
         end
     } else {
         // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`. A match

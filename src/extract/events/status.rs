@@ -55,11 +55,7 @@ pub fn status(
             && real(&c)
     });
     // From the trigger's own words on: `ফোন করেননি`.
-    let after_trigger = || {
-        doc.words_between(scope.trigger.start, scope.window.end)
-            .map(|r| &text[r])
-    };
-    if negation || after_trigger().any(|w| event_lexicon().negated_verb(w)) {
+    if negation || event_lexicon().any_negated_verb(doc, scope.trigger.start, scope.window.end) {
         return (Status::Negated, true);
     }
     // `if`, `যদি` may open the sentence, before a comma.
