@@ -68,18 +68,30 @@ impl Resolution {
 /// `YYYY-MM-DD`, as `Date`'s `Display` writes it, without the formatting
 /// machinery: most dates of a text resolve to a day.
 fn iso_day(day: Date) -> Text {
-    let Ok(year) = u16::try_from(day.year()) else {
-        return format_compact!("{day}");
-    };
-    if year > 9999 {
-        return format_compact!("{day}");
+    match u16::try_from(day.year()) {
+        Ok(year @ 0..=9999) => {
+            let mut out = *b"0000-00-00";
+            put_digits(&mut out[..4], year.into());
+            put_digits(&mut out[5..7], day.month() as u32);
+            put_digits(&mut out[8..], day.day() as u32);
+            ascii_text(&out)
+        }
+        _ => format_compact!("{day}"),
     }
-    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
-    let (month, d) = (day.month() as u16, day.day() as u16);
-    let mut out = Text::const_new("");
-    out.extend([digit(year / 1000), digit(year / 100), digit(year / 10), digit(year)]);
-    out.extend(['-', digit(month / 10), digit(month), '-', digit(d / 10), digit(d)]);
-    out
+}
+
+/// Write `n` into `out` as decimal digits, right-aligned, as many of its
+/// last digits as `out` holds (its zeros pad a shorter number).
+fn put_digits(out: &mut [u8], mut n: u32) {
+    for b in out.iter_mut().rev() {
+        *b = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
+/// Text of ASCII bytes a value was written in.
+fn ascii_text(bytes: &[u8]) -> Text {
+    Text::from(std::str::from_utf8(bytes).expect("a value is written in ASCII"))
 }
 
 fn ymd(y: i32, m: u8, d: u8) -> Option<Date> {
@@ -100,12 +112,29 @@ fn year_for(y: Option<i32>, reference: Option<Date>, context_year: Option<i32>) 
     }
 }
 
+/// `YYYY-MM`, written by hand for a year of four digits.
 fn month_value(y: i32, m: u8) -> Text {
-    format_compact!("{y:04}-{m:02}")
+    match u32::try_from(y) {
+        Ok(year @ 0..=9999) if m < 100 => {
+            let mut out = *b"0000-00";
+            put_digits(&mut out[..4], year);
+            put_digits(&mut out[5..], m.into());
+            ascii_text(&out)
+        }
+        _ => format_compact!("{y:04}-{m:02}"),
+    }
 }
 
+/// `THH:MM`, written by hand for two digits each.
 fn time_value(t: Time) -> Text {
-    format_compact!("T{:02}:{:02}", t.h, t.m)
+    if t.h < 100 && t.m < 100 {
+        let mut out = *b"T00:00";
+        put_digits(&mut out[1..3], t.h.into());
+        put_digits(&mut out[4..], t.m.into());
+        ascii_text(&out)
+    } else {
+        format_compact!("T{:02}:{:02}", t.h, t.m)
+    }
 }
 
 /// Resolve `sem`. `tense`: `Some(true)` when its clause is in the future.
@@ -362,6 +391,24 @@ mod tests {
             assert_eq!(iso_day(day), day.to_string());
         }
         assert_eq!(iso_day(Date::new(2025, 3, 4).unwrap()), "2025-03-04");
+    }
+
+    #[test]
+    fn months_and_times_are_written_as_formatting_writes_them() {
+        for (y, m) in [
+            (2025, 3),
+            (999, 12),
+            (0, 1),
+            (9999, 12),
+            (-5, 6),
+            (10_000, 1),
+            (2025, 100),
+        ] {
+            assert_eq!(month_value(y, m), format!("{y:04}-{m:02}"), "{y} {m}");
+        }
+        for (h, m) in [(0, 0), (9, 5), (23, 59), (12, 30), (100, 7), (7, 100)] {
+            assert_eq!(time_value(Time { h, m }), format!("T{h:02}:{m:02}"), "{h} {m}");
+        }
     }
 
     #[test]
