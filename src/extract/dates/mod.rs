@@ -14,7 +14,7 @@ use crate::lexicon::dates::{DateLexicon, Word, date_lexicon};
 use crate::model::{Article, DateMention, ReferenceSource};
 use crate::text::{Document, Lang, Words};
 use grammar::{Expr, Sem};
-pub use resolve::{Resolution, resolve};
+pub use resolve::{Resolution, iso_day, resolve};
 
 pub struct Dates;
 

@@ -67,7 +67,7 @@ impl Resolution {
 
 /// `YYYY-MM-DD`, as `Date`'s `Display` writes it, without the formatting
 /// machinery: most dates of a text resolve to a day.
-fn iso_day(day: Date) -> Text {
+pub fn iso_day(day: Date) -> Text {
     match u16::try_from(day.year()) {
         Ok(year @ 0..=9999) => {
             let mut out = *b"0000-00-00";

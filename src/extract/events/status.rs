@@ -78,7 +78,7 @@ pub fn status(
     if let (Some(d), Some(reference)) = (date.and_then(|d| d.split('/').next()), reference)
         && !d.contains('W')
     {
-        let reference = reference.to_string();
+        let reference = crate::extract::dates::iso_day(reference);
         let n = d.len().min(reference.len());
         if d > &reference[..n] {
             return (Status::Planned, true);
