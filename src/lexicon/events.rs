@@ -185,7 +185,9 @@ impl EventLexicon {
                 continue;
             };
             resume = end;
-            if text[..start].chars().next_back().is_some_and(is_word_char) {
+            // At its word's start a cue follows no word character (a word
+            // is a whole run of them); from an opening mark, it may.
+            if start != w.start && text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
             // A cue that ends inside the word leaves the rest of it.
