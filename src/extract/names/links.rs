@@ -185,8 +185,11 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
     let tokens = short_form_tokens(text, lex, found);
     let pattern_sounds = pattern_sounds(lex, found);
     let keys = SoundKeys::new(index, lex, found, &pattern_sounds);
-    extend_first_names(doc, index, lex, found);
-    let cover = covered(found);
+    // Where the article's entities stand: again if a first name joined one.
+    let mut cover = covered(found);
+    if extend_first_names(doc, index, lex, found, &cover) {
+        cover = covered(found);
+    }
     let mut covers = Overlaps::new(&cover);
     let mut new: Vec<(usize, Mention)> = Vec::new();
     let numbers = doc.word_numbers();
@@ -648,10 +651,17 @@ fn sound_candidate(word: &str, stem: &str, lex: &EntityLexicon) -> bool {
 }
 
 /// A first name spelled another way (`ভলোডাইমির`) right before a known
-/// person's surname joins that mention.
-fn extend_first_names(doc: &Document, index: &NameIndex, lex: &EntityLexicon, found: &mut [Found]) {
+/// person's surname joins that mention; whether one did. `cover`: where
+/// the entities of `found` stand ([`covered`]).
+fn extend_first_names(
+    doc: &Document,
+    index: &NameIndex,
+    lex: &EntityLexicon,
+    found: &mut [Found],
+    cover: &[std::ops::Range<usize>],
+) -> bool {
     let text = doc.norm_text();
-    let cover = covered(found);
+    let mut joined = false;
     for f in found.iter_mut() {
         let Who::Entry(i) = f.who else { continue };
         if !f.person {
@@ -670,7 +680,7 @@ fn extend_first_names(doc: &Document, index: &NameIndex, lex: &EntityLexicon, fo
             };
             let prev = word_start(text, before.len())..before.len();
             if prev.is_empty()
-                || overlaps_any(&cover, &prev)
+                || overlaps_any(cover, &prev)
                 || lex.is_not_name(&text[prev.clone()])
                 || lex.is_common(&text[prev.clone()])
             {
@@ -680,9 +690,11 @@ fn extend_first_names(doc: &Document, index: &NameIndex, lex: &EntityLexicon, fo
             if keys.contains(&key) {
                 m.range.start = prev.start;
                 m.stem.start = prev.start;
+                joined = true;
             }
         }
     }
+    joined
 }
 
 #[cfg(test)]
