@@ -404,6 +404,16 @@ impl DateLexicon {
         MEMO.with_borrow_mut(|memo| memo.with(owner, word, || self.work_out_tense(word), |&t| t))
     }
 
+    /// [`DateLexicon::tense_of`] of `word` with any ASCII capitals read as
+    /// small (`Will`).
+    pub fn folded_tense_of(&self, word: &str) -> Option<bool> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.tense_of(&word.to_ascii_lowercase())
+        } else {
+            self.tense_of(word)
+        }
+    }
+
     /// [`DateLexicon::tense_of`] of word `i` of `doc`, any ASCII capitals
     /// read as small (`Will`): by the word's number, each thread working
     /// out each word once.
@@ -417,14 +427,7 @@ impl DateLexicon {
             memo.serve(self as *const DateLexicon as usize, numbers.numbering());
             memo.read(
                 numbers.index(i),
-                || {
-                    let word = &doc.norm_text()[doc.words()[i].clone()];
-                    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-                        self.work_out_tense(&word.to_ascii_lowercase())
-                    } else {
-                        self.work_out_tense(word)
-                    }
-                },
+                || self.folded_tense_of(&doc.norm_text()[doc.words()[i].clone()]),
                 |&t| t,
             )
         })
@@ -439,18 +442,10 @@ impl DateLexicon {
             static BY_NUMBER: std::cell::RefCell<IdMemo<usize, Option<bool>>> =
                 const { std::cell::RefCell::new(IdMemo::new()) };
         }
-        let (text, words, numbers) = (doc.norm_text(), doc.words(), doc.word_numbers());
+        let owner = self as *const DateLexicon as usize;
         BY_NUMBER.with_borrow_mut(|memo| {
-            memo.serve(self as *const DateLexicon as usize, numbers.numbering());
-            doc.word_indices_between(from, to).find_map(|i| {
-                let word = &words[i];
-                let within = word.start.max(from)..word.end.min(to);
-                if within == *word {
-                    memo.read(numbers.index(i), || self.work_out_tense(&text[within]), |&t| t)
-                } else {
-                    self.tense_of(&text[within])
-                }
-            })
+            memo.answers_between(owner, doc, (from, to), |w| self.work_out_tense(w), |w| self.tense_of(w))
+                .find_map(|t| t)
         })
     }
 

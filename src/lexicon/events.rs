@@ -232,18 +232,11 @@ impl EventLexicon {
         thread_local! {
             static NEGATED: RefCell<IdMemo<usize, bool>> = const { RefCell::new(IdMemo::new()) };
         }
-        let (text, words, numbers) = (doc.norm_text(), doc.words(), doc.word_numbers());
+        let owner = self as *const EventLexicon as usize;
+        let negated = |w: &str| self.negated_verb(w);
         NEGATED.with_borrow_mut(|memo| {
-            memo.serve(self as *const EventLexicon as usize, numbers.numbering());
-            doc.word_indices_between(from, to).any(|i| {
-                let word = &words[i];
-                let within = word.start.max(from)..word.end.min(to);
-                if within == *word {
-                    memo.read(numbers.index(i), || self.negated_verb(&text[within]), |&n| n)
-                } else {
-                    self.negated_verb(&text[within])
-                }
-            })
+            memo.answers_between(owner, doc, (from, to), negated, negated)
+                .any(|n| n)
         })
     }
 }

@@ -8,6 +8,7 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
+use crate::text::Document;
 use crate::text::numbers::WordId;
 
 /// One thread's answers to one question, for one `owner` (the lexicon or
@@ -157,6 +158,34 @@ impl<K: PartialEq, V> IdMemo<K, V> {
             self.answers.resize_with(i + 1, || None);
         }
         read(self.answers[i].get_or_insert_with(answer))
+    }
+}
+
+impl<K: PartialEq, V: Copy> IdMemo<K, V> {
+    /// The answer for each word of `doc` between the normalised offsets
+    /// `from` and `to`, in order, for `owner`: a whole word's by its
+    /// number, worked out by `whole` the first time; a word either end cuts
+    /// worked out by `cut` from what lies within. The memo is served once
+    /// for them all.
+    pub fn answers_between<'m>(
+        &'m mut self,
+        owner: K,
+        doc: &'m Document,
+        (from, to): (usize, usize),
+        whole: impl Fn(&str) -> V + 'm,
+        cut: impl Fn(&str) -> V + 'm,
+    ) -> impl Iterator<Item = V> + 'm {
+        let (text, words, numbers) = (doc.norm_text(), doc.words(), doc.word_numbers());
+        self.serve(owner, numbers.numbering());
+        doc.word_indices_between(from, to).map(move |i| {
+            let word = &words[i];
+            let within = word.start.max(from)..word.end.min(to);
+            if within == *word {
+                self.read(numbers.index(i), || whole(&text[within]), |&v| v)
+            } else {
+                cut(&text[within])
+            }
+        })
     }
 }
 

@@ -264,18 +264,11 @@ fn tense_at(doc: &Document, lex: &DateLexicon, start: usize, end: usize) -> Opti
     ) || matches!(doc.lang, Lang::Bn | Lang::Hi);
     // A whole word's tense is looked up by its number; a word the
     // expression cuts, by its letters.
-    let mut buf = String::new();
-    let mut tense = |i: usize, r: &std::ops::Range<usize>| {
+    let tense = |i: usize, r: &std::ops::Range<usize>| {
         if *r == words[i] {
-            return lex.tense_of_word(doc, i);
-        }
-        let w = &text[r.clone()];
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            buf.clear();
-            buf.push_str(&w.to_ascii_lowercase());
-            lex.tense_of(&buf)
+            lex.tense_of_word(doc, i)
         } else {
-            lex.tense_of(w)
+            lex.folded_tense_of(&text[r.clone()])
         }
     };
     // The first verb after the expression, or the first run of verbs: in a
