@@ -56,18 +56,35 @@ struct IndicChar {
     plain: bool,
     /// Alone it may be NFC (quick check "maybe": it composes with some
     /// letters before it, as া with ে), is not folded, and only the
-    /// character right before it can compose with it.
-    maybe: bool,
+    /// character right before it can compose with it: its own bit, which
+    /// [`IndicChar::composes_with`] of such a letter holds (`0` if not).
+    maybe: u8,
+    /// The bits of the [`IndicChar::maybe`] characters it composes with
+    /// when it comes right before them.
+    composes_with: u8,
     /// Its canonical combining class.
     ccc: u8,
-    /// Plain, of class 0, and joining nothing before it: it starts a
-    /// cluster of a normal run whatever came before.
-    starts_plain_cluster: bool,
+    /// How a run reads it ([`RunClass`]): the common cases in one test.
+    run: RunClass,
     /// The script whose letters [`ScriptCounts`] counts it among: `0`
     /// none (a digit, a danda, another block), `1` Bengali, `2` Devanagari.
     script: u8,
     /// It belongs inside a word ([`is_word_char`]).
     word: bool,
+}
+
+/// What a character is to a run of normal clusters.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum RunClass {
+    /// Plain, of class 0, and joining nothing before it: it starts a
+    /// cluster whatever came before.
+    Starts,
+    /// Plain, of class 0, and joining the character before it (a vowel
+    /// sign): it stays in that cluster, and is normal after any letter.
+    Sign,
+    /// Anything else: read in full.
+    #[default]
+    Other,
 }
 
 const INDIC_START: u32 = 0x900;
@@ -87,6 +104,18 @@ fn indic_table() -> &'static IndicTable {
             .filter(|&k| k > 0)
             .min()
             .unwrap_or(u8::MAX);
+        // The characters that may compose with the one before them, a bit
+        // each. Were there more than eight, the rest would end a run and be
+        // read cluster by cluster (there are three).
+        let maybe: Vec<char> = block()
+            .filter(|&c| {
+                !needs_fold(c)
+                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
+                    && canonical_combining_class(c) <= least_class
+            })
+            .take(8)
+            .collect();
+        let bit = |k: usize| 1u8 << k;
         std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
             Some(c) => {
                 let quick = (!needs_fold(c)).then(|| is_nfc_quick(std::iter::once(c)));
@@ -95,9 +124,16 @@ fn indic_table() -> &'static IndicTable {
                 IndicChar {
                     joins,
                     plain,
-                    maybe: quick == Some(IsNormalized::Maybe) && ccc <= least_class,
+                    maybe: maybe.iter().position(|&m| m == c).map_or(0, bit),
+                    composes_with: (0..maybe.len())
+                        .filter(|&k| unicode_normalization::char::compose(c, maybe[k]).is_some())
+                        .fold(0, |bits, k| bits | bit(k)),
                     ccc,
-                    starts_plain_cluster: plain && ccc == 0 && !joins,
+                    run: match (plain && ccc == 0, joins) {
+                        (true, false) => RunClass::Starts,
+                        (true, true) => RunClass::Sign,
+                        _ => RunClass::Other,
+                    },
                     script: indic_script(c),
                     word: is_word_char(c),
                 }
@@ -237,28 +273,42 @@ fn read_plain_indic_run(
             }
             _ => break,
         };
-        let index = indic_index(b1, b2);
+        let mut index = indic_index(b1, b2);
         let e = table[index];
-        if e.starts_plain_cluster {
+        // The first character of the run, or of a word in it.
+        let first = pos == i || bytes[pos - 1] == b' ';
+        if !e.extends_run(first, last_ccc, || table[indic_index(bytes[pos - 2], bytes[pos - 1])]) {
+            break;
+        }
+        if !e.joins {
             cluster = pos;
-            last_ccc = 0;
-        } else {
-            // The first character of the run, or of a word in it.
-            let first = pos == i || bytes[pos - 1] == b' ';
-            let plain = e.plain || (e.maybe && !first && !composes(indic_index(bytes[pos - 2], bytes[pos - 1]), index));
-            if !plain || (e.ccc != 0 && last_ccc > e.ccc) || (first && e.joins) {
+        }
+        last_ccc = e.ccc;
+        by_script[usize::from(e.script & 3)] += 1;
+        if let Some(w) = words.as_mut() {
+            w.mark(at + (pos - i), e.word);
+        }
+        pos += 3;
+        if !e.word {
+            continue;
+        }
+        // On within the word: its characters change nothing of the split,
+        // and each follows another of the run, so they are read with
+        // nothing else.
+        while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2, ..]) = bytes.get(pos..) {
+            let before = index;
+            index = indic_index(b1, b2);
+            let e = table[index];
+            if !e.word || !e.extends_run(false, last_ccc, || table[before]) {
                 break;
             }
             if !e.joins {
                 cluster = pos;
             }
             last_ccc = e.ccc;
+            by_script[usize::from(e.script & 3)] += 1;
+            pos += 3;
         }
-        by_script[usize::from(e.script & 3)] += 1;
-        if let Some(w) = words.as_mut() {
-            w.mark(at + (pos - i), e.word);
-        }
-        pos += 3;
     }
     // A character after the run that joins the last cluster takes it out,
     // with what was counted and marked of it (a cluster holds no space).
@@ -279,13 +329,22 @@ fn read_plain_indic_run(
     end
 }
 
-/// Whether the characters at `before` and `at` of the Indic table compose
-/// into one.
-fn composes(before: usize, at: usize) -> bool {
-    let char_at = |i: usize| char::from_u32(INDIC_START + i as u32);
-    char_at(before)
-        .zip(char_at(at))
-        .is_some_and(|(a, b)| unicode_normalization::char::compose(a, b).is_some())
+impl IndicChar {
+    /// Whether the character goes on a run of normal clusters: normal
+    /// itself, or after a letter it does not compose with (`before`, the
+    /// character before, asked only then), its class no lower than the
+    /// mark's before it, and joining nothing when `first` in a word.
+    #[inline(always)]
+    fn extends_run(self, first: bool, last_ccc: u8, before: impl FnOnce() -> IndicChar) -> bool {
+        match self.run {
+            RunClass::Starts => true,
+            RunClass::Sign => !first,
+            RunClass::Other => {
+                let plain = self.plain || (self.maybe != 0 && !first && before().composes_with & self.maybe == 0);
+                plain && !(self.ccc != 0 && last_ccc > self.ccc) && !(first && self.joins)
+            }
+        }
+    }
 }
 
 fn joins_previous_slow(c: char) -> bool {
@@ -478,6 +537,23 @@ mod tests {
                 "U+{code:04X}"
             );
         }
+    }
+
+    #[test]
+    fn the_indic_table_knows_which_letters_compose_with_a_mark() {
+        let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+        let maybe: Vec<char> = block().filter(|&c| indic(c).unwrap().maybe != 0).collect();
+        // া and ৗ after ে, the nukta after न, र and ळ.
+        assert_eq!(maybe, ['\u{093C}', '\u{09BE}', '\u{09D7}']);
+        for a in block() {
+            for &m in &maybe {
+                let bits = indic(a).unwrap().composes_with & indic(m).unwrap().maybe;
+                let composed = unicode_normalization::char::compose(a, m).is_some();
+                assert_eq!(bits != 0, composed, "{:04X} {:04X}", a as u32, m as u32);
+            }
+        }
+        assert_ne!(indic('\u{09C7}').unwrap().composes_with, 0);
+        assert_eq!(indic('ক').unwrap().composes_with, 0);
     }
 
     #[test]

@@ -175,7 +175,7 @@ impl<'a> Facts<'a> {
             dates,
             not_place: cues
                 .iter()
-                .filter(|c| c.word == EventWord::NotPlaceAfter)
+                .filter(|c| matches!(c.word, EventWord::NotPlaceAfter))
                 .map(|c| c.start..c.end)
                 .collect(),
             longest_cue: cues.iter().map(|c| c.end - c.start).max().unwrap_or(0),
@@ -256,7 +256,7 @@ impl<'a> Facts<'a> {
                     _ => false,
                 });
                 let owner = near.clone().any(|c| {
-                    c.word == EventWord::NotPlaceAfter
+                    matches!(c.word, EventWord::NotPlaceAfter)
                         && p.range.end <= c.start
                         && self.text[p.range.end..c.start].trim().is_empty()
                 });

@@ -243,7 +243,7 @@ fn compatible(a: &Event, a_located: bool, b: &Event, b_located: bool) -> bool {
 /// the trigger.
 fn generic(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
     cues.iter().any(|c| {
-        c.word == EventWord::Generic
+        matches!(c.word, EventWord::Generic)
             && c.end <= trigger.start
             && trigger.start - c.end <= NEAR_BYTES
             && crate::text::Words::new(&text[c.end..trigger.start]).count() <= 1
@@ -261,7 +261,7 @@ fn in_article_script(doc: &Document, cue: &EventCue) -> bool {
 /// Whether an anaphor (`এই`, `इस`, `this`) stands right before the trigger.
 fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
     cues.iter().any(|c| {
-        c.word == EventWord::Anaphor
+        matches!(c.word, EventWord::Anaphor)
             && c.end <= trigger.start
             && trigger.start - c.end <= NEAR_BYTES
             && text[c.end..trigger.start].trim().is_empty()

@@ -45,7 +45,7 @@ pub fn status(
     // The word's kind first: whether a cue is part of a date is looked up
     // only for the few that would count.
     let negation = cues.iter().any(|c| {
-        c.word == EventWord::Negation
+        matches!(c.word, EventWord::Negation)
             && in_window(&c)
             && if c.start < scope.trigger.start {
                 latin(c)
@@ -61,14 +61,16 @@ pub fn status(
     // `if`, `যদি` may open the sentence, before a comma.
     let possible = cues
         .iter()
-        .filter(|c| c.word == EventWord::Possible && scope.sentence.start <= c.start && c.end <= scope.window.end)
+        .filter(|c| {
+            matches!(c.word, EventWord::Possible) && scope.sentence.start <= c.start && c.end <= scope.window.end
+        })
         .any(|c| real(&c));
     if possible {
         return (Status::Possible, true);
     }
     if cues
         .iter()
-        .any(|c| c.word == EventWord::Future && in_window(&c) && real(&c))
+        .any(|c| matches!(c.word, EventWord::Future) && in_window(&c) && real(&c))
     {
         return (Status::Planned, true);
     }
