@@ -355,20 +355,23 @@ fn decode(
     margins: &mut Vec<i32>,
     mut scores: impl FnMut(usize, Label, Label) -> [i32; LABELS],
 ) {
+    // Sized once: every word is `O` at a margin of 0 until scored.
     out.clear();
+    out.resize(words.len(), Label::O);
     margins.clear();
+    margins.resize(words.len(), 0);
+    let (mut prev, mut prev2) = (Label::O, Label::O);
     for (i, w) in words.iter().enumerate() {
-        if w.outside() {
-            out.push(Label::O);
-            margins.push(0);
-            continue;
-        }
-        let prev = out.last().copied().unwrap_or(Label::O);
-        let prev2 = if i >= 2 { out[i - 2] } else { Label::O };
-        let scores = scores(i, prev, prev2);
-        let label = best(&scores, prev);
-        out.push(label);
-        margins.push(scores[label as usize] - scores[Label::O as usize]);
+        let label = if w.outside() {
+            Label::O
+        } else {
+            let scores = scores(i, prev, prev2);
+            let label = best(&scores, prev);
+            out[i] = label;
+            margins[i] = scores[label as usize] - scores[Label::O as usize];
+            label
+        };
+        (prev2, prev) = (prev, label);
     }
 }
 

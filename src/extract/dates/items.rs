@@ -122,7 +122,10 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     thread_local! {
         static WALKS: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
     }
-    let mut items = Vec::new();
+    // News has a date item (a number, or a word of the date vocabulary)
+    // every four or five words: sized for one in three, the list is
+    // seldom grown.
+    let mut items = Vec::with_capacity(words.len() / 3);
     // Vocabulary starts at a word start, or right after digits (`11pm`):
     // it is looked up there, not at every byte of the text. A match, kept
     // or not, hides what starts inside it.
