@@ -186,10 +186,11 @@ impl PrefixTrie {
     ) -> Vec<Option<(usize, usize)>> {
         memo.with_borrow_mut(|m| {
             m.serve(self.owner(), numbers.numbering());
+            // Words and their numbers side by side: no index checked a word.
             words
                 .iter()
-                .enumerate()
-                .map(|(i, w)| self.longest_at_remembered(m, text, w.clone(), numbers.index(i)))
+                .zip(numbers.indices(0..words.len()))
+                .map(|(w, &number)| self.longest_at_remembered(m, text, w.clone(), number))
                 .collect()
         })
     }

@@ -45,8 +45,8 @@ pub fn known_words(
         let memo = &mut memos[slot(script)];
         memo.serve((model.id(), index.id()), numbers.numbering());
         let mut buf = Vec::new();
-        for (k, ((w, info), spare)) in words.iter().zip(infos).zip(spare).enumerate() {
-            let number = numbers.index(range.start + k);
+        let numbered = words.iter().zip(numbers.indices(range)).zip(infos).zip(spare);
+        for (((w, &number), info), spare) in numbered {
             memo.read(
                 number,
                 || {

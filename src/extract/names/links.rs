@@ -196,7 +196,8 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
     // The thread's spellings are borrowed, and checked, once for all words.
     SPELLINGS.with_borrow_mut(|spellings| {
         spellings.serve(lex as *const EntityLexicon as usize, numbers.numbering());
-        for (i, w) in doc.words().iter().enumerate() {
+        let words = doc.words();
+        for (i, (w, &number)) in words.iter().zip(numbers.indices(0..words.len())).enumerate() {
             if covers.any(w) {
                 continue;
             }
@@ -205,7 +206,7 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
                     return None;
                 }
                 spellings.read(
-                    numbers.index(i),
+                    number,
                     || spellings_of(lex, &text[w.clone()]),
                     |s| s.as_ref().and_then(|s| sound_alike(s, &keys)),
                 )

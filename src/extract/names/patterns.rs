@@ -507,10 +507,11 @@ impl WordTraits {
         let (text, numbers) = (doc.norm_text(), doc.word_numbers());
         let traits = TRAITS.with_borrow_mut(|memo| {
             memo.serve(lex as *const EntityLexicon as usize, numbers.numbering());
-            doc.words()
+            let words = doc.words();
+            words
                 .iter()
-                .enumerate()
-                .map(|(i, w)| memo.read(numbers.index(i), || traits_of(lex, &text[w.clone()]), |t| *t))
+                .zip(numbers.indices(0..words.len()))
+                .map(|(w, &number)| memo.read(number, || traits_of(lex, &text[w.clone()]), |t| *t))
                 .collect()
         });
         WordTraits(traits)
