@@ -236,11 +236,12 @@ impl NameIndex {
         // The thread's memo is borrowed, and checked, once for all words.
         WORD_PATTERNS.with_borrow_mut(|memo| {
             memo.serve(owner, numbers.numbering());
-            while let Some(w) = words.get(next).cloned() {
+            let ids = numbers.indices(0..words.len());
+            while let (Some(w), Some(&number)) = (words.get(next).cloned(), ids.get(next)) {
                 next += 1;
                 candidates.clear();
                 memo.read(
-                    numbers.index(next - 1),
+                    number,
                     || self.word_patterns(&text[w.clone()], lex),
                     |(ids, heads)| {
                         let (heads, stems) = ids.split_at(*heads as usize);
