@@ -524,14 +524,11 @@ mod tests {
         ] {
             let doc = Document::new(text.to_string());
             let n = doc.norm_text();
-            let bounds: Vec<usize> = (0..=n.len()).filter(|&i| n.is_char_boundary(i)).collect();
             // Twice: worked out, then remembered by number.
             for _ in 0..2 {
-                for &from in &bounds {
-                    for &to in bounds.iter().filter(|&&to| to >= from) {
-                        let want = doc.words_between(from, to).find_map(|r| lex.tense_of(&n[r]));
-                        assert_eq!(lex.first_tense_between(&doc, from, to), want, "{text} {from}..{to}");
-                    }
+                for (from, to) in crate::text::char_ranges(n) {
+                    let want = doc.words_between(from, to).find_map(|r| lex.tense_of(&n[r]));
+                    assert_eq!(lex.first_tense_between(&doc, from, to), want, "{text} {from}..{to}");
                 }
             }
             assert!(lex.first_tense_between(&doc, 0, n.len()).is_some(), "{text}");

@@ -84,6 +84,17 @@ pub fn starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Rang
     &sorted[indices_starting_within(sorted, start, range)]
 }
 
+/// Every pair of character boundaries of `text`, the first no later than
+/// the second: the ranges a test asks of an answer between two offsets.
+#[cfg(test)]
+pub(crate) fn char_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+    bounds
+        .iter()
+        .flat_map(|&from| bounds.iter().filter(move |&&to| to >= from).map(move |&to| (from, to)))
+        .collect()
+}
+
 /// Where in `sorted` the items that start within `range` are.
 pub fn indices_starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Range<usize>) -> Range<usize> {
     let from = sorted.partition_point(|x| start(x) < range.start);

@@ -251,12 +251,11 @@ fn read_plain_indic_run(
 ) -> usize {
     let bytes = orig.as_bytes();
     let mut pos = i;
-    // Where the last cluster of the run starts, and the class before.
-    let mut cluster = i;
-    let mut last_ccc = 0;
-    // By script, indexed by the script's number masked to two bits, so
-    // that the count needs no bounds check.
-    let mut by_script = [0usize; 4];
+    let mut run = Run {
+        cluster: i,
+        last_ccc: 0,
+        by_script: [0; 4],
+    };
     loop {
         let (b1, b2) = match bytes.get(pos..) {
             Some(&[0xE0, b1 @ 0xA4..=0xAB, b2, ..]) => (b1, b2),
@@ -267,8 +266,8 @@ fn read_plain_indic_run(
                     w.mark(at + (pos - i), false);
                 }
                 pos += 1;
-                cluster = pos;
-                last_ccc = 0;
+                run.cluster = pos;
+                run.last_ccc = 0;
                 continue;
             }
             _ => break,
@@ -277,14 +276,12 @@ fn read_plain_indic_run(
         let e = table[index];
         // The first character of the run, or of a word in it.
         let first = pos == i || bytes[pos - 1] == b' ';
-        if !e.extends_run(first, last_ccc, || table[indic_index(bytes[pos - 2], bytes[pos - 1])]) {
+        if !e.extends_run(first, run.last_ccc, || {
+            table[indic_index(bytes[pos - 2], bytes[pos - 1])]
+        }) {
             break;
         }
-        if !e.joins {
-            cluster = pos;
-        }
-        last_ccc = e.ccc;
-        by_script[usize::from(e.script & 3)] += 1;
+        run.take(e, pos);
         if let Some(w) = words.as_mut() {
             w.mark(at + (pos - i), e.word);
         }
@@ -299,19 +296,18 @@ fn read_plain_indic_run(
             let before = index;
             index = indic_index(b1, b2);
             let e = table[index];
-            if !e.word || !e.extends_run(false, last_ccc, || table[before]) {
+            if !e.word || !e.extends_run(false, run.last_ccc, || table[before]) {
                 break;
             }
-            if !e.joins {
-                cluster = pos;
-            }
-            last_ccc = e.ccc;
-            by_script[usize::from(e.script & 3)] += 1;
+            run.take(e, pos);
             pos += 3;
         }
     }
     // A character after the run that joins the last cluster takes it out,
     // with what was counted and marked of it (a cluster holds no space).
+    let Run {
+        cluster, mut by_script, ..
+    } = run;
     let end = match orig[pos..].chars().next() {
         Some(c) if (c as u32) >= 0x80 && joins_previous(c) => {
             for c in bytes[cluster..pos].chunks_exact(3) {
@@ -327,6 +323,29 @@ fn read_plain_indic_run(
     letters.bengali += by_script[1];
     letters.devanagari += by_script[2];
     end
+}
+
+/// Where a run of normal clusters stands as it is read.
+struct Run {
+    /// Where its last cluster starts.
+    cluster: usize,
+    /// The class of the character before.
+    last_ccc: u8,
+    /// Its letters by script, indexed by the script's number masked to two
+    /// bits, so that the count needs no bounds check.
+    by_script: [usize; 4],
+}
+
+impl Run {
+    /// Take in `e`, at `pos`, once it [`IndicChar::extends_run`].
+    #[inline(always)]
+    fn take(&mut self, e: IndicChar, pos: usize) {
+        if !e.joins {
+            self.cluster = pos;
+        }
+        self.last_ccc = e.ccc;
+        self.by_script[usize::from(e.script & 3)] += 1;
+    }
 }
 
 impl IndicChar {

@@ -85,13 +85,6 @@ impl WordSplit {
         }
     }
 
-    /// Whether a word is being written: the last character marked was a
-    /// word character.
-    #[inline]
-    pub fn in_word(&self) -> bool {
-        self.start.is_some()
-    }
-
     /// Where the split stands: the start of the word being written and how
     /// many words are done.
     #[cfg(test)]
