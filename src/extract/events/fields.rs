@@ -60,6 +60,19 @@ pub struct Facts<'a> {
     longest_cue: usize,
     /// What [`inside`] finds, for the question being answered.
     found: RefCell<Vec<usize>>,
+    /// Each place's [`PlaceMarks`], once a trigger of its sentence asked.
+    place_marks: RefCell<Vec<Option<PlaceMarks>>>,
+}
+
+/// What the words around a place say of it, whatever the trigger.
+#[derive(Clone, Copy)]
+struct PlaceMarks {
+    /// A postposition after it makes it no location, and nothing marks it as one.
+    dropped: bool,
+    /// Marked as the location: a marker, a locative ending or noun.
+    located: bool,
+    /// Half of a pair of names (`India-Russia summit`).
+    paired: bool,
 }
 
 /// Indices of `items` in the order of their start.
@@ -171,6 +184,7 @@ impl<'a> Facts<'a> {
             people_at: by_start(&people, |p| &p.range),
             people,
             places_at: by_start(&places, |p| &p.range),
+            place_marks: RefCell::new(vec![None; places.len()]),
             places,
             dates,
             not_place: cues
@@ -228,52 +242,30 @@ impl<'a> Facts<'a> {
         // reaches (the ones that start further back end too far back).
         let longest = self.longest_cue;
         let mut found = self.found.borrow_mut();
+        let mut marks = self.place_marks.borrow_mut();
         inside(&self.places, &self.places_at, |p| &p.range, sentence, &mut found)
             .iter()
-            .map(|&i| &self.places[i])
-            .filter(|p| !p.adjective)
-            .filter_map(|p| {
+            .map(|&i| (i, &self.places[i]))
+            .filter(|(_, p)| !p.adjective)
+            .filter_map(|(i, p)| {
                 let ending = &self.text[p.stem.end..p.range.end];
-                // Only cues close to the place: its own sentence's, a word away.
-                let near = starting_within(
-                    cues,
-                    |c| c.start,
-                    p.range.start.saturating_sub(NEAR_BYTES + longest)..p.range.end + NEAR_BYTES + 1,
-                )
-                .iter()
-                .filter(|c| c.end + NEAR_BYTES >= p.range.start && c.start <= p.range.end + NEAR_BYTES);
-                let marked = near.clone().any(|c| match c.word {
-                    // One word may stand between: `in eastern Ukraine`.
-                    EventWord::PlaceMarker { before: true } => {
-                        c.end <= p.range.start
-                            && crate::text::Words::new(&self.text[c.end..p.range.start])
-                                .nth(1)
-                                .is_none()
-                    }
-                    EventWord::PlaceMarker { before: false } => {
-                        p.range.end <= c.start && self.text[p.range.end..c.start].trim().is_empty()
-                    }
-                    _ => false,
-                });
-                let owner = near.clone().any(|c| {
-                    matches!(c.word, EventWord::NotPlaceAfter)
-                        && p.range.end <= c.start
-                        && self.text[p.range.end..c.start].trim().is_empty()
-                });
-                if owner && !marked {
+                // What the words around a place say of it is the same for
+                // every trigger of its sentence: worked out once.
+                let PlaceMarks {
+                    dropped,
+                    located,
+                    paired,
+                } = *marks[i].get_or_insert_with(|| self.place_marks(p, cues, longest));
+                if dropped {
                     return None;
                 }
                 // A bare name right before the trigger, or inside it, says
                 // where (`भारत बंद`, `জাপান সফর`), not one in a pair (`India-Russia summit`).
-                let paired = self.text[..p.range.start].ends_with(['-', '–']);
                 let before_trigger = !paired
                     && ((ending.is_empty()
                         && p.range.end < trigger.start
                         && self.text[p.range.end..trigger.start] == *" ")
                         || within(&p.range, &(trigger.start..trigger.end)));
-                let located = marked
-                    || (!ending.is_empty() && event_lexicon().is_place_ending(ending))
-                    || self.locative_noun_follows(p);
                 let rank = if located {
                     3
                 } else if before_trigger || (ending.is_empty() && !p.country) {
@@ -293,6 +285,53 @@ impl<'a> Facts<'a> {
             })
             .max_by_key(|(clause, rank, specific, d, _)| (*clause, *rank, *specific, *d))
             .map(|(_, rank, _, _, p)| (p.name.clone(), rank == 3))
+    }
+
+    /// What the cues and words around place `p` say of it: whether a
+    /// postposition after it makes it a partner, not where (`পাকিস্তানের সঙ্গে`), whether the text
+    /// marks it as one, and whether it is half of a pair (`India-Russia`).
+    fn place_marks(&self, p: &PlaceAt, cues: &[EventCue], longest: usize) -> PlaceMarks {
+        let ending = &self.text[p.stem.end..p.range.end];
+        // Only cues close to the place: its own sentence's, a word away.
+        let near = starting_within(
+            cues,
+            |c| c.start,
+            p.range.start.saturating_sub(NEAR_BYTES + longest)..p.range.end + NEAR_BYTES + 1,
+        )
+        .iter()
+        .filter(|c| c.end + NEAR_BYTES >= p.range.start && c.start <= p.range.end + NEAR_BYTES);
+        let marked = near.clone().any(|c| match c.word {
+            // One word may stand between: `in eastern Ukraine`.
+            EventWord::PlaceMarker { before: true } => {
+                c.end <= p.range.start
+                    && crate::text::Words::new(&self.text[c.end..p.range.start])
+                        .nth(1)
+                        .is_none()
+            }
+            EventWord::PlaceMarker { before: false } => {
+                p.range.end <= c.start && self.text[p.range.end..c.start].trim().is_empty()
+            }
+            _ => false,
+        });
+        let owner = near.clone().any(|c| {
+            matches!(c.word, EventWord::NotPlaceAfter)
+                && p.range.end <= c.start
+                && self.text[p.range.end..c.start].trim().is_empty()
+        });
+        if owner && !marked {
+            return PlaceMarks {
+                dropped: true,
+                located: false,
+                paired: false,
+            };
+        }
+        PlaceMarks {
+            dropped: false,
+            located: marked
+                || (!ending.is_empty() && event_lexicon().is_place_ending(ending))
+                || self.locative_noun_follows(p),
+            paired: self.text[..p.range.start].ends_with(['-', '–']),
+        }
     }
 
     /// Whether the word after a place is a noun in the locative that is no
