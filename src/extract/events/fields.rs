@@ -288,8 +288,11 @@ impl<'a> Facts<'a> {
     }
 
     /// What the cues and words around place `p` say of it: whether a
-    /// postposition after it makes it a partner, not where (`পাকিস্তানের সঙ্গে`), whether the text
-    /// marks it as one, and whether it is half of a pair (`India-Russia`).
+    /// postposition after it makes it a partner, not where
+    /// (`পাকিস্তানের সঙ্গে`), whether the text marks it as the location,
+    /// and whether it is half of a pair (`India-Russia`). `cues` are those
+    /// around the sentence that holds `p`, the same for each of its
+    /// triggers, so the answer is kept for the place.
     fn place_marks(&self, p: &PlaceAt, cues: &[EventCue], longest: usize) -> PlaceMarks {
         let ending = &self.text[p.stem.end..p.range.end];
         // Only cues close to the place: its own sentence's, a word away.
