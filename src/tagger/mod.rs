@@ -235,19 +235,20 @@ impl Model {
             bucket: |f: u64| self.bucket(f),
             kept: [(usize::MAX, [0; 2]); 2 * AHEAD],
         };
-        let role = |j: Option<usize>, role: Role| -> &[i32; 8] {
-            let p = j.and_then(|j| partials.get(j)).unwrap_or(edge);
-            &p[role as usize]
+        let mut kept = KeptPartials {
+            partials,
+            edge,
+            kept: [(usize::MAX, edge); 8],
         };
         decode(words, out, margins, |i, prev, prev2| {
-            let mut sum = partials.get(i).unwrap_or(edge)[Role::Own as usize];
-            for row in [
-                role(i.checked_sub(1), Role::Prev),
-                role(Some(i + 1), Role::Next),
-                role(i.checked_sub(2), Role::Prev2),
-                role(Some(i + 2), Role::Next2),
+            let mut sum = *kept.row(Some(i), Role::Own);
+            for (j, role) in [
+                (i.checked_sub(1), Role::Prev),
+                (Some(i + 1), Role::Next),
+                (i.checked_sub(2), Role::Prev2),
+                (Some(i + 2), Role::Next2),
             ] {
-                add_sums(&mut sum, row);
+                add_sums(&mut sum, kept.row(j, role));
             }
             // The rows of a word's pairs with its neighbours lie anywhere in
             // the weights, so each is a cache miss: those of the words
@@ -269,6 +270,33 @@ impl Model {
             scores.copy_from_slice(&sum[..LABELS]);
             scores
         });
+    }
+}
+
+/// The weights of the words of a sentence as [`Model::tag_partials`] reads
+/// them: each word's serve the five words around it, so each is found once
+/// and kept for the next four (by position modulo eight).
+struct KeptPartials<'p, P: ?Sized> {
+    partials: &'p P,
+    edge: &'p Partials,
+    kept: [(usize, &'p Partials); 8],
+}
+
+impl<'p, P: PartialsOf + ?Sized> KeptPartials<'p, P> {
+    /// The row of word `j` (the sentence's edge for `None` or past its
+    /// end) in `role`.
+    #[inline]
+    fn row(&mut self, j: Option<usize>, role: Role) -> &'p [i32; 8] {
+        let p = match j {
+            Some(j) if self.kept[j % 8].0 == j => self.kept[j % 8].1,
+            Some(j) => {
+                let p = self.partials.get(j).unwrap_or(self.edge);
+                self.kept[j % 8] = (j, p);
+                p
+            }
+            None => self.edge,
+        };
+        &p[role as usize]
     }
 }
 
