@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use crate::extract::names::{Names, Via};
+use crate::extract::names::{CueMatch, Names, Via};
 use crate::lexicon::entities::{Cue, entity_lexicon};
 use crate::lexicon::events::{EventCue, EventWord, event_lexicon};
 use crate::model::{Article, DateType, EventType, Text};
@@ -22,9 +22,6 @@ const DATE_REACH: usize = 1000;
 struct PersonAt {
     range: Range<usize>,
     name: Text,
-    /// The reporting word that makes the person a speaker (`X বলেন`, `X ने
-    /// कहा`, `..., said X.`): they report the event, not take part in it.
-    speech: Option<Range<usize>>,
 }
 
 /// A place's mention.
@@ -45,7 +42,10 @@ struct DateAt {
 
 /// The article's people, places and dates, by position.
 pub struct Facts<'a> {
+    doc: &'a Document,
     text: &'a str,
+    /// The names analysis's cues, among them the reporting words.
+    name_cues: &'a [CueMatch],
     /// People's and places' mentions entity by entity (the order answers
     /// keep), with their indices in text order for looking up a sentence.
     people: Vec<PersonAt>,
@@ -60,6 +60,9 @@ pub struct Facts<'a> {
     longest_cue: usize,
     /// What [`inside`] finds, for the question being answered.
     found: RefCell<Vec<usize>>,
+    /// Each person's mention's reporting word ([`Facts::speech`]), once a
+    /// trigger of its sentence asked.
+    speech: RefCell<Vec<Option<Option<Range<usize>>>>>,
     /// Each place's [`PlaceMarks`], once a trigger of its sentence asked.
     place_marks: RefCell<Vec<Option<PlaceMarks>>>,
 }
@@ -104,40 +107,8 @@ fn inside<'f, T>(
 }
 
 impl<'a> Facts<'a> {
-    pub fn new(doc: &'a Document, names: &Names, article: &Article, cues: &[EventCue]) -> Self {
+    pub fn new(doc: &'a Document, names: &'a Names, article: &Article, cues: &[EventCue]) -> Self {
         let text = doc.norm_text();
-        let speech_after = |end: usize| {
-            let at = text.len() - text[end..].trim_start_matches([' ', ',']).len();
-            starting_within(&names.cues, |c| c.range.start, at..at + 1)
-                .iter()
-                .find(|c| matches!(c.cue, Cue::Speech(side) if side.after()))
-                .map(|c| c.range.clone())
-        };
-        // `said X` only where X ends the clause (`..., said Peskov.`); in
-        // `said Putin and Trump met` the name begins what is reported.
-        let speech_before = |m: &Range<usize>| {
-            let sentence = doc.sentence_at(m.start);
-            // A name that ends the sentence after a reporting word is its
-            // speaker in either order (`... বলে জানিয়েছেন X।`).
-            let ends_sentence = text[m.end..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, '.' | '।' | '\n'));
-            let ends_clause = text[m.end..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, '.' | ',' | '।' | ';'));
-            starting_within(&names.cues, |c| c.range.start, sentence.start..m.start)
-                .iter()
-                .find(|c| {
-                    ends_clause
-                        && c.range.end <= m.start
-                        && matches!(c.cue, Cue::Speech(side) if side.before() || ends_sentence)
-                })
-                .map(|c| c.range.clone())
-        };
         let people: Vec<PersonAt> = article
             .people
             .iter()
@@ -145,7 +116,6 @@ impl<'a> Facts<'a> {
                 p.mentions.iter().map(|m| PersonAt {
                     range: m.norm.clone(),
                     name: p.name.clone(),
-                    speech: speech_after(m.norm.end).or_else(|| speech_before(&m.norm)),
                 })
             })
             .collect();
@@ -180,7 +150,10 @@ impl<'a> Facts<'a> {
             .collect();
         dates.sort_by_key(|d| d.range.start);
         Facts {
+            doc,
             text,
+            name_cues: &names.cues,
+            speech: RefCell::new(vec![None; people.len()]),
             people_at: by_start(&people, |p| &p.range),
             people,
             places_at: by_start(&places, |p| &p.range),
@@ -202,23 +175,67 @@ impl<'a> Facts<'a> {
     /// itself (`X urged`, `X ने अपील की`) or the event is a speech.
     pub fn participants(&self, sentence: &Range<usize>, trigger: &EventCue) -> Vec<Text> {
         let speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
-        let takes_part = |p: &PersonAt| {
+        let mut spoken = self.speech.borrow_mut();
+        let mut takes_part = |i: usize| {
             speech
-                || p.speech.as_ref().is_none_or(|s| {
-                    // The reporting word is the trigger's own verb: `অনুরোধ জানান X`.
-                    let adjacent = trigger.end <= s.start && self.text[trigger.end..s.start].trim().is_empty();
-                    (s.start < trigger.end && trigger.start < s.end) || adjacent
-                })
+                || spoken[i]
+                    .get_or_insert_with(|| self.speech(&self.people[i].range))
+                    .as_ref()
+                    .is_none_or(|s| {
+                        // The reporting word is the trigger's own verb: `অনুরোধ জানান X`.
+                        let adjacent = trigger.end <= s.start && self.text[trigger.end..s.start].trim().is_empty();
+                        (s.start < trigger.end && trigger.start < s.end) || adjacent
+                    })
         };
         let mut out: Vec<Text> = Vec::new();
         let mut found = self.found.borrow_mut();
         let here = inside(&self.people, &self.people_at, |p| &p.range, sentence, &mut found);
-        for p in here.iter().map(|&i| &self.people[i]).filter(|p| takes_part(p)) {
+        for p in here.iter().filter(|&&i| takes_part(i)).map(|&i| &self.people[i]) {
             if !out.contains(&p.name) {
                 out.push(p.name.clone());
             }
         }
         out
+    }
+
+    /// The reporting word that makes the person mentioned at `m` a speaker
+    /// (`X বলেন`, `X ने कहा`, `..., said X.`): they report the event, not
+    /// take part in it.
+    fn speech(&self, m: &Range<usize>) -> Option<Range<usize>> {
+        let text = self.text;
+        let after = || {
+            let at = text.len() - text[m.end..].trim_start_matches([' ', ',']).len();
+            starting_within(self.name_cues, |c| c.range.start, at..at + 1)
+                .iter()
+                .find(|c| matches!(c.cue, Cue::Speech(side) if side.after()))
+                .map(|c| c.range.clone())
+        };
+        // `said X` only where X ends the clause (`..., said Peskov.`); in
+        // `said Putin and Trump met` the name begins what is reported.
+        let before = || {
+            let sentence = self.doc.sentence_at(m.start);
+            // A name that ends the sentence after a reporting word is its
+            // speaker in either order (`... বলে জানিয়েছেন X।`).
+            let ends_sentence = text[m.end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | '।' | '\n'));
+            let ends_clause = text[m.end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '.' | ',' | '।' | ';'));
+            starting_within(self.name_cues, |c| c.range.start, sentence.start..m.start)
+                .iter()
+                .find(|c| {
+                    ends_clause
+                        && c.range.end <= m.start
+                        && matches!(c.cue, Cue::Speech(side) if side.before() || ends_sentence)
+                })
+                .map(|c| c.range.clone())
+        };
+        after().or_else(before)
     }
 
     /// The place of the sentence where the event happens: one marked as a
