@@ -60,9 +60,9 @@ pub struct Facts<'a> {
     longest_cue: usize,
     /// What [`inside`] finds, for the question being answered.
     found: RefCell<Vec<usize>>,
-    /// Each person's mention's reporting word ([`Facts::speech`]), once a
+    /// Each person's mention's reporting word ([`Facts::reporting_word`]), once a
     /// trigger of its sentence asked.
-    speech: RefCell<Vec<Option<Option<Range<usize>>>>>,
+    reporting_words: RefCell<Vec<Option<Option<Range<usize>>>>>,
     /// Each place's [`PlaceMarks`], once a trigger of its sentence asked.
     place_marks: RefCell<Vec<Option<PlaceMarks>>>,
 }
@@ -153,7 +153,7 @@ impl<'a> Facts<'a> {
             doc,
             text,
             name_cues: &names.cues,
-            speech: RefCell::new(vec![None; people.len()]),
+            reporting_words: RefCell::new(vec![None; people.len()]),
             people_at: by_start(&people, |p| &p.range),
             people,
             places_at: by_start(&places, |p| &p.range),
@@ -174,12 +174,12 @@ impl<'a> Facts<'a> {
     /// reports an event does not, unless the reporting word is the trigger
     /// itself (`X urged`, `X ने अपील की`) or the event is a speech.
     pub fn participants(&self, sentence: &Range<usize>, trigger: &EventCue) -> Vec<Text> {
-        let speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
-        let mut spoken = self.speech.borrow_mut();
+        let is_speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
+        let mut reporting = self.reporting_words.borrow_mut();
         let mut takes_part = |i: usize| {
-            speech
-                || spoken[i]
-                    .get_or_insert_with(|| self.speech(&self.people[i].range))
+            is_speech
+                || reporting[i]
+                    .get_or_insert_with(|| self.reporting_word(&self.people[i].range))
                     .as_ref()
                     .is_none_or(|s| {
                         // The reporting word is the trigger's own verb: `অনুরোধ জানান X`.
@@ -201,7 +201,7 @@ impl<'a> Facts<'a> {
     /// The reporting word that makes the person mentioned at `m` a speaker
     /// (`X বলেন`, `X ने कहा`, `..., said X.`): they report the event, not
     /// take part in it.
-    fn speech(&self, m: &Range<usize>) -> Option<Range<usize>> {
+    fn reporting_word(&self, m: &Range<usize>) -> Option<Range<usize>> {
         let text = self.text;
         let after = || {
             let at = text.len() - text[m.end..].trim_start_matches([' ', ',']).len();
