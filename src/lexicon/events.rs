@@ -162,13 +162,19 @@ impl EventLexicon {
         // every five or six words: sized for one in four, the list is
         // seldom grown.
         let mut out = Vec::with_capacity(words.len() / 4);
-        let walks = self.vocabulary.longest_at_words(&WALKS, text, words, numbers);
+        let bytes = text.as_bytes();
+        // Only the words where a cue starts, and those after something
+        // other than a space (which may open one: `"বৈঠক`), are visited.
+        let after_mark = |w: &Range<usize>| w.start > 0 && bytes[w.start - 1] != b' ';
+        let hits = self
+            .vocabulary
+            .longest_at_words(&WALKS, text, words, numbers, after_mark);
         // Tried, anchored, at each word start (or the opening mark before
         // it); a match, kept or not, hides the words inside it.
         let mut resume = 0;
-        for (w, &walk) in words.iter().zip(&walks) {
-            // Most words follow a space, which opens nothing.
-            let opener = (w.start > 0 && text.as_bytes()[w.start - 1] != b' ')
+        for hit in hits {
+            let w = &words[hit.word];
+            let opener = after_mark(w)
                 .then(|| text[..w.start].chars().next_back())
                 .flatten()
                 .filter(|c| self.openers.contains(c))
@@ -177,7 +183,7 @@ impl EventLexicon {
                 (start >= resume)
                     .then(|| {
                         if start == w.start {
-                            walk
+                            hit.found
                         } else {
                             self.vocabulary.longest_at(text, start)
                         }

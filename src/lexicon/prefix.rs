@@ -174,24 +174,32 @@ impl PrefixTrie {
     }
 
     /// [`PrefixTrie::longest_at`] at the start of each of `words` (numbered
-    /// `numbers`), the walk over each word itself remembered in `memo`
-    /// (news repeats its words, and most walks end inside the word), the
-    /// memo borrowed once for them all.
+    /// `numbers`), listed only for the words where an entry starts and
+    /// those `also` asks for (with `None`), in order: most words start
+    /// none, and a caller then visits only the few that do. The walk over
+    /// each word is remembered in `memo` (news repeats its words, and most
+    /// walks end inside the word), the memo borrowed once for them all.
     pub fn longest_at_words(
         &self,
         memo: &'static LocalKey<RefCell<WalkMemo>>,
         text: &str,
         words: &[Range<usize>],
         numbers: &WordNumbers,
-    ) -> Vec<Option<(usize, usize)>> {
+        also: impl Fn(&Range<usize>) -> bool,
+    ) -> Vec<WordHit> {
         memo.with_borrow_mut(|m| {
             m.serve(self.owner(), numbers.numbering());
+            // News has an entry of the date or event vocabulary every six
+            // to ten words: room for one in four, seldom grown.
+            let mut hits = Vec::with_capacity(words.len() / 4);
             // Words and their numbers side by side: no index checked a word.
-            words
-                .iter()
-                .zip(numbers.indices(0..words.len()))
-                .map(|(w, &number)| self.longest_at_remembered(m, text, w.clone(), number))
-                .collect()
+            for (i, (w, &number)) in words.iter().zip(numbers.indices(0..words.len())).enumerate() {
+                let found = self.longest_at_remembered(m, text, w.clone(), number);
+                if found.is_some() || also(w) {
+                    hits.push(WordHit { word: i, found });
+                }
+            }
+            hits
         })
     }
 
@@ -234,6 +242,14 @@ impl PrefixTrie {
         }
         self.walk(walk.node, text, word.end, found).1
     }
+}
+
+/// A word of [`PrefixTrie::longest_at_words`]: its index among the words,
+/// and the longest entry at its start with the entry's end, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordHit {
+    pub word: usize,
+    pub found: Option<(usize, usize)>,
 }
 
 /// A walk over one word: the node it reached at the word's end (`NONE`
@@ -321,9 +337,31 @@ mod tests {
             let numbers = crate::text::numbers::WordNumbers::of(text, &words);
             // Twice: the second time from the memo.
             for _ in 0..2 {
-                let walks = trie.longest_at_words(&MEMO, text, &words, &numbers);
-                for (w, walk) in words.iter().zip(walks) {
-                    assert_eq!(walk, trie.longest_at(text, w.start), "{text} at {}", w.start);
+                let want: Vec<WordHit> = (0..words.len())
+                    .filter_map(|i| {
+                        let found = trie.longest_at(text, words[i].start)?;
+                        Some(WordHit {
+                            word: i,
+                            found: Some(found),
+                        })
+                    })
+                    .collect();
+                assert_eq!(
+                    trie.longest_at_words(&MEMO, text, &words, &numbers, |_| false),
+                    want,
+                    "{text}"
+                );
+                // Every word asked for is listed, with or without an entry.
+                let all = trie.longest_at_words(&MEMO, text, &words, &numbers, |_| true);
+                assert_eq!(all.len(), words.len());
+                for (i, hit) in all.iter().enumerate() {
+                    assert_eq!(
+                        *hit,
+                        WordHit {
+                            word: i,
+                            found: trie.longest_at(text, words[i].start)
+                        }
+                    );
                 }
             }
         }
@@ -331,8 +369,11 @@ mod tests {
         let words: Vec<_> = crate::text::Words::new(text).collect();
         let numbers = crate::text::numbers::WordNumbers::of(text, &words);
         assert_eq!(
-            trie.longest_at_words(&MEMO, text, &words, &numbers),
-            [Some((3, text.len())), None]
+            trie.longest_at_words(&MEMO, text, &words, &numbers, |_| false),
+            [WordHit {
+                word: 0,
+                found: Some((3, text.len()))
+            }]
         );
     }
 }

@@ -61,21 +61,16 @@ impl CharIndex {
 }
 
 /// How many characters start in `bytes` (bytes that are not UTF-8
-/// continuations, `10xxxxxx`): eight bytes at a time.
+/// continuations, `10xxxxxx`). Written as a plain count over the bytes,
+/// which the compiler turns into vector instructions: sixteen bytes
+/// compared and summed at a time.
 fn char_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut starts = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // A continuation has its top bit set and the bit below it clear.
-        let continuations = (x & !(x << 1) & HIGH) >> 7;
-        // A one in each continuation's byte, summed into the top byte by a
-        // multiplication (a count of bits is a long sequence on a
-        // processor the build may not assume has the instruction).
-        starts += 8 - (continuations.wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
-    }
-    starts + chunks.remainder().iter().filter(|&&b| (b as i8) >= -0x40).count()
+    // Summed in bytes of a block of at most 255, so that each lane's count
+    // fits and is widened once a block.
+    bytes
+        .chunks(255)
+        .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from((b as i8) >= -0x40)) as usize)
+        .sum()
 }
 
 /// The items of `sorted` (in order of `start`) that start within `range`:

@@ -141,28 +141,44 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
         }
         digits.push(start..i);
     }
-    let walks = lex.vocabulary.longest_at_words(&WALKS, text, words, numbers);
-    let mut run = 0;
+    // Vocabulary glued after digits (`11pm`) starts where a run ends
+    // inside its word (digits are word characters: each run lies in one).
+    let glued: Vec<(usize, usize)> = digits
+        .iter()
+        .filter_map(|d| {
+            let k = words.partition_point(|w| w.end <= d.end);
+            words.get(k).filter(|w| w.start < d.end).map(|_| (d.end, k))
+        })
+        .collect();
+    let hits = lex.vocabulary.longest_at_words(&WALKS, text, words, numbers, |_| false);
+    // The words where vocabulary starts and the glued places, in text
+    // order (a word's start comes before any place inside it).
+    let (mut hits, mut glued) = (hits.iter().peekable(), glued.iter().peekable());
     let mut resume = 0;
-    for (w, &walk) in words.iter().zip(&walks) {
-        if w.start >= resume
-            && let Some(found) = walk
-            && let Some(end) = vocabulary_at(text, w, w.start, found, lex, &mut items)
+    loop {
+        let hit_first = match (hits.peek(), glued.peek()) {
+            (Some(h), Some(&&(q, _))) => words[h.word].start < q,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let (w, q, found) = if hit_first {
+            let Some(h) = hits.next() else { break };
+            (&words[h.word], words[h.word].start, h.found)
+        } else {
+            let Some(&(q, k)) = glued.next() else { break };
+            let found = if q >= resume {
+                lex.vocabulary.longest_at(text, q)
+            } else {
+                None
+            };
+            (&words[k], q, found)
+        };
+        if q >= resume
+            && let Some(found) = found
+            && let Some(end) = vocabulary_at(text, w, q, found, lex, &mut items)
         {
             resume = end;
-        }
-        // Digits are word characters: each run lies in one word.
-        while let Some(d) = digits.get(run).filter(|d| d.start < w.end) {
-            let q = d.end;
-            run += 1;
-            if q > w.start
-                && q < w.end
-                && q >= resume
-                && let Some(found) = lex.vocabulary.longest_at(text, q)
-                && let Some(end) = vocabulary_at(text, w, q, found, lex, &mut items)
-            {
-                resume = end;
-            }
         }
     }
     for d in &digits {

@@ -109,45 +109,43 @@ fn inside<'f, T>(
 impl<'a> Facts<'a> {
     pub fn new(doc: &'a Document, names: &'a Names, article: &Article, cues: &[EventCue]) -> Self {
         let text = doc.norm_text();
-        let people: Vec<PersonAt> = article
-            .people
-            .iter()
-            .flat_map(|p| {
-                p.mentions.iter().map(|m| PersonAt {
-                    range: m.norm.clone(),
-                    name: p.name.clone(),
-                })
+        // Sized once: a chain of flattened lists tells `collect` no length.
+        let mut people: Vec<PersonAt> = Vec::with_capacity(article.people.iter().map(|p| p.mentions.len()).sum());
+        people.extend(article.people.iter().flat_map(|p| {
+            p.mentions.iter().map(|m| PersonAt {
+                range: m.norm.clone(),
+                name: p.name.clone(),
             })
-            .collect();
+        }));
         // The names analysis lists places in the order of `article.places`,
         // with the same mentions: it knows their stems and adjectives.
         let found_places = names.found.iter().filter(|f| !f.person);
-        let places: Vec<PlaceAt> = found_places
-            .zip(&article.places)
-            .flat_map(|(f, p)| {
-                f.mentions.iter().map(|m| PlaceAt {
-                    range: m.range.clone(),
-                    stem: m.stem.clone(),
-                    name: p.name.clone(),
-                    country: p.kind == "country",
-                    adjective: m.via == Via::Adjective,
-                })
+        let mut places: Vec<PlaceAt> = Vec::with_capacity(article.places.iter().map(|p| p.mentions.len()).sum());
+        places.extend(found_places.zip(&article.places).flat_map(|(f, p)| {
+            f.mentions.iter().map(|m| PlaceAt {
+                range: m.range.clone(),
+                stem: m.stem.clone(),
+                name: p.name.clone(),
+                country: p.kind == "country",
+                adjective: m.via == Via::Adjective,
             })
-            .collect();
-        let mut dates: Vec<DateAt> = article
-            .dates
-            .iter()
-            .filter(|d| matches!(d.kind, DateType::Date | DateType::Datetime | DateType::Interval))
-            .filter_map(|d| {
-                let value = d.value.as_deref()?;
-                // An event's date is a day (or coarser): drop a time of day.
-                let value = value.split_once('T').map_or(value, |(day, _)| day);
-                (!value.is_empty()).then(|| DateAt {
-                    range: d.span.norm.clone(),
-                    value: value.into(),
-                })
-            })
-            .collect();
+        }));
+        let mut dates: Vec<DateAt> = Vec::with_capacity(article.dates.len());
+        dates.extend(
+            article
+                .dates
+                .iter()
+                .filter(|d| matches!(d.kind, DateType::Date | DateType::Datetime | DateType::Interval))
+                .filter_map(|d| {
+                    let value = d.value.as_deref()?;
+                    // An event's date is a day (or coarser): drop a time of day.
+                    let value = value.split_once('T').map_or(value, |(day, _)| day);
+                    (!value.is_empty()).then(|| DateAt {
+                        range: d.span.norm.clone(),
+                        value: value.into(),
+                    })
+                }),
+        );
         dates.sort_by_key(|d| d.range.start);
         Facts {
             doc,

@@ -626,11 +626,13 @@ pub(super) fn context_places(
             }
         }
     }
-    let mut taken: rustc_hash::FxHashSet<Range<usize>> = found
-        .iter()
-        .flat_map(|f| &f.mentions)
-        .map(|k| k.range.clone())
-        .collect();
+    // Most articles have none: no table of what is taken is built for them.
+    if new.is_empty() {
+        return;
+    }
+    let mut taken: rustc_hash::FxHashSet<Range<usize>> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(cover.len() + new.len(), Default::default());
+    taken.extend(found.iter().flat_map(|f| &f.mentions).map(|k| k.range.clone()));
     let mut slots = Slots::of(found);
     for (key, m) in new {
         if taken.insert(m.range.clone()) {

@@ -31,12 +31,16 @@ impl Extractor for People {
 
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
         let names = Names::of(ctx, doc, &self.setup, &article.dates);
-        article.people = names
-            .found
-            .iter()
-            .filter(|f| f.person)
-            .map(|f| person(doc, &self.setup.index, f))
-            .collect();
+        // Sized once: a filtered list tells `collect` no length.
+        let mut people = Vec::with_capacity(names.found.iter().filter(|f| f.person).count());
+        people.extend(
+            names
+                .found
+                .iter()
+                .filter(|f| f.person)
+                .map(|f| person(doc, &self.setup.index, f)),
+        );
+        article.people = people;
     }
 }
 

@@ -26,45 +26,43 @@ impl Extractor for Places {
     fn extract(&self, doc: &Document, ctx: &mut Context, article: &mut Article) {
         let names = Names::of(ctx, doc, &self.setup, &article.dates);
         let gaz = self.setup.index.gazetteer();
-        article.places = names
-            .found
-            .iter()
-            .filter(|f| !f.person)
-            .map(|f| {
-                let mentions = f.mentions.iter().map(|m| doc.span(m.range.clone())).collect();
-                let native = native_name(doc, f);
-                match &f.who {
-                    Who::Entry(i) => {
-                        let e = &gaz.entries[*i as usize];
-                        Place {
-                            name: e.name.as_str().into(),
-                            id: e.id.as_str().into(),
-                            native,
-                            mentions,
-                            source: Source::Gazetteer,
-                            kind: e.place_kind.as_str().into(),
-                            country: e.country.as_deref().map(Text::from),
-                            lat: e.lat,
-                            lon: e.lon,
-                        }
-                    }
-                    Who::Pattern(key) => {
-                        let (name, id) = super::people::latin_name_and_id(&self.setup.index, key);
-                        Place {
-                            id,
-                            name,
-                            native,
-                            mentions,
-                            source: f.source(),
-                            kind: Text::const_new("locality"),
-                            country: None,
-                            lat: None,
-                            lon: None,
-                        }
+        // Sized once: a filtered list tells `collect` no length.
+        let mut places = Vec::with_capacity(names.found.iter().filter(|f| !f.person).count());
+        places.extend(names.found.iter().filter(|f| !f.person).map(|f| {
+            let mentions = f.mentions.iter().map(|m| doc.span(m.range.clone())).collect();
+            let native = native_name(doc, f);
+            match &f.who {
+                Who::Entry(i) => {
+                    let e = &gaz.entries[*i as usize];
+                    Place {
+                        name: e.name.as_str().into(),
+                        id: e.id.as_str().into(),
+                        native,
+                        mentions,
+                        source: Source::Gazetteer,
+                        kind: e.place_kind.as_str().into(),
+                        country: e.country.as_deref().map(Text::from),
+                        lat: e.lat,
+                        lon: e.lon,
                     }
                 }
-            })
-            .collect();
+                Who::Pattern(key) => {
+                    let (name, id) = super::people::latin_name_and_id(&self.setup.index, key);
+                    Place {
+                        id,
+                        name,
+                        native,
+                        mentions,
+                        source: f.source(),
+                        kind: Text::const_new("locality"),
+                        country: None,
+                        lat: None,
+                        lon: None,
+                    }
+                }
+            }
+        }));
+        article.places = places;
     }
 }
 
