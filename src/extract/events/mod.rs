@@ -54,6 +54,8 @@ impl Extractor for Events {
         // Whether each event's place is marked as its location (`মস্কোতে`),
         // not just a bare name in its sentence.
         let mut located: Vec<bool> = Vec::with_capacity(triggers.len());
+        // Each event's sentence, for its actors once the chains are shared.
+        let mut sentences: Vec<Range<usize>> = Vec::with_capacity(triggers.len());
         // The first mention of each event's chain, and each chain's mentions
         // (under its first mention's index).
         let mut roots: Vec<usize> = Vec::with_capacity(triggers.len());
@@ -141,11 +143,11 @@ impl Extractor for Events {
             chains[root].push(index);
             events.push(event);
             located.push(marked);
+            sentences.push(sentence);
         }
         share_within_chains(&mut events, &roots, &chains);
-        for event in &mut events {
-            let sentence = doc.sentence_at(event.trigger.norm.start);
-            event.actors = facts.actors(&sentence, event.place.as_deref());
+        for (event, sentence) in events.iter_mut().zip(&sentences) {
+            event.actors = facts.actors(sentence, event.place.as_deref());
         }
         article.events = events;
     }

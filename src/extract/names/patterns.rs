@@ -154,6 +154,13 @@ fn name_runs(
     // Every word is asked: what can be is read off the bytes, not sliced.
     let bytes = text.as_bytes();
     for (i, w) in words.iter().cloned().enumerate() {
+        let word_traits = traits.0[i];
+        // The cheapest test first: most words are common, and a common
+        // word ends the run whatever else holds of it.
+        if !word_traits.uncommon {
+            flush(&mut run);
+            continue;
+        }
         let native = indic_script_at(bytes, w.start).is_some();
         let joined = run.last().is_none_or(|p| {
             let gap = &bytes[p.end..w.start];
@@ -166,10 +173,7 @@ fn name_runs(
             flush(&mut run);
             continue;
         }
-        let word_traits = traits.0[i];
-        // The cheapest test first: most words are common.
-        let fits =
-            word_traits.uncommon && ((word_traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w)));
+        let fits = (word_traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w));
         if !fits {
             flush(&mut run);
             continue;
