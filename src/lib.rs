@@ -9,6 +9,7 @@
 //! assert_eq!(article.schema, "corpus.article/1");
 //! ```
 
+pub mod allocator;
 pub mod check;
 pub mod cli;
 pub mod extract;

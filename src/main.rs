@@ -22,7 +22,7 @@ use corpus::scan::{ScanOptions, scan};
 /// Extraction allocates many small strings and vectors per article, freed
 /// together; mimalloc serves that pattern faster than the system allocator.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: corpus::allocator::Mimalloc = corpus::allocator::Mimalloc;
 
 /// Articles before a progress bar is worth showing.
 const PROGRESS_AFTER: usize = 200;
