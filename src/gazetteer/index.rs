@@ -230,8 +230,8 @@ impl NameIndex {
         lex: &EntityLexicon,
     ) -> Vec<NameMatch> {
         // Names and cues are a small share of the words: room for one in
-        // eight, seldom grown.
-        let mut out = Vec::with_capacity(words.len() / 8);
+        // four, seldom grown.
+        let mut out = Vec::with_capacity(words.len() / 4);
         let mut candidates: Vec<u32> = Vec::new();
         let mut next = 0;
         let owner = (self.id, lex as *const EntityLexicon as usize);

@@ -190,8 +190,9 @@ impl PrefixTrie {
         memo.with_borrow_mut(|m| {
             m.serve(self.owner(), numbers.numbering());
             // News has an entry of the date or event vocabulary every six
-            // to ten words: room for one in four, seldom grown.
-            let mut hits = Vec::with_capacity(words.len() / 4);
+            // to ten words, and a word after a mark every few: room for
+            // one in two, seldom grown.
+            let mut hits = Vec::with_capacity(words.len() / 2);
             // Words and their numbers side by side: no index checked a word.
             for (i, (w, &number)) in words.iter().zip(numbers.indices(0..words.len())).enumerate() {
                 let found = self.longest_at_remembered(m, text, w.clone(), number);

@@ -39,7 +39,8 @@ impl CharIndex {
             };
         }
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        // One count a block begun, and one for the end.
+        let mut blocks = Vec::with_capacity(bytes.len().div_ceil(BLOCK) + 1);
         let mut count = 0u32;
         for chunk in bytes.chunks(BLOCK) {
             blocks.push(count);

@@ -60,10 +60,10 @@ pub struct WordSplit {
 impl WordSplit {
     /// A split of a text of `bytes` bytes, sized once for its words: news
     /// has a word every six bytes or more (Bengali and Devanagari letters
-    /// are three), so one every eight is seldom grown and never far.
+    /// are three, English words shorter), so one every five is never grown.
     pub fn for_bytes(bytes: usize) -> Self {
         WordSplit {
-            words: Vec::with_capacity(bytes / 8 + 1),
+            words: Vec::with_capacity(bytes / 5 + 1),
             start: None,
         }
     }

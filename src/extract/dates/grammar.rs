@@ -107,7 +107,8 @@ pub struct Grammar<'a> {
 /// Parse every expression, leftmost first, longest at each place.
 pub fn parse(text: &str, items: &[Item], lex: &DateLexicon) -> Vec<Expr> {
     let g = Grammar { text, items, lex };
-    let mut out = Vec::new();
+    // An expression takes an item or more: room for one in two.
+    let mut out = Vec::with_capacity(items.len() / 2);
     let mut i = 0;
     while i < items.len() {
         if !g.may_begin(i) {

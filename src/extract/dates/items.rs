@@ -132,7 +132,8 @@ pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &Dat
     let bytes = text.as_bytes();
     // The runs of digits, found once: numbers are read from them, and
     // vocabulary glued after them (`11pm`) is looked up where they end.
-    let mut digits: Vec<Range<usize>> = Vec::new();
+    // Room for a number in eight words, seldom grown.
+    let mut digits: Vec<Range<usize>> = Vec::with_capacity(words.len() / 8);
     let mut i = 0;
     while let Some(start) = next_digit(bytes, i) {
         i = start;

@@ -97,11 +97,14 @@ struct PersonWords<'t> {
 
 impl<'t> PersonWords<'t> {
     fn new(text: &'t str, found: &[Found]) -> Self {
+        // Sized once for every person's mention: the tables are not grown
+        // (and rehashed) as they fill.
+        let mentions: usize = found.iter().filter(|f| f.person).map(|f| f.mentions.len()).sum();
         let mut index = PersonWords {
             person: found.iter().map(|f| f.person).collect(),
-            starts: HashMap::default(),
-            firsts: HashMap::default(),
-            lasts: HashMap::default(),
+            starts: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            firsts: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            lasts: HashMap::with_capacity_and_hasher(mentions, Default::default()),
         };
         for (g, f) in found.iter().enumerate() {
             for (k, m) in f.mentions.iter().enumerate() {
@@ -256,7 +259,13 @@ impl ShortForms<'_> {
 
 /// The [`ShortForms`] of the people of `found`.
 fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> ShortForms<'t> {
-    let mut tokens: HashMap<&[u8], Option<usize>> = HashMap::default();
+    // At most two tokens a person's mention: sized once, never rehashed.
+    let most = 2 * found
+        .iter()
+        .filter(|f| f.person)
+        .map(|f| f.mentions.len())
+        .sum::<usize>();
+    let mut tokens: HashMap<&[u8], Option<usize>> = HashMap::with_capacity_and_hasher(most, Default::default());
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.person) {
         for m in f
             .mentions

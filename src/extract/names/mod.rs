@@ -280,7 +280,12 @@ fn who_hash(who: &Who) -> u64 {
 
 impl Slots {
     fn of(found: &[Found]) -> Self {
-        let mut slots = hashbrown::HashTable::with_capacity(found.len());
+        Slots::with_room(found, 0)
+    }
+
+    /// [`Slots::of`], with room for `extra` entities more without growing.
+    fn with_room(found: &[Found], extra: usize) -> Self {
+        let mut slots = hashbrown::HashTable::with_capacity(found.len() + extra);
         for (i, f) in found.iter().enumerate() {
             let hash = who_hash(&f.who);
             if slots.find(hash, |&j: &usize| found[j].who == f.who).is_none() {
@@ -298,10 +303,13 @@ impl Slots {
             return i;
         }
         let i = found.len();
+        // Room for the few mentions an entity most often has: it is seldom grown.
+        let mut mentions = Vec::with_capacity(4);
+        mentions.push(mention);
         found.push(Found {
             who,
             person,
-            mentions: vec![mention],
+            mentions,
             role: None,
         });
         self.0.insert_unique(hash, i, |&j| who_hash(&found[j].who));

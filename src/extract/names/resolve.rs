@@ -21,7 +21,8 @@ pub fn gazetteer_mentions(
     found: &mut Vec<Found>,
 ) {
     let gaz = index.gazetteer();
-    let mut slots = Slots::of(found);
+    // Each match may be a new entity.
+    let mut slots = Slots::with_room(found, matches.len());
     let entries = |m: &NameMatch| {
         index.targets(m.pattern).iter().filter_map(|t| match *t {
             Target::Entry { index, adjective } => Some((index, adjective)),
