@@ -175,7 +175,8 @@ pub const MAX_SENTENCE_BYTES: usize = 4000;
 /// Sentence ranges (byte offsets into `text`), trimmed of surrounding space.
 /// A sentence ends at `।`, `॥`, `?`, `!`, a line break, or a full stop that
 /// does not follow an abbreviation, an initial, or sit inside a number or name.
-pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
+/// `words` are the text's words ([`Words`]): no mark is part of one.
+pub fn sentences(text: &str, words: &[Range<usize>], abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // Sized once: a sentence of news is rarely under a hundred bytes.
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
@@ -202,7 +203,7 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
             s = cut;
         }
     };
-    let mut marks = EndMarks::new(bytes);
+    let mut marks = EndMarks::new(bytes, words);
     while let Some(next) = marks.next_from(i) {
         i = next;
         let b = bytes[i];
@@ -240,52 +241,53 @@ pub fn sentences(text: &str, abbreviations: &HashSet<String>) -> Vec<Range<usize
 }
 
 /// Where the marks that may end a sentence are (`\n`, `?`, `!`, `.`, `।`,
-/// `॥`), found by vectorised searches, each kept until passed: the text
-/// between them is never looked at byte by byte.
+/// `॥`). None is a word character, so each lies between two words (or
+/// before the first or after the last): only the text between words is
+/// read, most often a single space, passed at a glance.
 struct EndMarks<'a> {
     bytes: &'a [u8],
-    /// The next mark of each kind at or after the last position asked for
-    /// (`usize::MAX`: none left).
-    next: [usize; 4],
+    words: &'a [Range<usize>],
+    /// The gap being read: the one before word `gap` (after the last word
+    /// when it is their number).
+    gap: usize,
 }
 
 impl<'a> EndMarks<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        let mut marks = EndMarks { bytes, next: [0; 4] };
-        for k in 0..marks.next.len() {
-            marks.next[k] = marks.search(k, 0);
-        }
-        marks
+    fn new(bytes: &'a [u8], words: &'a [Range<usize>]) -> Self {
+        EndMarks { bytes, words, gap: 0 }
     }
 
-    /// The first mark of kind `k` at or after `from`.
-    fn search(&self, k: usize, from: usize) -> usize {
-        static DANDAS: std::sync::OnceLock<[memchr::memmem::Finder<'static>; 2]> = std::sync::OnceLock::new();
-        let [danda, double] = DANDAS.get_or_init(|| {
-            [
-                memchr::memmem::Finder::new("\u{0964}".as_bytes()),
-                memchr::memmem::Finder::new("\u{0965}".as_bytes()),
-            ]
-        });
-        let rest = &self.bytes[from.min(self.bytes.len())..];
-        let found = match k {
-            0 => memchr::memchr3(b'\n', b'?', b'!', rest),
-            1 => memchr::memchr(b'.', rest),
-            2 => danda.find(rest),
-            _ => double.find(rest),
-        };
-        found.map_or(usize::MAX, |at| from + at)
-    }
-
-    /// The first mark at or after `from`.
+    /// The first mark at or after `from`; `from` never goes back.
     fn next_from(&mut self, from: usize) -> Option<usize> {
-        for k in 0..self.next.len() {
-            if self.next[k] < from {
-                self.next[k] = self.search(k, from);
+        let bytes = self.bytes;
+        let mut start = self.gap.checked_sub(1).map_or(0, |k| self.words[k].end);
+        // The gaps before words, a word at a time: most are one space.
+        for w in &self.words[self.gap..] {
+            let from_here = start.max(from);
+            if from_here < w.start
+                && !(w.start - from_here == 1 && bytes[from_here] == b' ')
+                && let Some(at) = first_mark(&bytes[from_here..w.start])
+            {
+                return Some(from_here + at);
             }
+            start = w.end;
+            self.gap += 1;
         }
-        self.next.iter().copied().min().filter(|&at| at != usize::MAX)
+        // After the last word.
+        let from_here = start.max(from);
+        let at = first_mark(bytes.get(from_here..)?)?;
+        Some(from_here + at)
     }
+}
+
+/// Where the first mark that may end a sentence is in `gap`.
+fn first_mark(gap: &[u8]) -> Option<usize> {
+    gap.iter().enumerate().position(|(k, &b)| match b {
+        b'\n' | b'?' | b'!' | b'.' => true,
+        // `।` and `॥`, U+0964 and U+0965.
+        0xE0 => gap.get(k + 1) == Some(&0xA5) && matches!(gap.get(k + 2), Some(0xA4 | 0xA5)),
+        _ => false,
+    })
 }
 
 fn full_stop_ends_sentence(text: &str, i: usize, abbreviations: &HashSet<String>) -> bool {
@@ -353,8 +355,54 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn the_marks_between_words_are_every_mark_of_the_text() {
+        // Texts of letters, digits, spaces, marks and other punctuation, in
+        // both scripts: the marks found a gap at a time are those a search
+        // of every byte finds.
+        let alphabet = [
+            "ক", "ি", "म", "्", "a", "Z", "7", "৭", " ", " ", ".", "?", "!", "\n", "।", "॥", ",", "\"", "ॐ",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = (seed >> 59) as usize + 1;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect();
+            let want: Vec<usize> = (0..text.len())
+                .filter(|&i| {
+                    let rest = &text.as_bytes()[i..];
+                    matches!(rest[0], b'\n' | b'?' | b'!' | b'.')
+                        || rest.starts_with("।".as_bytes())
+                        || rest.starts_with("॥".as_bytes())
+                })
+                .collect();
+            let words: Vec<Range<usize>> = Words::new(&text).collect();
+            let mut marks = EndMarks::new(text.as_bytes(), &words);
+            let mut got = Vec::new();
+            let mut from = 0;
+            while let Some(at) = marks.next_from(from) {
+                got.push(at);
+                from = at + 1;
+            }
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
     fn sents(text: &str) -> Vec<&str> {
-        sentences(text, &abbrevs()).into_iter().map(|r| &text[r]).collect()
+        let words: Vec<Range<usize>> = Words::new(text).collect();
+        sentences(text, &words, &abbrevs())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     fn words(text: &str) -> Vec<&str> {
