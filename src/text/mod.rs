@@ -122,9 +122,9 @@ impl Document {
     pub fn new(text: String) -> Self {
         let (norm, words) = Normalized::with_words(&text);
         let lang = norm.letters.lang();
-        let sentences = sentences(&norm.text, &words, lexicon::abbreviations());
+        let mut line_breaks = Vec::new();
+        let sentences = sentences(&norm.text, &words, lexicon::abbreviations(), &mut line_breaks);
         let chars = CharIndex::new(&text);
-        let line_breaks = memchr::memchr_iter(b'\n', norm.text.as_bytes()).collect();
         Document {
             text,
             norm,

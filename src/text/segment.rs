@@ -175,8 +175,14 @@ pub const MAX_SENTENCE_BYTES: usize = 4000;
 /// Sentence ranges (byte offsets into `text`), trimmed of surrounding space.
 /// A sentence ends at `।`, `॥`, `?`, `!`, a line break, or a full stop that
 /// does not follow an abbreviation, an initial, or sit inside a number or name.
-/// `words` are the text's words ([`Words`]): no mark is part of one.
-pub fn sentences(text: &str, words: &[Range<usize>], abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
+/// `words` are the text's words ([`Words`]): no mark is part of one. The
+/// offsets of the line breaks, passed on the way, are written to `breaks`.
+pub fn sentences(
+    text: &str,
+    words: &[Range<usize>],
+    abbreviations: &HashSet<String>,
+    breaks: &mut Vec<usize>,
+) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // Sized once: a sentence of news is rarely under a hundred bytes.
     let mut out = Vec::with_capacity(text.len() / 100 + 1);
@@ -209,6 +215,7 @@ pub fn sentences(text: &str, words: &[Range<usize>], abbreviations: &HashSet<Str
         let b = bytes[i];
         let end_here = match b {
             b'\n' => {
+                breaks.push(i);
                 push(&mut out, start, i);
                 start = i + 1;
                 i += 1;
@@ -399,10 +406,12 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let words: Vec<Range<usize>> = Words::new(text).collect();
-        sentences(text, &words, &abbrevs())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        let mut breaks = Vec::new();
+        let found = sentences(text, &words, &abbrevs(), &mut breaks);
+        // Every line break is passed on the way.
+        let want: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        assert_eq!(breaks, want, "{text:?}");
+        found.into_iter().map(|r| &text[r]).collect()
     }
 
     fn words(text: &str) -> Vec<&str> {
