@@ -356,7 +356,20 @@ impl<'a> Facts<'a> {
     /// place itself: `ইরানের তিনটি সাইটে`, `মায়ামি অঙ্গরাজ্যে`.
     fn locative_noun_follows(&self, p: &PlaceAt) -> bool {
         let lex = event_lexicon();
-        for (n, w) in crate::text::Words::from(self.text, p.range.end).take(2).enumerate() {
+        // The two words after the place: the document's own, found by a
+        // search, when the place ends a word (as mentions do); else read
+        // off the text from its end.
+        let words = self.doc.words();
+        let k = words.partition_point(|w| w.start < p.range.end);
+        let (mut listed, mut scanned);
+        let ahead: &mut dyn Iterator<Item = Range<usize>> = if k > 0 && words[k - 1].end > p.range.end {
+            scanned = crate::text::Words::from(self.text, p.range.end).take(2);
+            &mut scanned
+        } else {
+            listed = words[k..].iter().take(2).cloned();
+            &mut listed
+        };
+        for (n, w) in ahead.enumerate() {
             let postposition = self.not_place.binary_search_by_key(&w.start, |r| r.start).is_ok();
             let place = self
                 .places_at

@@ -182,7 +182,7 @@ fn rules(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits: &patter
     }
     resolve::gazetteer_mentions(doc, index, lex, &entity_matches, &names.cues, &mut names.found);
     resolve::merge_towns_into_regions(index, &mut names.found);
-    patterns::context_people(doc, lex, traits, &names.cues.clone(), &mut names.found);
+    patterns::context_people(doc, lex, traits, &names.cues, &mut names.found);
     patterns::context_places(doc, lex, traits, &names.cues, &mut names.found);
     names
 }
