@@ -9,6 +9,8 @@ pub mod memo;
 pub mod train;
 
 use std::sync::OnceLock;
+
+use smallvec::SmallVec;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::Script;
@@ -235,20 +237,18 @@ impl Model {
             bucket: |f: u64| self.bucket(f),
             kept: [(usize::MAX, [0; 2]); 2 * AHEAD],
         };
-        let mut kept = KeptPartials {
-            partials,
-            edge,
-            kept: [(usize::MAX, edge); 8],
-        };
+        // Each word's weights, found once, between two edges a side: a
+        // word's are read by the five words around it.
+        let mut rows: SmallVec<[&Partials; 64]> = SmallVec::with_capacity(words.len() + 4);
+        rows.extend([edge, edge]);
+        rows.extend((0..words.len()).map(|i| partials.get(i).unwrap_or(edge)));
+        rows.extend([edge, edge]);
         decode(words, out, margins, |i, prev, prev2| {
-            let mut sum = *kept.row(Some(i), Role::Own);
-            for (j, role) in [
-                (i.checked_sub(1), Role::Prev),
-                (Some(i + 1), Role::Next),
-                (i.checked_sub(2), Role::Prev2),
-                (Some(i + 2), Role::Next2),
-            ] {
-                add_sums(&mut sum, kept.row(j, role));
+            // Word `i` is `rows[i + 2]`.
+            let around = &rows[i..i + 5];
+            let mut sum = around[2][Role::Own as usize];
+            for (k, role) in [(1, Role::Prev), (3, Role::Next), (0, Role::Prev2), (4, Role::Next2)] {
+                add_sums(&mut sum, &around[k][role as usize]);
             }
             // The rows of a word's pairs with its neighbours lie anywhere in
             // the weights, so each is a cache miss: those of the words
@@ -270,33 +270,6 @@ impl Model {
             scores.copy_from_slice(&sum[..LABELS]);
             scores
         });
-    }
-}
-
-/// The weights of the words of a sentence as [`Model::tag_partials`] reads
-/// them: each word's serve the five words around it, so each is found once
-/// and kept for the next four (by position modulo eight).
-struct KeptPartials<'p, P: ?Sized> {
-    partials: &'p P,
-    edge: &'p Partials,
-    kept: [(usize, &'p Partials); 8],
-}
-
-impl<'p, P: PartialsOf + ?Sized> KeptPartials<'p, P> {
-    /// The row of word `j` (the sentence's edge for `None` or past its
-    /// end) in `role`.
-    #[inline]
-    fn row(&mut self, j: Option<usize>, role: Role) -> &'p [i32; 8] {
-        let p = match j {
-            Some(j) if self.kept[j % 8].0 == j => self.kept[j % 8].1,
-            Some(j) => {
-                let p = self.partials.get(j).unwrap_or(self.edge);
-                self.kept[j % 8] = (j, p);
-                p
-            }
-            None => self.edge,
-        };
-        &p[role as usize]
     }
 }
 
