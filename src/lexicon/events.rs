@@ -165,7 +165,8 @@ impl EventLexicon {
         let bytes = text.as_bytes();
         // Only the words where a cue starts, and those after something
         // other than a space (which may open one: `"বৈঠক`), are visited.
-        let after_mark = |w: &Range<usize>| w.start > 0 && bytes[w.start - 1] != b' ';
+        // (The byte before the first word is none: its offset wraps past the end.)
+        let after_mark = |w: &Range<usize>| bytes.get(w.start.wrapping_sub(1)).is_some_and(|&b| b != b' ');
         let hits = self
             .vocabulary
             .longest_at_words(&WALKS, text, words, numbers, after_mark);
