@@ -29,20 +29,25 @@ pub fn add_mentions(
     let words = doc.words();
     // Sentences and words are both in text order: each sentence's words
     // are found from where the last one's ended, in one pass over them all.
+    // A sentence's words are counted by script as they are found.
     let mut next = 0;
-    let sentences: Vec<(Range<usize>, Script, &crate::tagger::Model)> = doc
-        .sentences
-        .iter()
-        .filter_map(|s| {
-            let from = next + words[next..].iter().take_while(|w| w.start < s.start).count();
-            let to = from + words[from..].iter().take_while(|w| w.start < s.end).count();
-            next = to;
-            let range = from..to;
-            let script = main_script(text, &words[range.clone()])?;
-            let model = taggers.for_script(script)?;
-            (!range.is_empty()).then_some((range, script, model))
-        })
-        .collect();
+    let mut sentences: Vec<(Range<usize>, Script, &crate::tagger::Model)> = Vec::with_capacity(doc.sentences.len());
+    for s in &doc.sentences {
+        let from = next + words[next..].iter().take_while(|w| w.start < s.start).count();
+        let mut counts = ScriptCounts::default();
+        let to = from
+            + words[from..]
+                .iter()
+                .take_while(|w| w.start < s.end)
+                .inspect(|w| counts.add(text, w))
+                .count();
+        next = to;
+        if let Some(script) = counts.main()
+            && let Some(model) = taggers.for_script(script)
+        {
+            sentences.push((from..to, script, model));
+        }
+    }
     if sentences.is_empty() {
         return;
     }
@@ -173,22 +178,44 @@ struct Scratch {
 
 /// The script most of `words` begin in (Bengali or Devanagari: the scripts
 /// models are trained for).
+#[cfg(test)]
 fn main_script(text: &str, words: &[Range<usize>]) -> Option<Script> {
-    let (mut bengali, mut devanagari, mut other) = (0, 0, 0);
-    for w in words {
-        // Read off the bytes: a sentence's every word is asked.
+    let mut counts = ScriptCounts::default();
+    words.iter().for_each(|w| counts.add(text, w));
+    counts.main()
+}
+
+/// How many words of a sentence begin in each script.
+#[derive(Default)]
+struct ScriptCounts {
+    bengali: usize,
+    devanagari: usize,
+    other: usize,
+}
+
+impl ScriptCounts {
+    /// Count word `w` of `text`, read off the bytes: a sentence's every
+    /// word is asked.
+    #[inline]
+    fn add(&mut self, text: &str, w: &Range<usize>) {
         match indic_script_at(text.as_bytes(), w.start) {
-            Some(Script::Bengali) => bengali += 1,
-            Some(Script::Devanagari) => devanagari += 1,
-            _ => other += 1,
+            Some(Script::Bengali) => self.bengali += 1,
+            Some(Script::Devanagari) => self.devanagari += 1,
+            _ => self.other += 1,
         }
     }
-    if bengali > devanagari && bengali >= other {
-        Some(Script::Bengali)
-    } else if devanagari > bengali && devanagari >= other {
-        Some(Script::Devanagari)
-    } else {
-        None
+
+    /// The script most words begin in, if Bengali or Devanagari (none for
+    /// no words).
+    fn main(&self) -> Option<Script> {
+        let (bengali, devanagari, other) = (self.bengali, self.devanagari, self.other);
+        if bengali > devanagari && bengali >= other {
+            Some(Script::Bengali)
+        } else if devanagari > bengali && devanagari >= other {
+            Some(Script::Devanagari)
+        } else {
+            None
+        }
     }
 }
 
