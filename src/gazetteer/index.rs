@@ -242,10 +242,14 @@ impl NameIndex {
             while let (Some(w), Some(&number)) = (words.get(next).cloned(), ids.get(next)) {
                 next += 1;
                 candidates.clear();
-                memo.read(
+                // Most words begin no name: they are passed at once.
+                let any = memo.read(
                     number,
                     || self.word_patterns(&text[w.clone()], lex),
                     |(ids, heads)| {
+                        if ids.is_empty() {
+                            return false;
+                        }
                         let (heads, stems) = ids.split_at(*heads as usize);
                         // Patterns whose first word is this word: the name
                         // itself, or one of several words (`ডোনাল্ড
@@ -262,8 +266,12 @@ impl NameIndex {
                         // One-word patterns followed by a case ending
                         // (`পুতিন` + `ের`).
                         candidates.extend_from_slice(stems);
+                        true
                     },
                 );
+                if !any {
+                    continue;
+                }
                 if candidates.len() > 1 {
                     candidates.sort_by_key(|&i| std::cmp::Reverse(self.pattern(i).len()));
                     candidates.dedup();
