@@ -9,9 +9,9 @@ pub mod memo;
 pub mod train;
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use smallvec::SmallVec;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::text::Script;
 use features::{ContextRows, FeatureBuf, ROLES, Role, TakeRows, WordInfo, word_features};

@@ -80,6 +80,25 @@ pub fn starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Rang
     &sorted[indices_starting_within(sorted, start, range)]
 }
 
+/// `count` texts of one to `longest` pieces of `alphabet` each, drawn by a
+/// fixed sequence from `seed`: the same texts on every run.
+#[cfg(test)]
+pub(crate) fn random_texts(alphabet: &[&str], count: usize, longest: usize, mut seed: u64) -> Vec<String> {
+    (0..count)
+        .map(|_| {
+            let len = (seed >> 32) as usize % longest + 1;
+            (0..len)
+                .map(|_| {
+                    seed = seed
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()]
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Every pair of character boundaries of `text`, the first no later than
 /// the second: the ranges a test asks of an answer between two offsets.
 #[cfg(test)]

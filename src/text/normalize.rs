@@ -592,21 +592,12 @@ mod tests {
     /// cluster by cluster gives.
     #[test]
     fn mixed_text_normalises_as_a_whole() {
-        let alphabet: Vec<char> = "नरळনকমস্ক\u{09C7}\u{09BE}\u{09D7}\u{09CB}\u{09BC}\u{09AF}\u{09DF}১২ া ্ ি ুজ\u{095B}\u{093C}ेंस्की२\u{200D}\u{200C}ab\u{0306}\u{0301}é।.\u{0A3C}ਕ"
+        let chars: Vec<String> = "नरळনকমস্ক\u{09C7}\u{09BE}\u{09D7}\u{09CB}\u{09BC}\u{09AF}\u{09DF}১২ া ্ ি ুজ\u{095B}\u{093C}ेंस्की२\u{200D}\u{200C}ab\u{0306}\u{0301}é।.\u{0A3C}ਕ"
             .chars()
+            .map(String::from)
             .collect();
-        // A fixed linear congruential sequence: the same texts on every run.
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..20_000 {
-            let len = (seed >> 60) as usize + 1;
-            let text: String = (0..len)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1_442_695_040_888_963_407);
-                    alphabet[(seed >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+        let alphabet: Vec<&str> = chars.iter().map(String::as_str).collect();
+        for text in crate::text::random_texts(&alphabet, 20_000, 16, 0x2545_F491_4F6C_DD1D) {
             let (n, words) = Normalized::with_words(&text);
             assert_eq!(words, super::super::Words::new(&n.text).collect::<Vec<_>>(), "{text:?}");
             let by_clusters = Normalized::build(&text, false, None).0;

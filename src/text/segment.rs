@@ -223,7 +223,7 @@ pub fn sentences(
             }
             b'?' | b'!' => Some(i + 1),
             b'.' if full_stop_ends_sentence(text, i, abbreviations) => Some(i + 1),
-            0xE0 if bytes.get(i + 1) == Some(&0xA5) && matches!(bytes.get(i + 2), Some(0xA4 | 0xA5)) => Some(i + 3),
+            0xE0 if danda_at(bytes, i) => Some(i + 3),
             _ => None,
         };
         match end_here {
@@ -287,12 +287,16 @@ impl<'a> EndMarks<'a> {
     }
 }
 
+/// Whether `।` or `॥` (U+0964, U+0965) starts at `bytes[i]`.
+fn danda_at(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i..i + 3), Some([0xE0, 0xA5, 0xA4 | 0xA5]))
+}
+
 /// Where the first mark that may end a sentence is in `gap`.
 fn first_mark(gap: &[u8]) -> Option<usize> {
     gap.iter().enumerate().position(|(k, &b)| match b {
         b'\n' | b'?' | b'!' | b'.' => true,
-        // `।` and `॥`, U+0964 and U+0965.
-        0xE0 => gap.get(k + 1) == Some(&0xA5) && matches!(gap.get(k + 2), Some(0xA4 | 0xA5)),
+        0xE0 => danda_at(gap, k),
         _ => false,
     })
 }
@@ -370,20 +374,7 @@ mod tests {
         let alphabet = [
             "ক", "ি", "म", "्", "a", "Z", "7", "৭", " ", " ", ".", "?", "!", "\n", "।", "॥", ",", "\"", "ॐ",
         ];
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..20_000 {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            let len = (seed >> 59) as usize + 1;
-            let text: String = (0..len)
-                .map(|_| {
-                    seed = seed
-                        .wrapping_mul(6_364_136_223_846_793_005)
-                        .wrapping_add(1_442_695_040_888_963_407);
-                    alphabet[(seed >> 33) as usize % alphabet.len()]
-                })
-                .collect();
+        for text in crate::text::random_texts(&alphabet, 20_000, 32, 0x9E37_79B9_7F4A_7C15) {
             let want: Vec<usize> = (0..text.len())
                 .filter(|&i| {
                     let rest = &text.as_bytes()[i..];
