@@ -13,6 +13,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
+use smallvec::SmallVec;
 
 use super::sound::{latin_key, sound_key};
 use super::{EntryKind, Gazetteer};
@@ -59,9 +60,9 @@ pub struct NameIndex {
     gazetteer: Gazetteer,
     /// Pattern ids by the hash of the pattern's first word ([`head_key`]),
     /// longest pattern first.
-    heads: HashMap<u64, Vec<u32>>,
+    heads: HashMap<u64, Ids>,
     patterns: Vec<String>,
-    targets: Vec<Vec<Target>>,
+    targets: Vec<Targets>,
     case: Vec<Case>,
     /// A word of a person's native name → its English spelling.
     tokens: HashMap<String, String>,
@@ -100,24 +101,34 @@ impl NameIndex {
         // A variant spelling never takes a surface another entry lists as
         // printed (`गाज़ा` without its nukta is Gaza Strip's `गाजा`).
         let listed: HashSet<&str> = surfaces.iter().map(|(s, _)| s.as_str()).collect();
-        let spellings: Vec<Vec<String>> = surfaces
+        // Each surface's other spellings, and where each name's first word
+        // lies, worked out on every core: what is left to do in order is
+        // the table's look-ups.
+        let others: Vec<(Option<Head>, Vec<Spelled>)> = surfaces
             .par_iter()
             .map(|(surface, _)| {
-                let mut out: Vec<String> = spelling_variants(surface)
-                    .into_iter()
-                    .filter(|v| v == surface || !listed.contains(v.as_str()))
-                    .collect();
+                let mut out = other_spellings(surface);
+                out.retain(|v| !listed.contains(v.as_str()));
                 // Datelines and headlines print names in capitals (`DHAKA, Nov 17`).
                 if surface.is_ascii() && surface.bytes().any(|b| b.is_ascii_lowercase()) {
                     out.push(surface.to_ascii_uppercase());
                 }
-                out
+                let out = out.into_iter().map(|v| {
+                    let head = Head::of(&v);
+                    (v, head)
+                });
+                (Head::of(surface), out.collect())
             })
             .collect();
-        let mut builder = PatternSet::with_capacity(surfaces.len() * 2);
-        for ((_, target), spellings) in surfaces.iter().zip(spellings) {
-            for v in spellings {
-                builder.add(v, *target);
+        // Sized as the built-in gazetteer needs: half as many patterns again
+        // as surfaces (spellings), a few more first words than surfaces.
+        let mut builder = PatternSet::with_capacity(surfaces.len() * 3 / 2, surfaces.len() * 5 / 4);
+        // Each surface, then its other spellings: the strings become the
+        // patterns, none copied or freed.
+        for ((surface, target), (head, others)) in surfaces.into_iter().zip(others) {
+            builder.insert(surface, head, target);
+            for (v, head) in others {
+                builder.insert(v, head, target);
             }
         }
         // Latin is matched case-sensitively (a case-insensitive automaton
@@ -296,7 +307,11 @@ impl NameIndex {
     /// the second start: each thread works them out once per word
     /// ([`WORD_PATTERNS`]).
     fn word_patterns(&self, word: &str, lex: &EntityLexicon) -> (Box<[u32]>, u32) {
-        let mut out: Vec<u32> = self.heads.get(&head_key(word)).cloned().unwrap_or_default();
+        let mut out: Vec<u32> = self
+            .heads
+            .get(&head_key(word))
+            .map(|ids| ids.to_vec())
+            .unwrap_or_default();
         let heads = out.len() as u32;
         for ending in lex.endings_within(word) {
             let stem = &word[..word.len() - ending.len()];
@@ -432,12 +447,20 @@ fn case_rule(pattern: &str, targets: &[Target]) -> Case {
     Case::Any
 }
 
+/// The ids of the patterns that begin with one word: seldom more than
+/// four, kept inline (the index holds tens of thousands of lists, each
+/// the size of a pointer and a length either way).
+type Ids = SmallVec<[u32; 4]>;
+
+/// What one pattern names: most name one entry, kept inline.
+type Targets = SmallVec<[Target; 2]>;
+
 /// Patterns with their targets, each pattern once, and their ids by first word.
 #[derive(Default)]
 struct PatternSet {
     patterns: Vec<String>,
-    targets: Vec<Vec<Target>>,
-    heads: HashMap<u64, Vec<u32>>,
+    targets: Vec<Targets>,
+    heads: HashMap<u64, Ids>,
 }
 
 /// Each thread's [`NameIndex::word_patterns`] by word number, for one
@@ -460,40 +483,69 @@ fn head_key(word: &str) -> u64 {
 }
 
 impl PatternSet {
-    fn with_capacity(n: usize) -> Self {
+    fn with_capacity(patterns: usize, heads: usize) -> Self {
         PatternSet {
-            patterns: Vec::with_capacity(n),
-            targets: Vec::with_capacity(n),
-            heads: HashMap::with_capacity_and_hasher(n, Default::default()),
+            patterns: Vec::with_capacity(patterns),
+            targets: Vec::with_capacity(patterns),
+            heads: HashMap::with_capacity_and_hasher(heads, Default::default()),
         }
     }
 
     fn add(&mut self, pattern: String, target: Target) {
-        // Names are looked up at word starts: a leading quote or apostrophe
-        // (`‘Alāqahdārī Gēlān`) is not part of the name.
-        let pattern = match pattern.find(is_word_char) {
-            Some(0) => pattern,
-            Some(i) => pattern[i..].to_string(),
-            None => return,
+        let head = Head::of(&pattern);
+        self.insert(pattern, head, target);
+    }
+
+    /// Add `pattern`, whose [`Head`] is `head` (none: no word to find).
+    fn insert(&mut self, pattern: String, head: Option<Head>, target: Target) {
+        let Some(Head { start, key }) = head else {
+            return;
         };
-        let head = head_key(&pattern[..word_end(&pattern, 0)]);
+        let pattern = match start {
+            0 => pattern,
+            i => pattern[i..].to_string(),
+        };
         let known = self
             .heads
-            .get(&head)
+            .get(&key)
             .and_then(|ids| ids.iter().map(|&i| i as usize).find(|&i| self.patterns[i] == pattern));
         let i = match known {
             Some(i) => i,
             None => {
                 let i = self.patterns.len();
-                self.heads.entry(head).or_default().push(i as u32);
+                self.heads.entry(key).or_default().push(i as u32);
                 self.patterns.push(pattern);
-                self.targets.push(Vec::new());
+                self.targets.push(Targets::new());
                 i
             }
         };
         if !self.targets[i].contains(&target) {
             self.targets[i].push(target);
         }
+    }
+}
+
+/// A spelling of a name, and its [`Head`].
+type Spelled = (String, Option<Head>);
+
+/// Where a name's pattern starts and the key of its first word.
+#[derive(Clone, Copy)]
+struct Head {
+    start: usize,
+    key: u64,
+}
+
+impl Head {
+    /// `None` for a name of no word characters. Names are looked up at word
+    /// starts: a leading quote or apostrophe (`‘Alāqahdārī Gēlān`) is not
+    /// part of the name.
+    fn of(pattern: &str) -> Option<Head> {
+        let start = pattern.find(is_word_char)?;
+        let name = &pattern[start..];
+        Some(Head {
+            start,
+            key: head_key(&name[..word_end(name, 0)]),
+        })
     }
 }
 
@@ -507,6 +559,14 @@ const ANUSVARA: char = '\u{0902}';
 /// short i (`মোদী`/`মোদি`).
 pub fn spelling_variants(name: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
+    out.extend(other_spellings(name));
+    out
+}
+
+/// [`spelling_variants`] but `name` itself: for most names, none, and
+/// nothing allocated.
+fn other_spellings(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     // Every transform rewrites a Devanagari or Bengali vowel sign or mark.
     if !name
         .chars()
@@ -522,9 +582,12 @@ pub fn spelling_variants(name: &str) -> Vec<String> {
         swap_final_i,
     ];
     for t in transforms {
-        let more: Vec<String> = out.iter().filter_map(|s| t(s)).collect();
+        let more: Vec<String> = std::iter::once(name)
+            .chain(out.iter().map(String::as_str))
+            .filter_map(t)
+            .collect();
         for m in more {
-            if !out.contains(&m) {
+            if m != name && !out.contains(&m) {
                 out.push(m);
             }
         }
@@ -545,11 +608,15 @@ fn nasal_of(c: char) -> Option<char> {
 }
 
 fn anusvara_to_conjunct(s: &str) -> Option<String> {
-    let chars: Vec<char> = s.chars().collect();
+    // Most names (all Bengali and Latin ones) have no Devanagari anusvara.
+    if !s.contains(ANUSVARA) {
+        return None;
+    }
     let mut out = String::with_capacity(s.len() + 8);
     let mut changed = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let nasal = chars.get(i + 1).and_then(|&n| nasal_of(n)).filter(|_| c == ANUSVARA);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let nasal = chars.peek().and_then(|&n| nasal_of(n)).filter(|_| c == ANUSVARA);
         match nasal {
             // Only न and म conjuncts are common in print.
             Some(n @ ('न' | 'म')) => {
@@ -564,53 +631,64 @@ fn anusvara_to_conjunct(s: &str) -> Option<String> {
 }
 
 fn conjunct_to_anusvara(s: &str) -> Option<String> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut changed = false;
-    let mut i = 0;
-    while i < chars.len() {
+    // A conjunct needs a Devanagari virama, which most names lack.
+    if !s.contains(VIRAMA) {
+        return None;
+    }
+    let chars: SmallVec<[char; 32]> = s.chars().collect();
+    // A nasal, a virama and a consonant of the nasal's class, not first.
+    let nasal_conjunct = |i: usize| {
         let c = chars[i];
-        if matches!(c, 'न' | 'म' | 'ङ' | 'ञ' | 'ण')
+        i > 0
+            && matches!(c, 'न' | 'म' | 'ङ' | 'ञ' | 'ण')
             && chars.get(i + 1) == Some(&VIRAMA)
             && chars.get(i + 2).and_then(|&n| nasal_of(n)) == Some(c)
-            && i > 0
-        {
+    };
+    let first = (1..chars.len()).find(|&i| nasal_conjunct(i))?;
+    let mut out: String = chars[..first].iter().collect();
+    let mut i = first;
+    while i < chars.len() {
+        if nasal_conjunct(i) {
             out.push(ANUSVARA);
-            changed = true;
             i += 2;
             continue;
         }
-        out.push(c);
+        out.push(chars[i]);
         i += 1;
     }
-    changed.then_some(out)
+    Some(out)
 }
 
 /// Swap a word-final long and short i (Bengali and Devanagari).
 fn swap_final_i(s: &str) -> Option<String> {
-    let mut changed = false;
-    let words: Vec<String> = s
-        .split(' ')
-        .map(|w| {
-            let swapped = match w.chars().next_back() {
-                Some('ী') => Some('ি'),
-                Some('ি') => Some('ী'),
-                Some('ी') => Some('ि'),
-                Some('ि') => Some('ी'),
-                _ => None,
-            };
-            match swapped {
-                Some(c) if w.chars().count() > 2 => {
-                    changed = true;
-                    let mut w2: String = w.chars().take(w.chars().count() - 1).collect();
-                    w2.push(c);
-                    w2
-                }
-                _ => w.to_string(),
+    let swapped = |w: &str| match w.chars().next_back() {
+        Some('ী') => Some('ি'),
+        Some('ি') => Some('ী'),
+        Some('ी') => Some('ि'),
+        Some('ि') => Some('ी'),
+        _ => None,
+    };
+    // Only in a word of more than two characters.
+    let swaps = |w: &str| swapped(w).filter(|_| w.chars().nth(2).is_some());
+    if !s.split(' ').any(|w| swaps(w).is_some()) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, w) in s.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match swaps(w) {
+            Some(c) => {
+                let mut stem = w.chars();
+                stem.next_back();
+                out.push_str(stem.as_str());
+                out.push(c);
             }
-        })
-        .collect();
-    changed.then(|| words.join(" "))
+            None => out.push_str(w),
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
@@ -627,6 +705,10 @@ mod tests {
         assert!(v.contains(&normalize_str("मास्को")), "{v:?}");
         let v = spelling_variants(&normalize_str("ट्रम्प"));
         assert!(v.contains(&normalize_str("ट्रंप")), "{v:?}");
+        assert_eq!(other_spellings(&normalize_str("ट्रम्प")), [normalize_str("ट्रंप")]);
+        // A name with nothing to vary has no other spelling.
+        assert!(other_spellings("Dhaka").is_empty() && other_spellings("ঢাকা").is_empty());
+        assert_eq!(spelling_variants("Dhaka"), ["Dhaka"]);
     }
 
     #[test]

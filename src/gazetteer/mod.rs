@@ -7,8 +7,9 @@ pub mod romanize;
 pub mod sound;
 mod user;
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use rustc_hash::FxHashMap;
 
 pub use index::{NameIndex, Target};
 pub use user::GazetteerError;
@@ -47,7 +48,7 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     pub entries: Vec<Entry>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 static PEOPLE_TSV: &str = include_str!("../../data/gazetteer/people.tsv");
@@ -56,9 +57,13 @@ static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 impl Gazetteer {
     /// The built-in people and places.
     pub fn builtin() -> Self {
-        let mut g = Gazetteer::default();
         let people = user::parse_tsv_rows(PEOPLE_TSV, "data/gazetteer/people.tsv", Some(EntryKind::Person));
         let places = user::parse_tsv_rows(PLACES_TSV, "data/gazetteer/places.tsv", Some(EntryKind::Place));
+        let n = people.len() + places.len();
+        let mut g = Gazetteer {
+            entries: Vec::with_capacity(n),
+            by_id: FxHashMap::with_capacity_and_hasher(n, Default::default()),
+        };
         for entry in people.into_iter().chain(places) {
             // The built-in data is checked by tests; a bad row is a build defect.
             g.add(entry.unwrap_or_else(|e| panic!("bad built-in gazetteer: {e}")));

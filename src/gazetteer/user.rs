@@ -56,10 +56,14 @@ pub fn read_file(path: &Path) -> (Vec<Entry>, Vec<GazetteerError>) {
 
 /// Rows of a TSV gazetteer. With `kind` the rows are built-in rows of that
 /// kind; without, each row starts with its type.
-pub fn parse_tsv_rows(contents: &str, file: &str, kind: Option<EntryKind>) -> Vec<Result<Entry, GazetteerError>> {
+pub fn parse_tsv_rows<'a>(
+    contents: &'a str,
+    file: &str,
+    kind: Option<EntryKind>,
+) -> Vec<Result<Entry, GazetteerError>> {
     // Rows parse independently: on every core (the built-in files are
     // thousands of rows, read at every start), in file order.
-    let lines: Vec<(usize, &str)> = crate::lexicon::data_lines(contents).collect();
+    let lines: Vec<(usize, &'a str)> = crate::lexicon::data_lines(contents).collect();
     lines
         .into_par_iter()
         .map(|(line, text)| {
@@ -68,7 +72,7 @@ pub fn parse_tsv_rows(contents: &str, file: &str, kind: Option<EntryKind>) -> Ve
                 line,
                 message,
             };
-            let mut cols: Vec<&str> = text.split('\t').map(str::trim).collect();
+            let mut cols: Vec<&'a str> = text.split('\t').map(str::trim).collect();
             let kind = match kind {
                 Some(k) => k,
                 None => {
@@ -86,39 +90,35 @@ pub fn parse_tsv_rows(contents: &str, file: &str, kind: Option<EntryKind>) -> Ve
                 )));
             }
             cols.resize(expected, "");
-            let list = |s: &str| {
-                s.split('|')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from)
-                    .collect()
-            };
-            let raw = if kind == EntryKind::Person {
-                RawEntry {
-                    kind: type_name(kind).into(),
-                    id: cols[0].into(),
-                    name: cols[1].into(),
-                    role: cols[2].into(),
-                    country: cols[3].into(),
-                    names: list(cols[4]),
-                    aliases: list(cols[5]),
-                    ..RawEntry::default()
+            let list = |s: &'a str| s.split('|');
+            // The row's own slices, not copies: an entry's strings are
+            // made once, trimmed.
+            let fields = if kind == EntryKind::Person {
+                Fields {
+                    kind,
+                    id: cols[0],
+                    name: cols[1],
+                    role: cols[2],
+                    place_kind: "",
+                    country: cols[3],
+                    lat: None,
+                    lon: None,
                 }
+                .entry(list(cols[4]).chain(list(cols[5])), std::iter::empty())
             } else {
-                RawEntry {
-                    kind: type_name(kind).into(),
-                    id: cols[0].into(),
-                    name: cols[1].into(),
-                    place_kind: cols[2].into(),
-                    country: cols[3].into(),
+                Fields {
+                    kind,
+                    id: cols[0],
+                    name: cols[1],
+                    role: "",
+                    place_kind: cols[2],
+                    country: cols[3],
                     lat: parse_coord(cols[4], "lat", 90.0).map_err(err)?,
                     lon: parse_coord(cols[5], "lon", 180.0).map_err(err)?,
-                    names: list(cols[6]),
-                    adjectives: list(cols[7]),
-                    ..RawEntry::default()
                 }
+                .entry(list(cols[6]), list(cols[7]).map(str::trim))
             };
-            raw.into_entry().map_err(err)
+            fields.map_err(err)
         })
         .collect()
 }
@@ -182,8 +182,42 @@ struct RawEntry {
 
 impl RawEntry {
     fn into_entry(self) -> Result<Entry, String> {
-        let kind = parse_type(&self.kind)?;
-        let name = self.name.trim().to_string();
+        let fields = Fields {
+            kind: parse_type(&self.kind)?,
+            id: &self.id,
+            name: &self.name,
+            role: &self.role,
+            place_kind: &self.place_kind,
+            country: &self.country,
+            lat: self.lat,
+            lon: self.lon,
+        };
+        let names = self.names.iter().chain(&self.aliases).map(String::as_str);
+        fields.entry(names, self.adjectives.iter().map(String::as_str))
+    }
+}
+
+/// An entry's fields as a file spells them, untrimmed.
+struct Fields<'a> {
+    kind: EntryKind,
+    id: &'a str,
+    name: &'a str,
+    role: &'a str,
+    place_kind: &'a str,
+    country: &'a str,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+impl<'a> Fields<'a> {
+    /// The entry, with its other `names` and its `adjectives` (an empty
+    /// one is skipped).
+    fn entry(
+        self,
+        names: impl Iterator<Item = &'a str>,
+        adjectives: impl Iterator<Item = &'a str>,
+    ) -> Result<Entry, String> {
+        let name = self.name.trim();
         if name.is_empty() {
             return Err("empty name".into());
         }
@@ -192,31 +226,32 @@ impl RawEntry {
         if !country.is_empty() && !iso {
             return Err(format!("country '{country}' is not an ISO 3166-1 alpha-2 code"));
         }
-        if kind == EntryKind::Place && self.place_kind.trim().is_empty() {
+        let place_kind = self.place_kind.trim();
+        if self.kind == EntryKind::Place && place_kind.is_empty() {
             return Err("a place needs a kind (country, region, city, ...)".into());
         }
-        let mut names = vec![name.clone()];
-        for n in self.names.into_iter().chain(self.aliases) {
-            let n = n.trim().to_string();
-            if !n.is_empty() && !names.contains(&n) {
-                names.push(n);
+        let mut names_out = vec![name.to_string()];
+        for n in names.map(str::trim) {
+            if !n.is_empty() && !names_out.iter().any(|known| known == n) {
+                names_out.push(n.to_string());
             }
         }
         let id = match self.id.trim() {
-            "" => local_id(&name),
+            "" => local_id(name),
             id => id.to_string(),
         };
+        let role = self.role.trim();
         Ok(Entry {
-            kind,
+            kind: self.kind,
             id,
-            name,
-            role: Some(self.role.trim().to_string()).filter(|r| !r.is_empty()),
-            place_kind: self.place_kind.trim().to_string(),
-            country: Some(country.to_string()).filter(|c| !c.is_empty()),
+            name: name.to_string(),
+            role: (!role.is_empty()).then(|| role.to_string()),
+            place_kind: place_kind.to_string(),
+            country: (!country.is_empty()).then(|| country.to_string()),
             lat: self.lat,
             lon: self.lon,
-            names,
-            adjectives: self.adjectives.into_iter().filter(|a| !a.trim().is_empty()).collect(),
+            names: names_out,
+            adjectives: adjectives.filter(|a| !a.trim().is_empty()).map(String::from).collect(),
         })
     }
 }

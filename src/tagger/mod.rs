@@ -8,6 +8,7 @@ pub mod file;
 pub mod memo;
 pub mod train;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -93,7 +94,8 @@ pub struct Model {
     /// and of a place it adds: chosen by `corpus train` on sentences the
     /// model was not fit on.
     margins: [i32; 2],
-    weights: Vec<[i16; 8]>,
+    /// Read in place from the binary for a built-in model ([`file`]).
+    weights: Cow<'static, [file::Row]>,
     /// Tells this model's weights from any other's, for what is remembered
     /// of them ([`memo`]).
     id: u64,
@@ -121,7 +123,7 @@ impl PartialsOf for [Partials] {
 }
 
 impl Model {
-    pub fn new(bits: u32, margins: [i32; 2], weights: Vec<[i16; 8]>) -> Model {
+    pub fn new(bits: u32, margins: [i32; 2], weights: Cow<'static, [file::Row]>) -> Model {
         static NEXT: AtomicU64 = AtomicU64::new(0);
         Model {
             bits,
@@ -410,7 +412,7 @@ impl Taggers {
     pub fn load_builtin() -> Result<Taggers, String> {
         let mut t = Taggers::default();
         for (name, bytes) in MODEL_FILES {
-            let (script, model) = file::read(bytes).map_err(|e| format!("bad built-in model {name}: {e}"))?;
+            let (script, model) = file::read_static(bytes).map_err(|e| format!("bad built-in model {name}: {e}"))?;
             t.set(script, model);
         }
         Ok(t)
@@ -444,6 +446,15 @@ mod tests {
         assert!(t.for_script(Script::Bengali).is_some());
         assert!(t.for_script(Script::Devanagari).is_some());
         assert!(t.for_script(Script::Latin).is_none());
+        // Their weights are read where the binary holds them, not copied.
+        for script in [Script::Bengali, Script::Devanagari] {
+            let model = t.for_script(script).unwrap();
+            assert_eq!(
+                matches!(model.weights, Cow::Borrowed(_)),
+                cfg!(target_endian = "little"),
+                "{script:?}"
+            );
+        }
     }
 
     #[test]
