@@ -2,23 +2,31 @@
 
 use std::io::{self, Write};
 
+use super::record::write_article;
 use super::{Sink, Summary};
 use crate::model::Article;
 
 pub struct JsonlSink<W: Write> {
     out: W,
+    /// A record is written here, then to `out` in one piece.
+    record: Vec<u8>,
 }
 
 impl<W: Write> JsonlSink<W> {
     pub fn new(out: W) -> Self {
-        JsonlSink { out }
+        JsonlSink {
+            out,
+            record: Vec::new(),
+        }
     }
 }
 
 impl<W: Write> Sink for JsonlSink<W> {
     fn article(&mut self, a: &Article) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, a)?;
-        self.out.write_all(b"\n")
+        self.record.clear();
+        write_article(&mut self.record, a);
+        self.record.push(b'\n');
+        self.out.write_all(&self.record)
     }
 
     fn wants_summary(&self) -> bool {
@@ -34,11 +42,17 @@ impl<W: Write> Sink for JsonlSink<W> {
 pub struct JsonSink<W: Write> {
     out: W,
     count: usize,
+    /// As [`JsonlSink`]'s.
+    record: Vec<u8>,
 }
 
 impl<W: Write> JsonSink<W> {
     pub fn new(out: W) -> Self {
-        JsonSink { out, count: 0 }
+        JsonSink {
+            out,
+            count: 0,
+            record: Vec::new(),
+        }
     }
 }
 
@@ -47,8 +61,9 @@ impl<W: Write> Sink for JsonSink<W> {
         self.out
             .write_all(if self.count == 0 { b"{\"articles\":[\n" } else { b",\n" })?;
         self.count += 1;
-        serde_json::to_writer(&mut self.out, a)?;
-        Ok(())
+        self.record.clear();
+        write_article(&mut self.record, a);
+        self.out.write_all(&self.record)
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {

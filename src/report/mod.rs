@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod geojson;
 pub mod json;
+pub mod record;
 pub mod summary;
 pub mod table;
 pub mod width;
