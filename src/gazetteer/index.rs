@@ -563,8 +563,8 @@ pub fn spelling_variants(name: &str) -> Vec<String> {
     out
 }
 
-/// [`spelling_variants`] but `name` itself: for most names, none, and
-/// nothing allocated.
+/// The spellings [`spelling_variants`] gives other than `name` itself: for
+/// most names none, and nothing allocated.
 fn other_spellings(name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // Every transform rewrites a Devanagari or Bengali vowel sign or mark.
