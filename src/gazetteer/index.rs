@@ -553,17 +553,10 @@ const NUKTA: char = '\u{093C}';
 const VIRAMA: char = '\u{094D}';
 const ANUSVARA: char = '\u{0902}';
 
-/// The spellings news prints for one normalised name: Devanagari with and
-/// without nukta (`ज़ेलेंस्की`/`जेलेंस्की`), anusvara or nasal conjunct
-/// (`ट्रंप`/`ट्रम्प`), `ॉ` or `ा` (`मॉस्को`/`मास्को`); a word-final long or
-/// short i (`মোদী`/`মোদি`).
-pub fn spelling_variants(name: &str) -> Vec<String> {
-    let mut out = vec![name.to_string()];
-    out.extend(other_spellings(name));
-    out
-}
-
-/// The spellings [`spelling_variants`] gives other than `name` itself: for
+/// The other spellings news prints for one normalised name, besides the
+/// name itself: Devanagari with and without nukta (`ज़ेलेंस्की`/`जेलेंस्की`),
+/// anusvara or nasal conjunct (`ट्रंप`/`ट्रम्प`), `ॉ` or `ा`
+/// (`मॉस्को`/`मास्को`); a word-final long or short i (`মোদী`/`মোদি`). For
 /// most names none, and nothing allocated.
 fn other_spellings(name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -694,6 +687,13 @@ fn swap_final_i(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every spelling a name is indexed under: itself, then the others.
+    fn spelling_variants(name: &str) -> Vec<String> {
+        let mut out = vec![name.to_string()];
+        out.extend(other_spellings(name));
+        out
+    }
 
     #[test]
     fn devanagari_variants() {

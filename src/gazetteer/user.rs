@@ -154,7 +154,7 @@ fn parse_json(contents: &str, file: &str) -> Vec<Result<Entry, GazetteerError>> 
 }
 
 /// An entry as a file spells it.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEntry {
     #[serde(rename = "type")]

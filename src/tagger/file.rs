@@ -96,8 +96,7 @@ struct File<'b> {
 
 /// The parts of a model file, checked.
 fn parse(bytes: &[u8]) -> Result<File<'_>, String> {
-    let header = HEADER;
-    if bytes.len() < header || &bytes[..MAGIC.len()] != MAGIC {
+    if bytes.len() < HEADER || &bytes[..MAGIC.len()] != MAGIC {
         return Err("not a corpus tagger model".into());
     }
     let [version, code, bits, labels] = [
@@ -124,7 +123,7 @@ fn parse(bytes: &[u8]) -> Result<File<'_>, String> {
         i32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
     };
     let margins = [margin(0), margin(1)];
-    let expected = header + (1usize << bits) * size_of::<Row>();
+    let expected = HEADER + (1usize << bits) * size_of::<Row>();
     if bytes.len() != expected {
         return Err(format!("{} bytes, expected {expected}", bytes.len()));
     }
@@ -132,7 +131,7 @@ fn parse(bytes: &[u8]) -> Result<File<'_>, String> {
         script,
         bits: u32::from(bits),
         margins,
-        rows: &bytes[header..],
+        rows: &bytes[HEADER..],
     })
 }
 

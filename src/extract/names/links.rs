@@ -99,7 +99,7 @@ impl<'t> PersonWords<'t> {
     fn new(text: &'t str, found: &[Found]) -> Self {
         // Sized once for every person's mention: the tables are not grown
         // (and rehashed) as they fill.
-        let mentions: usize = found.iter().filter(|f| f.person).map(|f| f.mentions.len()).sum();
+        let mentions = person_mentions(found);
         let mut index = PersonWords {
             person: found.iter().map(|f| f.person).collect(),
             starts: HashMap::with_capacity_and_hasher(mentions, Default::default()),
@@ -257,14 +257,15 @@ impl ShortForms<'_> {
     }
 }
 
+/// How many mentions the people of `found` have, all told.
+fn person_mentions(found: &[Found]) -> usize {
+    found.iter().filter(|f| f.person).map(|f| f.mentions.len()).sum()
+}
+
 /// The [`ShortForms`] of the people of `found`.
 fn short_form_tokens<'t>(text: &'t str, lex: &EntityLexicon, found: &[Found]) -> ShortForms<'t> {
     // At most two tokens a person's mention: sized once, never rehashed.
-    let most = 2 * found
-        .iter()
-        .filter(|f| f.person)
-        .map(|f| f.mentions.len())
-        .sum::<usize>();
+    let most = 2 * person_mentions(found);
     let mut tokens: HashMap<&[u8], Option<usize>> = HashMap::with_capacity_and_hasher(most, Default::default());
     for (i, f) in found.iter().enumerate().filter(|(_, f)| f.person) {
         for m in f
