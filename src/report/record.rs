@@ -9,147 +9,142 @@ use serde::Serialize;
 
 use crate::model::{Article, DateMention, Event, Person, Place, Source, Span};
 
+/// `"name":` after `,`, or after `{` for an object's first field (`open`):
+/// one copy of a constant, not four pushes.
+macro_rules! key {
+    ($out:expr, open $name:literal) => {
+        $out.extend_from_slice(concat!("{\"", $name, "\":").as_bytes())
+    };
+    ($out:expr, $name:literal) => {
+        $out.extend_from_slice(concat!(",\"", $name, "\":").as_bytes())
+    };
+}
+
 /// Append `a`'s record to `out`.
 pub fn write_article(out: &mut Vec<u8>, a: &Article) {
-    out.push(b'{');
-    key(out, "schema", true);
+    key!(out, open "schema");
     string(out, &a.schema);
-    key(out, "path", false);
+    key!(out, "path");
     string(out, &a.path);
-    key(out, "id", false);
+    key!(out, "id");
     option(out, a.id.as_deref(), string);
     if let Some(url) = &a.url {
-        key(out, "url", false);
+        key!(out, "url");
         string(out, url);
     }
-    key(out, "lang", false);
+    key!(out, "lang");
     variant(out, &a.lang);
-    key(out, "title", false);
+    key!(out, "title");
     option(out, a.title.as_deref(), string);
-    key(out, "published", false);
+    key!(out, "published");
     option(out, a.published.as_ref(), date);
-    key(out, "reference_date", false);
+    key!(out, "reference_date");
     option(out, a.reference_date.as_deref(), string);
-    key(out, "reference_source", false);
+    key!(out, "reference_source");
     option(out, a.reference_source.as_ref(), variant);
-    key(out, "dates", false);
+    key!(out, "dates");
     list(out, &a.dates, date);
-    key(out, "people", false);
+    key!(out, "people");
     list(out, &a.people, person);
-    key(out, "places", false);
+    key!(out, "places");
     list(out, &a.places, place);
-    key(out, "events", false);
+    key!(out, "events");
     list(out, &a.events, event);
     if !a.warnings.is_empty() {
-        key(out, "warnings", false);
+        key!(out, "warnings");
         list(out, &a.warnings, |out, w| string(out, w));
     }
     out.push(b'}');
 }
 
-/// The fields of a span, without braces (a date's record holds them too).
-fn span_fields(out: &mut Vec<u8>, s: &Span) {
-    key(out, "text", true);
+/// The fields of a span after the `{` that opens it, left open (a date's
+/// record holds them too).
+fn open_span(out: &mut Vec<u8>, s: &Span) {
+    key!(out, open "text");
     string(out, &s.text);
-    key(out, "start", false);
+    key!(out, "start");
     number(out, s.start);
-    key(out, "end", false);
+    key!(out, "end");
     number(out, s.end);
 }
 
 fn span(out: &mut Vec<u8>, s: &Span) {
-    out.push(b'{');
-    span_fields(out, s);
+    open_span(out, s);
     out.push(b'}');
 }
 
 fn date(out: &mut Vec<u8>, d: &DateMention) {
-    out.push(b'{');
-    span_fields(out, &d.span);
-    key(out, "value", false);
+    open_span(out, &d.span);
+    key!(out, "value");
     option(out, d.value.as_deref(), string);
-    key(out, "type", false);
+    key!(out, "type");
     variant(out, &d.kind);
-    key(out, "grain", false);
+    key!(out, "grain");
     variant(out, &d.grain);
-    key(out, "resolved", false);
+    key!(out, "resolved");
     variant(out, &d.resolved);
     if let Some(calendar) = &d.calendar {
-        key(out, "calendar", false);
+        key!(out, "calendar");
         variant(out, calendar);
     }
     out.push(b'}');
 }
 
 fn person(out: &mut Vec<u8>, p: &Person) {
-    out.push(b'{');
-    entity_fields(out, [&p.name, &p.id, &p.native], &p.mentions, &p.source);
+    open_entity(out, [&p.name, &p.id, &p.native], &p.mentions, &p.source);
     if let Some(role) = &p.role {
-        key(out, "role", false);
+        key!(out, "role");
         string(out, role);
     }
     out.push(b'}');
 }
 
 fn place(out: &mut Vec<u8>, p: &Place) {
-    out.push(b'{');
-    entity_fields(out, [&p.name, &p.id, &p.native], &p.mentions, &p.source);
-    key(out, "kind", false);
+    open_entity(out, [&p.name, &p.id, &p.native], &p.mentions, &p.source);
+    key!(out, "kind");
     string(out, &p.kind);
-    key(out, "country", false);
+    key!(out, "country");
     option(out, p.country.as_deref(), string);
-    key(out, "lat", false);
+    key!(out, "lat");
     option(out, p.lat, float);
-    key(out, "lon", false);
+    key!(out, "lon");
     option(out, p.lon, float);
     out.push(b'}');
 }
 
-/// The fields a person and a place begin with: `name`, `id`, `native`,
-/// `mentions` and `source`.
-fn entity_fields(out: &mut Vec<u8>, [name, id, native]: [&str; 3], mentions: &[Span], source: &Source) {
-    key(out, "name", true);
+/// The fields a person and a place begin with, after the `{` that opens
+/// them, left open: `name`, `id`, `native`, `mentions` and `source`.
+fn open_entity(out: &mut Vec<u8>, [name, id, native]: [&str; 3], mentions: &[Span], source: &Source) {
+    key!(out, open "name");
     string(out, name);
-    key(out, "id", false);
+    key!(out, "id");
     string(out, id);
-    key(out, "native", false);
+    key!(out, "native");
     string(out, native);
-    key(out, "mentions", false);
+    key!(out, "mentions");
     list(out, mentions, span);
-    key(out, "source", false);
+    key!(out, "source");
     variant(out, source);
 }
 
 fn event(out: &mut Vec<u8>, e: &Event) {
-    out.push(b'{');
-    key(out, "type", true);
+    key!(out, open "type");
     variant(out, &e.kind);
-    key(out, "cameo", false);
+    key!(out, "cameo");
     string(out, &e.cameo);
-    key(out, "trigger", false);
+    key!(out, "trigger");
     span(out, &e.trigger);
-    key(out, "date", false);
+    key!(out, "date");
     option(out, e.date.as_deref(), string);
-    key(out, "place", false);
+    key!(out, "place");
     option(out, e.place.as_deref(), string);
-    key(out, "participants", false);
+    key!(out, "participants");
     list(out, &e.participants, |out, p| string(out, p));
-    key(out, "actors", false);
+    key!(out, "actors");
     list(out, &e.actors, |out, a| string(out, a));
-    key(out, "status", false);
+    key!(out, "status");
     variant(out, &e.status);
     out.push(b'}');
-}
-
-/// `"key":`, after a comma unless it is the object's first.
-#[inline]
-fn key(out: &mut Vec<u8>, key: &str, first: bool) {
-    if !first {
-        out.push(b',');
-    }
-    out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\":");
 }
 
 fn option<T>(out: &mut Vec<u8>, value: Option<T>, write: impl FnOnce(&mut Vec<u8>, T)) {
@@ -182,31 +177,71 @@ fn number(out: &mut Vec<u8>, n: usize) {
     out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
-/// A float as serde_json writes one: the shortest form that reads back,
-/// `null` for what JSON cannot hold.
+/// A float as serde_json writes one (through `zmij`, as it does): the
+/// shortest form that reads back, `null` for what JSON cannot hold.
 fn float(out: &mut Vec<u8>, f: f64) {
     if f.is_finite() {
-        out.extend_from_slice(ryu::Buffer::new().format_finite(f).as_bytes());
+        out.extend_from_slice(zmij::Buffer::new().format_finite(f).as_bytes());
     } else {
         out.extend_from_slice(b"null");
     }
 }
 
 /// A JSON string: `"`, `\` and control characters escaped as serde_json
-/// escapes them, everything else (all of UTF-8 above them) as it is.
+/// escapes them, everything else (all of UTF-8 above them) as it is. Most
+/// strings (names, dates, words of the text) need no escape: they are
+/// checked whole, a few loads each, and copied in one piece.
 fn string(out: &mut Vec<u8>, s: &str) {
-    out.push(b'"');
     let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    if may_need_escape(bytes) {
+        escaped(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// Whether any byte of `bytes` may need escaping ([`needs_escape`]): read
+/// eight bytes at a time, the last eight overlapping those before; a
+/// shorter string as overlapping loads of four, or its first, middle and
+/// last byte, the rest of the word a letter.
+#[inline]
+fn may_need_escape(bytes: &[u8]) -> bool {
+    const LETTERS: u64 = 0x6161_6161_6161_6161;
+    let n = bytes.len();
+    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
+    let half = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or_default()));
+    match n {
+        0 => false,
+        1..4 => {
+            let three = u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16;
+            needs_escape(three | (LETTERS << 24))
+        }
+        4..8 => needs_escape(half(0) | half(n - 4) << 32),
+        _ => bytes.chunks_exact(8).any(|c| needs_escape(word_of(c))) || needs_escape(word(n - 8)),
+    }
+}
+
+/// Eight bytes as one little-endian word.
+#[inline]
+fn word_of(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
+}
+
+/// [`string`]'s content when some byte may need escaping: byte by byte
+/// where a word says one may.
+fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     let mut done = 0;
     let mut at = 0;
     while at < bytes.len() {
         // Eight bytes at a time while none needs escaping.
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if !needs_escape(word) {
-                at += 8;
-                continue;
-            }
+        if let Some(chunk) = bytes.get(at..at + 8)
+            && !needs_escape(word_of(chunk))
+        {
+            at += 8;
+            continue;
         }
         let b = bytes[at];
         if let Some(escape) = escape(b) {
@@ -217,7 +252,6 @@ fn string(out: &mut Vec<u8>, s: &str) {
         at += 1;
     }
     out.extend_from_slice(&bytes[done..]);
-    out.push(b'"');
 }
 
 /// Whether any byte of `word` is a control character, `"` or `\`.
@@ -286,6 +320,17 @@ mod tests {
             ]
             .map(String::from),
         );
+        // A character to escape at each place of strings of every length
+        // the whole-string check reads differently (short, overlapping).
+        for n in 1..=20 {
+            for k in 0..n {
+                for special in ['"', '\\', '\n', '\u{1f}', '\u{0}'] {
+                    let mut s: Vec<char> = "ঢxyzwvutsrqponmlkjihgf".chars().take(n).collect();
+                    s[k] = special;
+                    samples.push(s.into_iter().collect());
+                }
+            }
+        }
         samples.extend(crate::text::random_texts(
             &["a", "\"", "\\", "\n", "\t", "\u{1f}", "\u{7f}", "ঢ", "ा", " "],
             500,
@@ -300,6 +345,37 @@ mod tests {
                 serde_json::to_string(&s).unwrap(),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn floats_are_written_as_serde_json_writes_them() {
+        let mut floats = vec![
+            0.0,
+            -0.0,
+            55.75,
+            23.8103,
+            90.4125,
+            -33.8688,
+            151.2093,
+            1e300,
+            5e-324,
+            0.1 + 0.2,
+        ];
+        floats.extend((0..1000).map(|i| f64::from(i) * 0.37 - 180.0));
+        for &f in &floats {
+            let mut out = Vec::new();
+            float(&mut out, f);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&f).unwrap(),
+                "{f}"
+            );
+        }
+        for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            let mut out = Vec::new();
+            float(&mut out, f);
+            assert_eq!(out, b"null");
         }
     }
 

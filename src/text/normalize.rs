@@ -90,11 +90,62 @@ enum RunClass {
 const INDIC_START: u32 = 0x900;
 const INDIC_END: u32 = 0xB00;
 
-type IndicTable = [IndicChar; (INDIC_END - INDIC_START) as usize];
+const INDIC_LEN: usize = (INDIC_END - INDIC_START) as usize;
+
+/// The [`IndicChar`] of each character of the blocks, and the same in one
+/// byte for the commonest case, a character inside a word ([`InWord`]).
+struct IndicTable {
+    chars: [IndicChar; INDIC_LEN],
+    in_word: [InWord; INDIC_LEN],
+}
+
+impl std::ops::Index<usize> for IndicTable {
+    type Output = IndicChar;
+
+    #[inline]
+    fn index(&self, i: usize) -> &IndicChar {
+        &self.chars[i]
+    }
+}
+
+/// What a run of normal clusters needs of a character that follows
+/// another within a word, in one byte: [`InWord::PLAIN`] if it is a word
+/// character that [`IndicChar::extends_run`] after any other there (of
+/// class 0, normal, or a vowel sign), [`InWord::JOINS`] as
+/// [`IndicChar::joins`], and its [`IndicChar::script`] above them. `0`:
+/// read it in full.
+#[derive(Clone, Copy, Default)]
+struct InWord(u8);
+
+impl InWord {
+    const PLAIN: u8 = 1;
+    const JOINS: u8 = 2;
+    const SCRIPT_SHIFT: u8 = 2;
+
+    fn of(e: &IndicChar) -> InWord {
+        if !e.word || e.run == RunClass::Other {
+            return InWord(0);
+        }
+        let joins = if e.joins { InWord::JOINS } else { 0 };
+        InWord(InWord::PLAIN | joins | (e.script & 3) << InWord::SCRIPT_SHIFT)
+    }
+}
 
 fn indic_table() -> &'static IndicTable {
     static TABLE: std::sync::OnceLock<IndicTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        let chars = indic_chars();
+        IndicTable {
+            in_word: chars.map(|e| InWord::of(&e)),
+            chars,
+        }
+    })
+}
+
+/// The [`IndicChar`] of each character of the blocks, worked out from the
+/// Unicode tables.
+fn indic_chars() -> [IndicChar; INDIC_LEN] {
+    {
         let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
         // A mark of a lower class between a letter and a mark lets them
         // compose; with none in the blocks, only the character right before
@@ -140,7 +191,7 @@ fn indic_table() -> &'static IndicTable {
             }
             None => IndicChar::default(),
         })
-    })
+    }
 }
 
 /// The script whose letters [`ScriptCounts`] counts `c` among (see
@@ -256,29 +307,34 @@ fn read_plain_indic_run(
         last_ccc: 0,
         by_script: [0; 4],
     };
-    loop {
-        let (b1, b2) = match bytes.get(pos..) {
-            Some(&[0xE0, b1 @ 0xA4..=0xAB, b2, ..]) => (b1, b2),
+    // At the first character of the run, or of a word in it.
+    let mut first = true;
+    // The table index of the character before, read when not `first`.
+    let mut before = 0;
+    // A character, or a space and the character after it, is three bytes:
+    // one test that they are there for both.
+    while let Some(&[b0, b1, b2]) = bytes.get(pos..pos + 3) {
+        if b0 != 0xE0 {
             // One space between two words goes into the run: it joins
             // nothing, and nothing joins it.
-            Some(&[b' ', 0xE0, 0xA4..=0xAB, ..]) if pos > i => {
+            if b0 == b' ' && !first && b1 == 0xE0 && (0xA4..=0xAB).contains(&b2) {
                 if let Some(w) = words.as_mut() {
                     w.mark(at + (pos - i), false);
                 }
                 pos += 1;
                 run.cluster = pos;
                 run.last_ccc = 0;
+                first = true;
                 continue;
             }
-            _ => break,
-        };
-        let mut index = indic_index(b1, b2);
+            break;
+        }
+        if !(0xA4..=0xAB).contains(&b1) {
+            break;
+        }
+        let index = indic_index(b1, b2);
         let e = table[index];
-        // The first character of the run, or of a word in it.
-        let first = pos == i || bytes[pos - 1] == b' ';
-        if !e.extends_run(first, run.last_ccc, || {
-            table[indic_index(bytes[pos - 2], bytes[pos - 1])]
-        }) {
+        if !e.extends_run(first, run.last_ccc, || table[before]) {
             break;
         }
         run.take(e, pos);
@@ -286,21 +342,33 @@ fn read_plain_indic_run(
             w.mark(at + (pos - i), e.word);
         }
         pos += 3;
+        before = index;
+        first = false;
         if !e.word {
             continue;
         }
         // On within the word: its characters change nothing of the split,
         // and each follows another of the run, so they are read with
         // nothing else.
-        while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2, ..]) = bytes.get(pos..) {
-            let before = index;
-            index = indic_index(b1, b2);
-            let e = table[index];
-            if !e.word || !e.extends_run(false, run.last_ccc, || table[before]) {
-                break;
+        while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2]) = bytes.get(pos..pos + 3) {
+            let index = indic_index(b1, b2);
+            let InWord(w) = table.in_word[index];
+            if w & InWord::PLAIN != 0 {
+                // `take`, of a character of class 0, from its one byte.
+                if w & InWord::JOINS == 0 {
+                    run.cluster = pos;
+                }
+                run.last_ccc = 0;
+                run.by_script[usize::from(w >> InWord::SCRIPT_SHIFT & 3)] += 1;
+            } else {
+                let e = table[index];
+                if !e.word || !e.extends_run(false, run.last_ccc, || table[before]) {
+                    break;
+                }
+                run.take(e, pos);
             }
-            run.take(e, pos);
             pos += 3;
+            before = index;
         }
     }
     // A character after the run that joins the last cluster takes it out,
