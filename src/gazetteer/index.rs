@@ -246,6 +246,28 @@ impl NameIndex {
         let mut candidates: Vec<u32> = Vec::new();
         let mut next = 0;
         let owner = (self.id, lex as *const EntityLexicon as usize);
+        // A word's patterns, those that begin it in the text put among the
+        // candidates: whether it has any.
+        let take = |(ids, heads): &(Box<[u32]>, u32), w: &Range<usize>, candidates: &mut Vec<u32>| {
+            if ids.is_empty() {
+                return false;
+            }
+            let (heads, stems) = ids.split_at(*heads as usize);
+            // Patterns whose first word is this word: the name itself, or
+            // one of several words (`ডোনাল্ড ট্রাম্প`, `U.S.`). Compared as
+            // bytes: a pattern is whole characters, so where it matches it
+            // ends on a character's end.
+            let rest = &text.as_bytes()[w.start..];
+            candidates.extend(
+                heads
+                    .iter()
+                    .copied()
+                    .filter(|&i| starts_with_bytes(rest, self.pattern(i).as_bytes())),
+            );
+            // One-word patterns followed by a case ending (`পুতিন` + `ের`).
+            candidates.extend_from_slice(stems);
+            true
+        };
         // The thread's memo is borrowed, and checked, once for all words.
         WORD_PATTERNS.with_borrow_mut(|memo| {
             memo.serve(owner, numbers.numbering());
@@ -253,33 +275,16 @@ impl NameIndex {
             while let (Some(w), Some(&number)) = (words.get(next).cloned(), ids.get(next)) {
                 next += 1;
                 candidates.clear();
-                // Most words begin no name: they are passed at once.
-                let any = memo.read(
-                    number,
-                    || self.word_patterns(&text[w.clone()], lex),
-                    |(ids, heads)| {
-                        if ids.is_empty() {
-                            return false;
-                        }
-                        let (heads, stems) = ids.split_at(*heads as usize);
-                        // Patterns whose first word is this word: the name
-                        // itself, or one of several words (`ডোনাল্ড
-                        // ট্রাম্প`, `U.S.`). Compared as bytes: a pattern
-                        // is whole characters, so where it matches it ends
-                        // on a character's end.
-                        let rest = &text.as_bytes()[w.start..];
-                        candidates.extend(
-                            heads
-                                .iter()
-                                .copied()
-                                .filter(|&i| starts_with_bytes(rest, self.pattern(i).as_bytes())),
-                        );
-                        // One-word patterns followed by a case ending
-                        // (`পুতিন` + `ের`).
-                        candidates.extend_from_slice(stems);
-                        true
-                    },
-                );
+                // Most words begin no name, and most were seen before: they
+                // are passed at once, and only a new word's are worked out.
+                let any = match memo.get(number) {
+                    Some(known) => take(known, &w, &mut candidates),
+                    None => memo.read(
+                        number,
+                        || self.word_patterns(&text[w.clone()], lex),
+                        |known| take(known, &w, &mut candidates),
+                    ),
+                };
                 if !any {
                     continue;
                 }

@@ -143,11 +143,20 @@ impl<K: PartialEq, V> IdMemo<K, V> {
     /// [`IdMemo::serve`]d, worked out by `answer` the first time.
     #[inline]
     pub fn read<R>(&mut self, index: u32, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
-        let i = index as usize;
         // Most words are answered already: one check finds them.
-        if let Some(Some(known)) = self.answers.get(i) {
+        if let Some(Some(known)) = self.answers.get(index as usize) {
             return read(known);
         }
+        self.work_out(index, answer, read)
+    }
+
+    /// [`IdMemo::read`] of a word not answered yet. Out of line and cold,
+    /// so that what `answer` needs is gathered only here, not at each
+    /// word a stage reads.
+    #[cold]
+    #[inline(never)]
+    fn work_out<R>(&mut self, index: u32, answer: impl FnOnce() -> V, read: impl FnOnce(&V) -> R) -> R {
+        let i = index as usize;
         // An article of more distinct words than a numbering holds between
         // articles numbers them all; the answers past that are not kept,
         // so memory stays bounded whatever one article holds.
@@ -181,7 +190,11 @@ impl<K: PartialEq, V: Copy> IdMemo<K, V> {
             let word = &words[i];
             let within = word.start.max(from)..word.end.min(to);
             if within == *word {
-                self.read(numbers.index(i), || whole(&text[within]), |&v| v)
+                let number = numbers.index(i);
+                match self.get(number) {
+                    Some(&known) => known,
+                    None => self.read(number, || whole(&text[within]), |&v| v),
+                }
             } else {
                 cut(&text[within])
             }

@@ -220,10 +220,30 @@ impl PrefixTrie {
         word: Range<usize>,
         index: u32,
     ) -> Option<(usize, usize)> {
-        let walk = memo.read(
+        // Most words were walked before: the closure that walks one is
+        // built only for those that were not.
+        let walk = match memo.get(index) {
+            Some(walk) => *walk,
+            None => self.walk_word(memo, &text[word.clone()], index),
+        };
+        let found = walk.found.map(|(e, len)| (e as usize, word.start + len as usize));
+        if walk.node == NONE {
+            return found;
+        }
+        self.walk(walk.node, text, word.end, found).1
+    }
+}
+
+impl PrefixTrie {
+    /// The walk over `word`, number `index` of the numbering `memo`
+    /// serves, worked out and remembered.
+    #[cold]
+    #[inline(never)]
+    fn walk_word(&self, memo: &mut WalkMemo, word: &str, index: u32) -> WordWalk {
+        memo.read(
             index,
             || {
-                let (node, found) = self.walk(0, &text[word.clone()], 0, None);
+                let (node, found) = self.walk(0, word, 0, None);
                 WordWalk {
                     // A word ends before a character that is no word's: a
                     // node with no edge for one ends the walk at the word.
@@ -236,12 +256,7 @@ impl PrefixTrie {
                 }
             },
             |walk| *walk,
-        );
-        let found = walk.found.map(|(e, len)| (e as usize, word.start + len as usize));
-        if walk.node == NONE {
-            return found;
-        }
-        self.walk(walk.node, text, word.end, found).1
+        )
     }
 }
 

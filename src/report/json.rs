@@ -158,7 +158,11 @@ mod tests {
             // of them is held back.
             let written = out.bytes.borrow().len();
             assert_eq!(out.bytes.borrow()[..], want[..written], "{}", a.path);
-            assert!(written <= end && end - written < BATCH, "{}: {written} of {end}", a.path);
+            assert!(
+                written <= end && end - written < BATCH,
+                "{}: {written} of {end}",
+                a.path
+            );
         }
         sink.finish(&Summary::default()).unwrap();
         assert_eq!(*out.bytes.borrow(), want);

@@ -46,26 +46,31 @@ pub fn known_words(
         memo.serve((model.id(), index.id()), numbers.numbering());
         let mut buf = Vec::new();
         let numbered = words.iter().zip(numbers.indices(range)).zip(infos).zip(spare);
+        // The weights are read in place later (160 bytes a word, which
+        // copied would crowd the cache), but for a word the memo does not
+        // keep.
+        let take = |known: &Known, number: u32, info: &mut WordInfo, spare: &mut Partials| {
+            *info = known.core.into();
+            if !IdMemo::<Owner, Known>::keeps(number) {
+                *spare = known.partials;
+            }
+        };
         for (((w, &number), info), spare) in numbered {
-            memo.read(
-                number,
-                || {
-                    let info = word_info(&text[w.clone()], index, entity_lexicon());
-                    Known {
-                        core: info.core(),
-                        partials: model.partials(&info, &mut buf),
-                    }
-                },
-                |known| {
-                    *info = known.core.into();
-                    // The weights are read in place later (160 bytes a
-                    // word, which copied would crowd the cache), but for
-                    // a word the memo does not keep.
-                    if !IdMemo::<Owner, Known>::keeps(number) {
-                        *spare = known.partials;
-                    }
-                },
-            );
+            // A new word's answers are worked out; the rest only read.
+            match memo.get(number) {
+                Some(known) => take(known, number, info, spare),
+                None => memo.read(
+                    number,
+                    || {
+                        let info = word_info(&text[w.clone()], index, entity_lexicon());
+                        Known {
+                            core: info.core(),
+                            partials: model.partials(&info, &mut buf),
+                        }
+                    },
+                    |known| take(known, number, info, spare),
+                ),
+            }
         }
     });
 }

@@ -208,11 +208,12 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
                 if keys.is_empty() {
                     return None;
                 }
-                spellings.read(
-                    number,
-                    || spellings_of(lex, &text[w.clone()]),
-                    |s| s.as_ref().and_then(|s| sound_alike(s, &keys)),
-                )
+                let sounds = |s: &Option<_>| s.as_ref().and_then(|s| sound_alike(s, &keys));
+                // A new word's spellings are worked out; the rest only read.
+                match spellings.get(number) {
+                    Some(known) => sounds(known),
+                    None => spellings.read(number, || spellings_of(lex, &text[w.clone()]), sounds),
+                }
             });
             if let Some((entity, len, via)) = hit {
                 let mention = Mention {

@@ -515,7 +515,11 @@ impl WordTraits {
             words
                 .iter()
                 .zip(numbers.indices(0..words.len()))
-                .map(|(w, &number)| memo.read(number, || traits_of(lex, &text[w.clone()]), |t| *t))
+                // A new word's traits are worked out; the rest only read.
+                .map(|(w, &number)| match memo.get(number) {
+                    Some(&known) => known,
+                    None => memo.read(number, || traits_of(lex, &text[w.clone()]), |t| *t),
+                })
                 .collect()
         });
         WordTraits(traits)
