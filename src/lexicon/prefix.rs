@@ -232,9 +232,7 @@ impl PrefixTrie {
         }
         self.walk(walk.node, text, word.end, found).1
     }
-}
 
-impl PrefixTrie {
     /// The walk over `word`, number `index` of the numbering `memo`
     /// serves, worked out and remembered.
     #[cold]

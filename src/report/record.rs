@@ -211,7 +211,6 @@ fn string(out: &mut Vec<u8>, s: &str) {
 fn may_need_escape(bytes: &[u8]) -> bool {
     const LETTERS: u64 = 0x6161_6161_6161_6161;
     let n = bytes.len();
-    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or_default());
     let half = |i: usize| u64::from(u32::from_le_bytes(bytes[i..i + 4].try_into().unwrap_or_default()));
     match n {
         0 => false,
@@ -220,7 +219,7 @@ fn may_need_escape(bytes: &[u8]) -> bool {
             needs_escape(three | (LETTERS << 24))
         }
         4..8 => needs_escape(half(0) | half(n - 4) << 32),
-        _ => bytes.chunks_exact(8).any(|c| needs_escape(word_of(c))) || needs_escape(word(n - 8)),
+        _ => bytes.chunks_exact(8).any(|c| needs_escape(word_of(c))) || needs_escape(word_of(&bytes[n - 8..])),
     }
 }
 

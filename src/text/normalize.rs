@@ -145,53 +145,51 @@ fn indic_table() -> &'static IndicTable {
 /// The [`IndicChar`] of each character of the blocks, worked out from the
 /// Unicode tables.
 fn indic_chars() -> [IndicChar; INDIC_LEN] {
-    {
-        let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
-        // A mark of a lower class between a letter and a mark lets them
-        // compose; with none in the blocks, only the character right before
-        // a mark can.
-        let least_class = block()
-            .map(canonical_combining_class)
-            .filter(|&k| k > 0)
-            .min()
-            .unwrap_or(u8::MAX);
-        // The characters that may compose with the one before them, a bit
-        // each. Were there more than eight, the rest would end a run and be
-        // read cluster by cluster (there are three).
-        let maybe: Vec<char> = block()
-            .filter(|&c| {
-                !needs_fold(c)
-                    && is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
-                    && canonical_combining_class(c) <= least_class
-            })
-            .take(8)
-            .collect();
-        let bit = |k: usize| 1u8 << k;
-        std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
-            Some(c) => {
-                let quick = (!needs_fold(c)).then(|| is_nfc_quick(std::iter::once(c)));
-                let (joins, ccc) = (joins_previous_slow(c), canonical_combining_class(c));
-                let plain = quick == Some(IsNormalized::Yes);
-                IndicChar {
-                    joins,
-                    plain,
-                    maybe: maybe.iter().position(|&m| m == c).map_or(0, bit),
-                    composes_with: (0..maybe.len())
-                        .filter(|&k| unicode_normalization::char::compose(c, maybe[k]).is_some())
-                        .fold(0, |bits, k| bits | bit(k)),
-                    ccc,
-                    run: match (plain && ccc == 0, joins) {
-                        (true, false) => RunClass::Starts,
-                        (true, true) => RunClass::Sign,
-                        _ => RunClass::Other,
-                    },
-                    script: indic_script(c),
-                    word: is_word_char(c),
-                }
-            }
-            None => IndicChar::default(),
+    let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+    // A mark of a lower class between a letter and a mark lets them
+    // compose; with none in the blocks, only the character right before
+    // a mark can.
+    let least_class = block()
+        .map(canonical_combining_class)
+        .filter(|&k| k > 0)
+        .min()
+        .unwrap_or(u8::MAX);
+    // The characters that may compose with the one before them, a bit
+    // each. Were there more than eight, the rest would end a run and be
+    // read cluster by cluster (there are three).
+    let maybe: Vec<char> = block()
+        .filter(|&c| {
+            !needs_fold(c)
+                && is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe
+                && canonical_combining_class(c) <= least_class
         })
-    }
+        .take(8)
+        .collect();
+    let bit = |k: usize| 1u8 << k;
+    std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
+        Some(c) => {
+            let quick = (!needs_fold(c)).then(|| is_nfc_quick(std::iter::once(c)));
+            let (joins, ccc) = (joins_previous_slow(c), canonical_combining_class(c));
+            let plain = quick == Some(IsNormalized::Yes);
+            IndicChar {
+                joins,
+                plain,
+                maybe: maybe.iter().position(|&m| m == c).map_or(0, bit),
+                composes_with: (0..maybe.len())
+                    .filter(|&k| unicode_normalization::char::compose(c, maybe[k]).is_some())
+                    .fold(0, |bits, k| bits | bit(k)),
+                ccc,
+                run: match (plain && ccc == 0, joins) {
+                    (true, false) => RunClass::Starts,
+                    (true, true) => RunClass::Sign,
+                    _ => RunClass::Other,
+                },
+                script: indic_script(c),
+                word: is_word_char(c),
+            }
+        }
+        None => IndicChar::default(),
+    })
 }
 
 /// The script whose letters [`ScriptCounts`] counts `c` among (see
