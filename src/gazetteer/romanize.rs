@@ -130,7 +130,13 @@ impl<'a> Iterator for Graphemes<'a, '_> {
 fn longest_grapheme<'a>(rom: &'a Romanizer, s: &str) -> (usize, Option<&'a (String, Glyph)>) {
     // Each of the first `rom.longest` characters' ends, the last that the
     // table holds winning.
-    let first = s.chars().next().map_or(0, char::len_utf8);
+    let Some(c) = s.chars().next() else {
+        return (0, None);
+    };
+    let first = c.len_utf8();
+    if !rom.starts_longer.contains(&c) {
+        return (first, rom.one_char(c, &s[..first]));
+    }
     let mut found = None;
     for (i, c) in s.char_indices().take(rom.longest) {
         let end = i + c.len_utf8();

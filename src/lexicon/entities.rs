@@ -160,15 +160,38 @@ pub enum Glyph {
     Mark,
 }
 
+/// The code points [`Romanizer::one_char`] reads from an array: the
+/// Bengali and Devanagari blocks.
+const SINGLE_START: usize = 0x900;
+const SINGLE_LEN: usize = 0x200;
+
 /// A grapheme-to-Latin table for one script.
 #[derive(Debug, Default)]
 pub struct Romanizer {
     pub table: HashMap<String, (String, Glyph)>,
     /// The longest grapheme, in chars.
     pub longest: usize,
+    /// The first characters of the graphemes of more than one (`্য`,
+    /// `क्ष`): a grapheme that starts with any other is one character,
+    /// found with one look-up.
+    pub starts_longer: Vec<char>,
+    /// The graphemes of one character of the Bengali and Devanagari blocks,
+    /// by code point from U+0900: the table's entries, read without a hash.
+    single: Vec<Option<(String, Glyph)>>,
     pub inherent: String,
     /// Whole words with a conventional spelling (`মো.` Md., `सिंह` Singh).
     pub words: HashMap<String, String>,
+}
+
+impl Romanizer {
+    /// The entry of the grapheme that is the one character `c`, which is
+    /// `s` (its UTF-8).
+    pub fn one_char(&self, c: char, s: &str) -> Option<&(String, Glyph)> {
+        match (c as usize).checked_sub(SINGLE_START).filter(|&k| k < SINGLE_LEN) {
+            Some(k) => self.single.get(k)?.as_ref(),
+            None => self.table.get(s),
+        }
+    }
 }
 
 impl EntityLexicon {
@@ -213,17 +236,29 @@ impl EntityLexicon {
     /// letters (a nukta is not one), leaving a stem of at least three
     /// characters (`সারা` is not `সা` + `রা`).
     pub fn strip_suffix<'a>(&self, word: &'a str, min_chars: usize) -> &'a str {
-        // A stem keeps three characters and an ending has one.
-        if word.chars().nth(3).is_none() {
-            return word;
-        }
-        let Some((set, ids)) = self.ending_ids(word) else {
-            return word;
-        };
         match min_chars {
-            1 | 2 => &word[..self.stem_lens(word, set, ids)[min_chars - 1] as usize],
-            _ => Self::stem_of(word, set, ids, min_chars),
+            1 | 2 => self.stems(word)[min_chars - 1],
+            _ => match self.stem_candidates(word) {
+                Some((set, ids)) => Self::stem_of(word, set, ids, min_chars),
+                None => word,
+            },
         }
+    }
+
+    /// [`EntityLexicon::strip_suffix`] of `word` by one letter and by two,
+    /// from one look-up: a new word's traits ask for both, and more than once.
+    pub fn stems<'a>(&self, word: &'a str) -> [&'a str; 2] {
+        match self.stem_candidates(word) {
+            Some((set, ids)) => self.stem_lens(word, set, ids).map(|len| &word[..len as usize]),
+            None => [word; 2],
+        }
+    }
+
+    /// The endings `word` may lose, when it is long enough to lose one.
+    fn stem_candidates(&self, word: &str) -> Option<(&Suffixes, &[usize])> {
+        // A stem keeps three characters and an ending has one.
+        word.chars().nth(3)?;
+        self.ending_ids(word)
     }
 
     /// The stem of `word` without its longest ending of `min_chars`
@@ -465,6 +500,19 @@ impl EntityLexicon {
             }
             script = script.or(script_key(script_of_span(&grapheme)));
             rom.longest = rom.longest.max(grapheme.chars().count());
+            let mut chars = grapheme.chars();
+            if let (Some(first), Some(_)) = (chars.next(), chars.next())
+                && !rom.starts_longer.contains(&first)
+            {
+                rom.starts_longer.push(first);
+            }
+            let mut chars = grapheme.chars();
+            if let (Some(c), None) = (chars.next(), chars.next())
+                && let Some(k) = (c as usize).checked_sub(SINGLE_START).filter(|&k| k < SINGLE_LEN)
+            {
+                rom.single.resize(SINGLE_LEN, None);
+                rom.single[k] = Some((latin.clone(), glyph));
+            }
             rom.table.insert(grapheme, (latin, glyph));
         }
         let key = script.ok_or_else(|| format!("data/lang/{lang}/romanize.tsv: no graphemes"))?;
@@ -487,6 +535,45 @@ mod tests {
     #[test]
     fn data_parses() {
         EntityLexicon::load().unwrap();
+    }
+
+    #[test]
+    fn one_character_graphemes_read_as_the_table_has_them() {
+        let lex = entity_lexicon();
+        for script in [Script::Bengali, Script::Devanagari] {
+            let rom = lex.romanizer(script).unwrap();
+            for code in 0x800u32..0xC00 {
+                let Some(c) = char::from_u32(code) else { continue };
+                let s = c.to_string();
+                assert_eq!(rom.one_char(c, &s), rom.table.get(&s), "{c:?}");
+            }
+            let letter = if script == Script::Bengali { "ক" } else { "क" };
+            let entry = rom.one_char(letter.chars().next().unwrap(), letter);
+            assert_eq!(
+                entry.map(|(latin, glyph)| (latin.as_str(), *glyph)),
+                Some(("k", Glyph::Consonant))
+            );
+            // A grapheme of more characters starts with one of these.
+            for g in rom.table.keys().filter(|g| g.chars().count() > 1) {
+                assert!(rom.starts_longer.contains(&g.chars().next().unwrap()), "{g}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_stems_are_those_worked_out_afresh() {
+        let lex = entity_lexicon();
+        for word in ["পুতিনের", "ঢাকায়", "রহমানের", "সারা", "पुतिन", "नेताओं", "Putin's", "কে"]
+        {
+            let word = normalize_str(word);
+            // Worked out afresh, without the thread's memo.
+            let stem = |min| {
+                lex.stem_candidates(&word)
+                    .map_or(word.as_str(), |(set, ids)| EntityLexicon::stem_of(&word, set, ids, min))
+            };
+            assert_eq!(lex.stems(&word), [stem(1), stem(2)], "{word}");
+        }
+        assert_eq!(lex.stems(&normalize_str("পুতিনের"))[1], normalize_str("পুতিন"));
     }
 
     #[test]

@@ -38,19 +38,42 @@ pub fn indic_script_at(bytes: &[u8], i: usize) -> Option<Script> {
 
 /// A Bengali or Devanagari sign that belongs to the letter before it: a
 /// vowel sign, virama, nukta or nasal mark.
+/// Read from a bitmap of the two blocks: a new word's features and shape
+/// ask it of each of its characters.
 #[inline]
 pub fn is_sign(c: char) -> bool {
-    matches!(c,
-        '\u{0900}'..='\u{0903}'
-        | '\u{093A}'..='\u{094F}'
-        | '\u{0951}'..='\u{0957}'
-        | '\u{0962}'..='\u{0963}'
-        | '\u{0981}'..='\u{0983}'
-        | '\u{09BC}'
-        | '\u{09BE}'..='\u{09CD}'
-        | '\u{09D7}'
-        | '\u{09E2}'..='\u{09E3}')
+    let k = (c as u32).wrapping_sub(SIGNS_START);
+    k < 512 && SIGNS[(k >> 6) as usize] >> (k & 63) & 1 != 0
 }
+
+/// The signs, by code point.
+const fn is_sign_code(c: u32) -> bool {
+    matches!(c,
+        0x0900..=0x0903
+        | 0x093A..=0x094F
+        | 0x0951..=0x0957
+        | 0x0962..=0x0963
+        | 0x0981..=0x0983
+        | 0x09BC
+        | 0x09BE..=0x09CD
+        | 0x09D7
+        | 0x09E2..=0x09E3)
+}
+
+const SIGNS_START: u32 = 0x900;
+
+/// [`is_sign_code`] of U+0900..U+0AFF, a bit each.
+const SIGNS: [u64; 8] = {
+    let mut bits = [0u64; 8];
+    let mut k = 0;
+    while k < 512 {
+        if is_sign_code(SIGNS_START + k) {
+            bits[(k / 64) as usize] |= 1 << (k % 64);
+        }
+        k += 1;
+    }
+    bits
+};
 
 /// [`char::is_alphabetic`], read from a table for the Devanagari and
 /// Bengali blocks: the standard library finds their letters by a search
@@ -207,6 +230,17 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signs_read_from_the_bitmap_are_the_listed_ones() {
+        for code in 0..0x1_1000u32 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_sign(c), is_sign_code(code), "{c:?}");
+            }
+        }
+        assert!(is_sign('া') && is_sign('्') && is_sign('ঁ'));
+        assert!(!is_sign('ক') && !is_sign('क') && !is_sign('a') && !is_sign('\u{0A3C}'));
+    }
 
     #[test]
     fn indic_script_read_off_the_bytes_is_the_characters() {

@@ -474,29 +474,28 @@ fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
 
 /// The [`Traits`] of `word`, worked out.
 fn traits_of(lex: &EntityLexicon, word: &str) -> Traits {
+    let [stem, case_stem] = lex.stems(word);
+    let facts = lex.word_facts(word, stem);
     let not_name = lex.is_not_name(word);
-    let name_like = !(word.bytes().any(|b| b.is_ascii_digit())
-        || not_name
-        || lex.is_not_name(lex.strip_suffix(word, 2))
-        || lex.is_not_name(lex.strip_suffix(word, 1)))
-        && word.chars().next().is_some_and(|first| match script_of(first) {
-            Script::Latin => first.is_uppercase() && word.len() >= 2,
-            Script::Bengali | Script::Devanagari => {
-                word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
-                    && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
-            }
-            Script::Other => false,
-        });
-    let stem = lex.strip_suffix(word, 1);
-    let locative = lex.is_locative(word);
+    let name_like =
+        !(word.bytes().any(|b| b.is_ascii_digit()) || not_name || lex.is_not_name(case_stem) || lex.is_not_name(stem))
+            && word.chars().next().is_some_and(|first| match script_of(first) {
+                Script::Latin => first.is_uppercase() && word.len() >= 2,
+                Script::Bengali | Script::Devanagari => {
+                    word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
+                        && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+                }
+                Script::Other => false,
+            });
     Traits {
         name_like,
-        uncommon: !lex.is_common(word) && !lex.is_common(stem) && !locative,
-        case_stem: lex.strip_suffix(word, 2).len() as u32,
-        locative,
-        place_cue: lex.is_place_cue(word),
+        // The facts' stem is the word itself when it has no ending.
+        uncommon: !facts.common && !facts.common_stem && !facts.locative,
+        case_stem: case_stem.len() as u32,
+        locative: facts.locative,
+        place_cue: facts.place_cue,
         stem: stem.len() as u32,
-        place_ending: lex.has_place_ending(stem),
+        place_ending: facts.place_ending,
         not_name,
     }
 }
