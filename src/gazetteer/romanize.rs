@@ -119,32 +119,10 @@ impl<'a> Iterator for Graphemes<'a, '_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let c = self.rest.chars().next()?;
-        let (len, entry) = longest_grapheme(self.rom, self.rest);
+        let (len, entry) = self.rom.grapheme_at(self.rest);
         self.rest = &self.rest[len..];
         Some((c, entry))
     }
-}
-
-/// The longest grapheme of the table at the start of `s`: its byte length
-/// and entry, or the first char's length and `None`.
-fn longest_grapheme<'a>(rom: &'a Romanizer, s: &str) -> (usize, Option<&'a (String, Glyph)>) {
-    // Each of the first `rom.longest` characters' ends, the last that the
-    // table holds winning.
-    let Some(c) = s.chars().next() else {
-        return (0, None);
-    };
-    let first = c.len_utf8();
-    if !rom.starts_longer.contains(&c) {
-        return (first, rom.one_char(c, &s[..first]));
-    }
-    let mut found = None;
-    for (i, c) in s.char_indices().take(rom.longest) {
-        let end = i + c.len_utf8();
-        if let Some(entry) = rom.table.get(&s[..end]) {
-            found = Some((end, entry));
-        }
-    }
-    found.map_or((first, None), |(end, entry)| (end, Some(entry)))
 }
 
 fn capitalize_from(s: &mut String, start: usize) {

@@ -160,10 +160,10 @@ pub enum Glyph {
     Mark,
 }
 
-/// The code points [`Romanizer::one_char`] reads from an array: the
-/// Bengali and Devanagari blocks.
-const SINGLE_START: usize = 0x900;
-const SINGLE_LEN: usize = 0x200;
+/// The code points whose graphemes [`Romanizer::grapheme_at`] reads from
+/// an array: the Bengali and Devanagari blocks.
+const BLOCK_START: usize = 0x900;
+const BLOCK_LEN: usize = 0x200;
 
 /// A grapheme-to-Latin table for one script.
 #[derive(Debug, Default)]
@@ -171,25 +171,74 @@ pub struct Romanizer {
     pub table: HashMap<String, (String, Glyph)>,
     /// The longest grapheme, in chars.
     pub longest: usize,
-    /// The first characters of the graphemes of more than one (`্য`,
-    /// `क्ष`): a grapheme that starts with any other is one character,
-    /// found with one look-up.
-    pub starts_longer: Vec<char>,
-    /// The graphemes of one character of the Bengali and Devanagari blocks,
-    /// by code point from U+0900: the table's entries, read without a hash.
-    single: Vec<Option<(String, Glyph)>>,
+    /// The table's graphemes by their first character, for those of the
+    /// blocks ([`BLOCK_START`]): read without hashing a prefix of each
+    /// length.
+    by_first: Vec<FirstChar>,
     pub inherent: String,
     /// Whole words with a conventional spelling (`মো.` Md., `सिंह` Singh).
     pub words: HashMap<String, String>,
 }
 
+/// The graphemes that start with one character.
+#[derive(Debug, Default, Clone)]
+struct FirstChar {
+    /// The character alone.
+    one: Option<(String, Glyph)>,
+    /// Those of more characters (`্য`, `क्ष`), longest first.
+    longer: Vec<(String, (String, Glyph))>,
+}
+
 impl Romanizer {
-    /// The entry of the grapheme that is the one character `c`, which is
-    /// `s` (its UTF-8).
-    pub fn one_char(&self, c: char, s: &str) -> Option<&(String, Glyph)> {
-        match (c as usize).checked_sub(SINGLE_START).filter(|&k| k < SINGLE_LEN) {
-            Some(k) => self.single.get(k)?.as_ref(),
-            None => self.table.get(s),
+    /// The longest grapheme of the table at the start of `s`: its byte
+    /// length and entry, or the first character's length and `None`.
+    pub fn grapheme_at(&self, s: &str) -> (usize, Option<&(String, Glyph)>) {
+        let Some(c) = s.chars().next() else {
+            return (0, None);
+        };
+        let first = c.len_utf8();
+        if let Some(k) = (c as usize).checked_sub(BLOCK_START).filter(|&k| k < BLOCK_LEN) {
+            let Some(at) = self.by_first.get(k) else {
+                return (first, None);
+            };
+            return match at.longer.iter().find(|(g, _)| s.starts_with(g.as_str())) {
+                Some((g, entry)) => (g.len(), Some(entry)),
+                None => (first, at.one.as_ref()),
+            };
+        }
+        // Each of the first `longest` characters' ends, the last that the
+        // table holds winning.
+        let mut found = None;
+        for (i, c) in s.char_indices().take(self.longest) {
+            let end = i + c.len_utf8();
+            if let Some(entry) = self.table.get(&s[..end]) {
+                found = Some((end, entry));
+            }
+        }
+        found.map_or((first, None), |(end, entry)| (end, Some(entry)))
+    }
+
+    /// Index the table's graphemes of the blocks by first character.
+    fn index_by_first(&mut self) {
+        self.by_first = vec![FirstChar::default(); BLOCK_LEN];
+        for (g, entry) in &self.table {
+            let mut chars = g.chars();
+            let Some(k) = chars
+                .next()
+                .and_then(|c| (c as usize).checked_sub(BLOCK_START))
+                .filter(|&k| k < BLOCK_LEN)
+            else {
+                continue;
+            };
+            let at = &mut self.by_first[k];
+            match chars.next() {
+                None => at.one = Some(entry.clone()),
+                Some(_) => at.longer.push((g.clone(), entry.clone())),
+            }
+        }
+        for at in &mut self.by_first {
+            at.longer
+                .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
     }
 }
@@ -500,21 +549,9 @@ impl EntityLexicon {
             }
             script = script.or(script_key(script_of_span(&grapheme)));
             rom.longest = rom.longest.max(grapheme.chars().count());
-            let mut chars = grapheme.chars();
-            if let (Some(first), Some(_)) = (chars.next(), chars.next())
-                && !rom.starts_longer.contains(&first)
-            {
-                rom.starts_longer.push(first);
-            }
-            let mut chars = grapheme.chars();
-            if let (Some(c), None) = (chars.next(), chars.next())
-                && let Some(k) = (c as usize).checked_sub(SINGLE_START).filter(|&k| k < SINGLE_LEN)
-            {
-                rom.single.resize(SINGLE_LEN, None);
-                rom.single[k] = Some((latin.clone(), glyph));
-            }
             rom.table.insert(grapheme, (latin, glyph));
         }
+        rom.index_by_first();
         let key = script.ok_or_else(|| format!("data/lang/{lang}/romanize.tsv: no graphemes"))?;
         self.romanize.insert(key, rom);
         Ok(())
@@ -538,25 +575,43 @@ mod tests {
     }
 
     #[test]
-    fn one_character_graphemes_read_as_the_table_has_them() {
+    fn graphemes_read_by_first_character_are_the_longest_the_table_has() {
         let lex = entity_lexicon();
+        // Every pair and triple of the blocks' characters and a few others,
+        // then more: the longest prefix the table holds, found by hashing
+        // each.
+        let chars: Vec<char> = (0x900u32..0xB00)
+            .chain([0x61, 0x200C, 0x200D])
+            .filter_map(char::from_u32)
+            .collect();
         for script in [Script::Bengali, Script::Devanagari] {
             let rom = lex.romanizer(script).unwrap();
-            for code in 0x800u32..0xC00 {
-                let Some(c) = char::from_u32(code) else { continue };
-                let s = c.to_string();
-                assert_eq!(rom.one_char(c, &s), rom.table.get(&s), "{c:?}");
+            let longest = |s: &str| {
+                let first = s.chars().next().map_or(0, char::len_utf8);
+                let ends = s.char_indices().take(rom.longest).map(|(i, c)| i + c.len_utf8());
+                ends.filter_map(|end| rom.table.get(&s[..end]).map(|e| (end, Some(e))))
+                    .last()
+                    .unwrap_or((first, None))
+            };
+            let mut texts: Vec<String> = Vec::new();
+            for &a in &chars {
+                texts.push(format!("{a}"));
+                for &b in &chars {
+                    texts.push(format!("{a}{b}"));
+                }
             }
-            let letter = if script == Script::Bengali { "ক" } else { "क" };
-            let entry = rom.one_char(letter.chars().next().unwrap(), letter);
+            for g in rom.table.keys() {
+                texts.push(format!("{g}ক"));
+                texts.push(format!("{g}्य"));
+            }
+            for s in &texts {
+                assert_eq!(rom.grapheme_at(s), longest(s), "{s:?}");
+            }
+            let (len, entry) = rom.grapheme_at(if script == Script::Bengali { "কা" } else { "का" });
             assert_eq!(
-                entry.map(|(latin, glyph)| (latin.as_str(), *glyph)),
-                Some(("k", Glyph::Consonant))
+                (len, entry.map(|(latin, glyph)| (latin.as_str(), *glyph))),
+                (3, Some(("k", Glyph::Consonant)))
             );
-            // A grapheme of more characters starts with one of these.
-            for g in rom.table.keys().filter(|g| g.chars().count() > 1) {
-                assert!(rom.starts_longer.contains(&g.chars().next().unwrap()), "{g}");
-            }
         }
     }
 
