@@ -16,11 +16,15 @@ Run from the repository root (builds the release binary first):
     python3 scripts/bench.py --no-model      # also without the tagger
     python3 scripts/bench.py --fresh         # also on text never repeated
     python3 scripts/bench.py --against /tmp/corpus-before   # and an earlier build, interleaved
+    python3 scripts/bench.py --made-up 40    # also 40 MB of made-up words (memory's worst case)
 
 The fixture corpus repeats its articles, and `corpus` remembers what it has
 worked out about each word across articles, so `--fresh` also times text whose
 sentences each occur once (the labelled sentences of ../shared/train, 20 to a
-record): the lower figure, for an archive of mostly new vocabulary.
+record): the lower figure, for an archive of mostly new vocabulary. And
+`--made-up MB` times text of words made up at random from Bengali and
+Devanagari letters, hardly one repeated: every word is new, so what `corpus`
+keeps per word fills to its bound, the peak memory's worst case.
 
 Needs: Python 3, cargo, GNU time (/usr/bin/time).
 """
@@ -109,6 +113,41 @@ def build_fresh(dest: Path) -> tuple[Path, int, int] | None:
     return out_path, records, size
 
 
+def build_made_up(dest: Path, mb: int) -> tuple[Path, int, int]:
+    """About `mb` MB of sentences of made-up words, Bengali and Devanagari
+    records in turn, 480 words to a record, from a fixed seed; reused when
+    present."""
+    import random
+
+    dest.mkdir(parents=True, exist_ok=True)
+    out_path = dest / f"made-up-{mb}mb.jsonl"
+    meta_path = dest / f"made-up-{mb}mb.json"
+    if out_path.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text())
+        return out_path, meta["records"], meta["bytes"]
+    rng = random.Random(7)
+    # Consonants and vowel signs of each script (no nukta forms).
+    bengali = ([chr(c) for c in range(0x995, 0x9BA) if c not in (0x9A9, 0x9B1, 0x9B3, 0x9B4, 0x9B5)],
+               ["\u09be", "\u09bf", "\u09c0", "\u09c1", "\u09c7", "\u09cb", ""])
+    devanagari = ([chr(c) for c in range(0x915, 0x93A)],
+                  ["\u093e", "\u093f", "\u0940", "\u0941", "\u0947", "\u094b", ""])
+    records = size = 0
+    with out_path.open("w", encoding="utf-8") as out:
+        while size < mb * 1_000_000:
+            letters, signs = bengali if records % 2 == 0 else devanagari
+            sentences = []
+            for _ in range(40):
+                words = ("".join(rng.choice(letters) + rng.choice(signs) for _ in range(rng.randint(2, 4)))
+                         for _ in range(12))
+                sentences.append(" ".join(words) + "\u0964")
+            text = " ".join(sentences)
+            out.write(json.dumps({"id": f"made-up-{records}", "text": text}, ensure_ascii=False) + "\n")
+            records += 1
+            size += len(text.encode("utf-8"))
+    meta_path.write_text(json.dumps({"records": records, "bytes": size}))
+    return out_path, records, size
+
+
 def timed(cmd: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident KB of one run (output discarded)."""
     with open(os.devnull, "wb") as null:
@@ -142,6 +181,8 @@ def main() -> None:
     ap.add_argument("--markdown", action="store_true", help="print the results as a Markdown table")
     ap.add_argument("--fresh", action="store_true",
                     help="also time the labelled sentences of ../shared/train, each once (new words)")
+    ap.add_argument("--made-up", type=int, metavar="MB",
+                    help="also time MB megabytes of made-up words, hardly one repeated (memory's worst case)")
     ap.add_argument("--no-model", action="store_true",
                     help="also time every configuration with --no-model (names from the rules alone)")
     ap.add_argument("--against", type=Path, metavar="BINARY",
@@ -162,6 +203,9 @@ def main() -> None:
             print("bench: no ../shared/train: --fresh skipped", file=sys.stderr)
         else:
             inputs.append(("JSONL, sentences never repeated", str(fresh[0]), fresh[1], fresh[2]))
+    if args.made_up:
+        made_up = build_made_up(args.dir / "made-up", args.made_up)
+        inputs.append(("JSONL, made-up words", str(made_up[0]), made_up[1], made_up[2]))
     modes = [("", [])] + ([(" (no model)", ["--no-model"])] if args.no_model else [])
     bins = [("", BIN)] + ([(f" [{args.against}]", args.against)] if args.against else [])
     for label, path, n_articles, n_bytes in inputs:
