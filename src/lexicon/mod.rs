@@ -6,6 +6,7 @@ pub mod entities;
 pub mod events;
 pub mod memo;
 pub mod prefix;
+pub mod word;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -5,6 +5,7 @@
 //! is a 64-bit hash of a template number and a value, so nothing is
 //! allocated per word and a model is a flat table of weights.
 
+use crate::lexicon::word::WordLists;
 use std::ops::Range;
 
 use super::{LABELS, Label};
@@ -276,10 +277,14 @@ pub struct Evidence<'a> {
 /// flags (not what the rules found around it), given the words of the
 /// people the gazetteer lists (`index`).
 pub fn word_info(word: &str, index: &NameIndex, lex: &EntityLexicon) -> WordInfo {
-    let dates = crate::lexicon::dates::date_lexicon();
+    word_info_with(word, WordLists::of(lex, word), index)
+}
+
+/// [`word_info`], given what the word lists say of the word.
+pub fn word_info_with(word: &str, lists: WordLists, index: &NameIndex) -> WordInfo {
     let events = crate::lexicon::events::event_lexicon();
-    let stem = lex.strip_suffix(word, 1);
-    let facts = lex.word_facts(word, stem);
+    let stem = &word[..lists.stem as usize];
+    let facts = lists.facts;
     let forms = forms(word, stem.len());
     let flags = [
         (COMMON, facts.common),
@@ -291,7 +296,7 @@ pub fn word_info(word: &str, index: &NameIndex, lex: &EntityLexicon) -> WordInfo
         (PLACE_ENDING, facts.place_ending),
         (DIGIT, word.bytes().any(|b| b.is_ascii_digit())),
         (CAPITAL, word.chars().next().is_some_and(char::is_uppercase)),
-        (FINITE_VERB, dates.is_finite_verb(word)),
+        (FINITE_VERB, lists.finite_verb),
         // A classifier or plural (`শিশুটিকে`, `नेताओं`) marks a common noun.
         (CLASSIFIER, events.has_trigger_ending(word)),
         (

@@ -5,11 +5,13 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
-use super::features::{WordCore, WordInfo, word_info};
+use super::features::{WordCore, WordInfo, word_info_with};
 use super::{Model, Partials, PartialsOf};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::memo::IdMemo;
+use crate::lexicon::word::WordLists;
+use crate::text::numbers::WordId;
 use crate::text::{Document, Script};
 
 #[derive(Clone, Copy)]
@@ -62,7 +64,12 @@ pub fn known_words(
                 None => memo.read(
                     number,
                     || {
-                        let info = word_info(&text[w.clone()], index, entity_lexicon());
+                        let (word, lex) = (&text[w.clone()], entity_lexicon());
+                        let id = WordId {
+                            numbering: numbers.numbering(),
+                            index: number,
+                        };
+                        let info = word_info_with(word, WordLists::of_number(lex, word, Some(id)), index);
                         Known {
                             core: info.core(),
                             partials: model.partials(&info, &mut buf),

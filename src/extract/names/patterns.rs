@@ -15,6 +15,7 @@ use super::{
 };
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
+use crate::lexicon::word::WordLists;
 use crate::text::numbers::WordId;
 use crate::text::{Document, Script, indic_script_at, is_word_char, script_of, word_end, word_start};
 
@@ -463,27 +464,26 @@ fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
             memo.with(
                 lex as *const EntityLexicon as usize,
                 id,
-                || traits_of(lex, word),
+                || traits_of(lex, word, WordLists::of_number(lex, word, Some(id))),
                 |t| *t,
             )
         }),
         // A word the stages did not number (cut by a cue or a mark): rare.
-        None => traits_of(lex, word),
+        None => traits_of(lex, word, WordLists::of(lex, word)),
     }
 }
 
 /// The [`Traits`] of `word`, worked out.
-fn traits_of(lex: &EntityLexicon, word: &str) -> Traits {
-    let [stem, case_stem] = lex.stems(word);
-    let facts = lex.word_facts(word, stem);
+fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
+    let (stem, case_stem) = (&word[..lists.stem as usize], &word[..lists.case_stem as usize]);
+    let facts = lists.facts;
     let not_name = lex.is_not_name(word);
     let name_like =
         !(word.bytes().any(|b| b.is_ascii_digit()) || not_name || lex.is_not_name(case_stem) || lex.is_not_name(stem))
             && word.chars().next().is_some_and(|first| match script_of(first) {
                 Script::Latin => first.is_uppercase() && word.len() >= 2,
                 Script::Bengali | Script::Devanagari => {
-                    word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
-                        && !crate::lexicon::dates::date_lexicon().is_finite_verb(word)
+                    word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some() && !lists.finite_verb
                 }
                 Script::Other => false,
             });
@@ -491,10 +491,10 @@ fn traits_of(lex: &EntityLexicon, word: &str) -> Traits {
         name_like,
         // The facts' stem is the word itself when it has no ending.
         uncommon: !facts.common && !facts.common_stem && !facts.locative,
-        case_stem: case_stem.len() as u32,
+        case_stem: lists.case_stem,
         locative: facts.locative,
         place_cue: facts.place_cue,
-        stem: stem.len() as u32,
+        stem: lists.stem,
         place_ending: facts.place_ending,
         not_name,
     }
@@ -514,10 +514,18 @@ impl WordTraits {
             words
                 .iter()
                 .zip(numbers.indices(0..words.len()))
+                .enumerate()
                 // A new word's traits are worked out; the rest only read.
-                .map(|(w, &number)| match memo.get(number) {
+                .map(|(i, (w, &number))| match memo.get(number) {
                     Some(&known) => known,
-                    None => memo.read(number, || traits_of(lex, &text[w.clone()]), |t| *t),
+                    None => {
+                        let (word, id) = (&text[w.clone()], numbers.get(i));
+                        memo.read(
+                            number,
+                            || traits_of(lex, word, WordLists::of_number(lex, word, Some(id))),
+                            |t| *t,
+                        )
+                    }
                 })
                 .collect()
         });
