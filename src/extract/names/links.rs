@@ -15,6 +15,7 @@ use crate::gazetteer::romanize::romanize_word;
 use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
 use crate::lexicon::memo::{IdMemo, WordMemo};
+use crate::lexicon::word::WordLists;
 use crate::text::{Document, Script, script_of, word_start};
 
 /// Join a person found from context to a fuller name of the article: one
@@ -212,7 +213,11 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
                 // A new word's spellings are worked out; the rest only read.
                 match spellings.get(number) {
                     Some(known) => sounds(known),
-                    None => spellings.read(number, || spellings_of(lex, &text[w.clone()]), sounds),
+                    None => {
+                        let (word, id) = (&text[w.clone()], numbers.get(i));
+                        let lists = WordLists::of_number(lex, word, Some(id));
+                        spellings.read(number, || spellings_of(lex, word, lists), sounds)
+                    }
                 }
             });
             if let Some((entity, len, via)) = hit {
@@ -569,9 +574,9 @@ thread_local! {
 }
 
 /// The spellings of `word`, `None` when it is not worth a sound lookup.
-fn spellings_of(lex: &EntityLexicon, word: &str) -> Option<Spellings> {
-    let stem = lex.strip_suffix(word, 1);
-    sound_candidate(word, stem, lex).then(|| {
+fn spellings_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Option<Spellings> {
+    let stem = &word[..lists.stem as usize];
+    sound_candidate(word, lists).then(|| {
         let mut forms: Spellings = Vec::with_capacity(2);
         for s in [word, stem] {
             if forms.iter().all(|(len, ..)| *len != s.len()) {
@@ -645,8 +650,9 @@ fn levenshtein<T: PartialEq + Copy>(a: impl Iterator<Item = T>, b: &[T], row: &m
 }
 
 /// A word worth a sound lookup: a native-script word of three letters or
-/// more, or a capitalised Latin one, that is not a common word.
-fn sound_candidate(word: &str, stem: &str, lex: &EntityLexicon) -> bool {
+/// more, or a capitalised Latin one, that is not a common word, nor its
+/// stem (`lists`: a word without an ending is its own stem).
+fn sound_candidate(word: &str, lists: WordLists) -> bool {
     let Some(first) = word.chars().next() else { return false };
     let ok_script = match script_of(first) {
         Script::Latin => first.is_uppercase(),
@@ -656,10 +662,9 @@ fn sound_candidate(word: &str, stem: &str, lex: &EntityLexicon) -> bool {
     ok_script
         && word.chars().count() >= 3
         && !word.bytes().any(|b| b.is_ascii_digit())
-        && !lex.is_not_name(word)
-        && !lex.is_common(word)
-        && !lex.is_not_name(stem)
-        && !lex.is_common(stem)
+        && !lists.facts.not_name
+        && !lists.facts.common
+        && !lists.facts.common_stem
 }
 
 /// A first name spelled another way (`ভলোডাইমির`) right before a known
