@@ -83,7 +83,7 @@ impl<K: PartialEq, V> WordMemo<K, V> {
     }
 }
 
-/// The most answers an [`IdMemo`] keeps: two numberings' worth.
+/// The most answers an [`IdMemo`] keeps: four numberings' worth.
 const MAX_ANSWERS: usize = 1 << 16;
 
 /// One thread's answers to one question for one `owner`, by the number of

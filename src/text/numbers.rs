@@ -17,9 +17,10 @@ use super::bytes::same_bytes;
 /// kept by number are as many). Checked between articles, so that one
 /// article's words are numbered in one numbering. Text of many new words
 /// starts over often and works out its common words again each time:
-/// 16,384 cost 2.5% more on the never-repeated labelled sentences, and
-/// 65,536 went over 150 MB on two threads for text of no repeated word.
-const CAPACITY: usize = 32_768;
+/// 32,768 ran 2% fewer instructions on the never-repeated labelled
+/// sentences, but text of no repeated word then peaked at 136 MB on two
+/// threads, against 99 MB.
+const CAPACITY: usize = 16_384;
 
 /// Numberings are told apart across threads and restarts: answers kept
 /// for one are never read for another.
