@@ -564,8 +564,9 @@ impl EntryKeys {
 
 /// The Latin spellings and sound keys of a word worth a sound lookup
 /// ([`sound_candidate`]) and of its stem: (bytes of the word they spell,
-/// Latin, key).
-type Spellings = Vec<(usize, Box<str>, Box<str>)>;
+/// Latin, key). Kept as built: a few spare bytes each, where shrinking
+/// them to fit cost a reallocation each.
+type Spellings = Vec<(usize, String, String)>;
 
 thread_local! {
     /// Each thread's [`spellings_of`] by word number: words recur, so each
@@ -581,7 +582,7 @@ fn spellings_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Option<Spe
         for s in [word, stem] {
             if forms.iter().all(|(len, ..)| *len != s.len()) {
                 let (latin, key) = sound(lex, s);
-                forms.push((s.len(), latin.into(), key.into()));
+                forms.push((s.len(), latin, key));
             }
         }
         forms
