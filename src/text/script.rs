@@ -92,10 +92,31 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
-/// Whether `c` is a letter, with a fast path for the scripts `corpus` reads:
-/// Bengali and Devanagari signs ([`is_sign`]) are not letters.
+/// Whether `c` is a letter ([`is_letter_by_ranges`]), read from a bitmap
+/// for the Devanagari and Bengali blocks: a new word's shape counts its
+/// letters.
 #[inline]
 pub fn is_letter(c: char) -> bool {
+    static LETTERS: std::sync::OnceLock<[u64; 8]> = std::sync::OnceLock::new();
+    let k = (c as u32).wrapping_sub(SIGNS_START);
+    if k < 512 {
+        let bits = LETTERS.get_or_init(|| {
+            let mut bits = [0u64; 8];
+            for k in 0..512 {
+                if char::from_u32(SIGNS_START + k).is_some_and(is_letter_by_ranges) {
+                    bits[(k / 64) as usize] |= 1 << (k % 64);
+                }
+            }
+            bits
+        });
+        return bits[(k >> 6) as usize] >> (k & 63) & 1 != 0;
+    }
+    is_letter_by_ranges(c)
+}
+
+/// Whether `c` is a letter, with a fast path for the scripts `corpus` reads:
+/// Bengali and Devanagari signs ([`is_sign`]) are not letters.
+fn is_letter_by_ranges(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         c if is_sign(c) => false,
@@ -230,6 +251,17 @@ impl ScriptCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_read_from_the_bitmap_are_those_of_the_ranges() {
+        for code in 0..0x1_1000u32 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_letter(c), is_letter_by_ranges(c), "{c:?}");
+            }
+        }
+        assert!(is_letter('ক') && is_letter('क') && is_letter('a') && is_letter('é'));
+        assert!(!is_letter('া') && !is_letter('্') && !is_letter('১') && !is_letter('।') && !is_letter('7'));
+    }
 
     #[test]
     fn signs_read_from_the_bitmap_are_the_listed_ones() {
