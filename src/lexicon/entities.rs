@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use super::memo::WordMemo;
 use super::{Endings, Row, data_lines, files_named, rows};
-use crate::text::{Script, normalize_str, script_of, script_of_span};
+use crate::text::{INDIC_BLOCK_LEN, Script, indic_block_index, normalize_str, script_of, script_of_span};
 
 /// Where a reporting word stands relative to the speaker's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,11 +160,6 @@ pub enum Glyph {
     Mark,
 }
 
-/// The code points whose graphemes [`Romanizer::grapheme_at`] reads from
-/// an array: the Bengali and Devanagari blocks.
-const BLOCK_START: usize = 0x900;
-const BLOCK_LEN: usize = 0x200;
-
 /// A grapheme-to-Latin table for one script.
 #[derive(Debug, Default)]
 pub struct Romanizer {
@@ -172,8 +167,8 @@ pub struct Romanizer {
     /// The longest grapheme, in chars.
     pub longest: usize,
     /// The table's graphemes by their first character, for those of the
-    /// blocks ([`BLOCK_START`]): read without hashing a prefix of each
-    /// length.
+    /// Bengali and Devanagari blocks ([`indic_block_index`]): read without
+    /// hashing a prefix of each length.
     by_first: Vec<FirstChar>,
     pub inherent: String,
     /// Whole words with a conventional spelling (`মো.` Md., `सिंह` Singh).
@@ -197,7 +192,7 @@ impl Romanizer {
             return (0, None);
         };
         let first = c.len_utf8();
-        if let Some(k) = (c as usize).checked_sub(BLOCK_START).filter(|&k| k < BLOCK_LEN) {
+        if let Some(k) = indic_block_index(c) {
             let Some(at) = self.by_first.get(k) else {
                 return (first, None);
             };
@@ -220,14 +215,10 @@ impl Romanizer {
 
     /// Index the table's graphemes of the blocks by first character.
     fn index_by_first(&mut self) {
-        self.by_first = vec![FirstChar::default(); BLOCK_LEN];
+        self.by_first = vec![FirstChar::default(); INDIC_BLOCK_LEN];
         for (g, entry) in &self.table {
             let mut chars = g.chars();
-            let Some(k) = chars
-                .next()
-                .and_then(|c| (c as usize).checked_sub(BLOCK_START))
-                .filter(|&k| k < BLOCK_LEN)
-            else {
+            let Some(k) = chars.next().and_then(indic_block_index) else {
                 continue;
             };
             let at = &mut self.by_first[k];
@@ -577,9 +568,9 @@ mod tests {
     #[test]
     fn graphemes_read_by_first_character_are_the_longest_the_table_has() {
         let lex = entity_lexicon();
-        // Every pair and triple of the blocks' characters and a few others,
-        // then more: the longest prefix the table holds, found by hashing
-        // each.
+        // Each character of the blocks and a few others, alone and in
+        // pairs, and each grapheme of the table followed by more: the
+        // longest prefix the table holds, found by hashing each.
         let chars: Vec<char> = (0x900u32..0xB00)
             .chain([0x61, 0x200C, 0x200D])
             .filter_map(char::from_u32)

@@ -35,23 +35,20 @@ impl WordLists {
         }
     }
 
-    /// Those of `word`, number `id` (when the stages numbered it): from
-    /// the thread's memo, worked out the first time.
-    pub fn of_number(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> WordLists {
+    /// Those of `word`, number `id`: from the thread's memo, worked out
+    /// the first time.
+    pub fn of_number(lex: &EntityLexicon, word: &str, id: WordId) -> WordLists {
         thread_local! {
             static LISTS: RefCell<IdMemo<usize, WordLists>> = const { RefCell::new(IdMemo::new()) };
         }
-        match id {
-            Some(id) => LISTS.with_borrow_mut(|memo| {
-                memo.with(
-                    lex as *const EntityLexicon as usize,
-                    id,
-                    || WordLists::of(lex, word),
-                    |l| *l,
-                )
-            }),
-            None => WordLists::of(lex, word),
-        }
+        LISTS.with_borrow_mut(|memo| {
+            memo.with(
+                lex as *const EntityLexicon as usize,
+                id,
+                || WordLists::of(lex, word),
+                |l| *l,
+            )
+        })
     }
 }
 
@@ -76,7 +73,7 @@ mod tests {
             let fresh = WordLists::of(lex, word);
             // Twice: worked out, then remembered.
             for _ in 0..2 {
-                assert_eq!(WordLists::of_number(lex, word, Some(numbers.get(i))), fresh, "{word}");
+                assert_eq!(WordLists::of_number(lex, word, numbers.get(i)), fresh, "{word}");
             }
         }
         let putin = WordLists::of(lex, &normalize_str("পুতিনের"));

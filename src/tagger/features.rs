@@ -5,7 +5,6 @@
 //! is a 64-bit hash of a template number and a value, so nothing is
 //! allocated per word and a model is a flat table of weights.
 
-use crate::lexicon::word::WordLists;
 use std::ops::Range;
 
 use super::{LABELS, Label};
@@ -13,6 +12,7 @@ use crate::extract::names::{CueMatch, Found, Via, Who};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventCue, EventWord};
+use crate::lexicon::word::WordLists;
 use crate::text::{Script, is_letter, is_sign, script_of};
 
 /// A word's features that do not depend on the labels before it.

@@ -69,7 +69,7 @@ pub fn known_words(
                             numbering: numbers.numbering(),
                             index: number,
                         };
-                        let info = word_info_with(word, WordLists::of_number(lex, word, Some(id)), index);
+                        let info = word_info_with(word, WordLists::of_number(lex, word, id), index);
                         Known {
                             core: info.core(),
                             partials: model.partials(&info, &mut buf),

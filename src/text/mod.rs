@@ -11,7 +11,8 @@ use std::ops::Range;
 
 pub use normalize::{Normalized, normalize_str};
 pub use script::{
-    Lang, Script, ScriptCounts, indic_script_at, is_alphabetic, is_letter, is_sign, script_of, script_of_span,
+    INDIC_BLOCK_LEN, Lang, Script, ScriptCounts, indic_block_index, indic_script_at, is_alphabetic, is_letter, is_sign,
+    script_of, script_of_span,
 };
 pub use segment::{Words, is_whole_word, is_word_char, sentences, word_end, word_start};
 

@@ -36,14 +36,49 @@ pub fn indic_script_at(bytes: &[u8], i: usize) -> Option<Script> {
     }
 }
 
+/// How many characters the Devanagari and Bengali blocks hold
+/// (U+0900..U+0AFF): most of what `corpus` reads, so what is asked of
+/// their characters is read from tables of their own.
+pub const INDIC_BLOCK_LEN: usize = 0x200;
+
+/// The index of `c` within the Devanagari and Bengali blocks, if it is
+/// one of theirs.
+#[inline]
+pub fn indic_block_index(c: char) -> Option<usize> {
+    let k = (c as u32).wrapping_sub(0x900) as usize;
+    (k < INDIC_BLOCK_LEN).then_some(k)
+}
+
+/// A yes or no for each character of the two blocks, a bit each.
+struct BlockBits([u64; INDIC_BLOCK_LEN / 64]);
+
+impl BlockBits {
+    /// `f` of each character of the blocks.
+    fn of(f: impl Fn(char) -> bool) -> BlockBits {
+        let mut bits = [0u64; INDIC_BLOCK_LEN / 64];
+        for k in 0..INDIC_BLOCK_LEN {
+            if char::from_u32(0x900 + k as u32).is_some_and(&f) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
+        }
+        BlockBits(bits)
+    }
+
+    /// The bit of the character of index `k` ([`indic_block_index`]).
+    #[inline]
+    fn has(&self, k: usize) -> bool {
+        self.0[k / 64] >> (k % 64) & 1 != 0
+    }
+}
+
 /// A Bengali or Devanagari sign that belongs to the letter before it: a
 /// vowel sign, virama, nukta or nasal mark.
+///
 /// Read from a bitmap of the two blocks: a new word's features and shape
 /// ask it of each of its characters.
 #[inline]
 pub fn is_sign(c: char) -> bool {
-    let k = (c as u32).wrapping_sub(SIGNS_START);
-    k < 512 && SIGNS[(k >> 6) as usize] >> (k & 63) & 1 != 0
+    indic_block_index(c).is_some_and(|k| SIGNS.has(k))
 }
 
 /// The signs, by code point.
@@ -60,19 +95,18 @@ const fn is_sign_code(c: u32) -> bool {
         | 0x09E2..=0x09E3)
 }
 
-const SIGNS_START: u32 = 0x900;
-
-/// [`is_sign_code`] of U+0900..U+0AFF, a bit each.
-const SIGNS: [u64; 8] = {
-    let mut bits = [0u64; 8];
+/// [`is_sign_code`] of each character of the blocks, built at compile
+/// time ([`BlockBits::of`] cannot be: it calls a closure).
+const SIGNS: BlockBits = {
+    let mut bits = [0u64; INDIC_BLOCK_LEN / 64];
     let mut k = 0;
-    while k < 512 {
-        if is_sign_code(SIGNS_START + k) {
-            bits[(k / 64) as usize] |= 1 << (k % 64);
+    while k < INDIC_BLOCK_LEN {
+        if is_sign_code(0x900 + k as u32) {
+            bits[k / 64] |= 1 << (k % 64);
         }
         k += 1;
     }
-    bits
+    BlockBits(bits)
 };
 
 /// [`char::is_alphabetic`], read from a table for the Devanagari and
@@ -80,15 +114,13 @@ const SIGNS: [u64; 8] = {
 /// of some hundreds of steps, and they are most of the text.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    const START: u32 = 0x900;
-    const END: u32 = 0xB00;
-    static TABLE: std::sync::OnceLock<[bool; (END - START) as usize]> = std::sync::OnceLock::new();
-    match c as u32 {
-        0..0x80 => c.is_ascii_alphabetic(),
-        code @ START..END => TABLE
-            .get_or_init(|| std::array::from_fn(|i| char::from_u32(START + i as u32).is_some_and(char::is_alphabetic)))
-            [(code - START) as usize],
-        _ => c.is_alphabetic(),
+    static TABLE: std::sync::OnceLock<BlockBits> = std::sync::OnceLock::new();
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match indic_block_index(c) {
+        Some(k) => TABLE.get_or_init(|| BlockBits::of(char::is_alphabetic)).has(k),
+        None => c.is_alphabetic(),
     }
 }
 
@@ -97,21 +129,11 @@ pub fn is_alphabetic(c: char) -> bool {
 /// letters.
 #[inline]
 pub fn is_letter(c: char) -> bool {
-    static LETTERS: std::sync::OnceLock<[u64; 8]> = std::sync::OnceLock::new();
-    let k = (c as u32).wrapping_sub(SIGNS_START);
-    if k < 512 {
-        let bits = LETTERS.get_or_init(|| {
-            let mut bits = [0u64; 8];
-            for k in 0..512 {
-                if char::from_u32(SIGNS_START + k).is_some_and(is_letter_by_ranges) {
-                    bits[(k / 64) as usize] |= 1 << (k % 64);
-                }
-            }
-            bits
-        });
-        return bits[(k >> 6) as usize] >> (k & 63) & 1 != 0;
+    static LETTERS: std::sync::OnceLock<BlockBits> = std::sync::OnceLock::new();
+    match indic_block_index(c) {
+        Some(k) => LETTERS.get_or_init(|| BlockBits::of(is_letter_by_ranges)).has(k),
+        None => is_letter_by_ranges(c),
     }
-    is_letter_by_ranges(c)
 }
 
 /// Whether `c` is a letter, with a fast path for the scripts `corpus` reads:

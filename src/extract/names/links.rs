@@ -215,7 +215,7 @@ pub fn join_words(doc: &Document, index: &NameIndex, lex: &EntityLexicon, traits
                     Some(known) => sounds(known),
                     None => {
                         let (word, id) = (&text[w.clone()], numbers.get(i));
-                        let lists = WordLists::of_number(lex, word, Some(id));
+                        let lists = WordLists::of_number(lex, word, id);
                         spellings.read(number, || spellings_of(lex, word, lists), sounds)
                     }
                 }

@@ -464,7 +464,7 @@ fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
             memo.with(
                 lex as *const EntityLexicon as usize,
                 id,
-                || traits_of(lex, word, WordLists::of_number(lex, word, Some(id))),
+                || traits_of(lex, word, WordLists::of_number(lex, word, id)),
                 |t| *t,
             )
         }),
@@ -522,7 +522,7 @@ impl WordTraits {
                         let (word, id) = (&text[w.clone()], numbers.get(i));
                         memo.read(
                             number,
-                            || traits_of(lex, word, WordLists::of_number(lex, word, Some(id))),
+                            || traits_of(lex, word, WordLists::of_number(lex, word, id)),
                             |t| *t,
                         )
                     }
