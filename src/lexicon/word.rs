@@ -65,8 +65,8 @@ mod tests {
             .iter()
             .map(|w| normalize_str(w))
             .collect();
-        let ranges: Vec<_> = crate::text::Words::new(&words.join(" ")).collect();
         let text = words.join(" ");
+        let ranges: Vec<_> = crate::text::Words::new(&text).collect();
         let numbers = crate::text::numbers::WordNumbers::of(&text, &ranges);
         for (i, w) in ranges.iter().enumerate() {
             let word = &text[w.clone()];

@@ -11,7 +11,6 @@ use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::entity_lexicon;
 use crate::lexicon::memo::IdMemo;
 use crate::lexicon::word::WordLists;
-use crate::text::numbers::WordId;
 use crate::text::{Document, Script};
 
 #[derive(Clone, Copy)]
@@ -65,11 +64,8 @@ pub fn known_words(
                     number,
                     || {
                         let (word, lex) = (&text[w.clone()], entity_lexicon());
-                        let id = WordId {
-                            numbering: numbers.numbering(),
-                            index: number,
-                        };
-                        let info = word_info_with(word, WordLists::of_number(lex, word, id), index);
+                        let lists = WordLists::of_number(lex, word, numbers.id(number));
+                        let info = word_info_with(word, lists, index);
                         Known {
                             core: info.core(),
                             partials: model.partials(&info, &mut buf),

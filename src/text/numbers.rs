@@ -67,9 +67,15 @@ impl WordNumbers {
     /// The number of word `i`.
     #[inline]
     pub fn get(&self, i: usize) -> WordId {
+        self.id(self.ids[i])
+    }
+
+    /// Number `index` of [`WordNumbers::numbering`], as a [`WordId`].
+    #[inline]
+    pub fn id(&self, index: u32) -> WordId {
         WordId {
             numbering: self.numbering,
-            index: self.ids[i],
+            index,
         }
     }
 

@@ -475,18 +475,17 @@ fn traits(lex: &EntityLexicon, word: &str, id: Option<WordId>) -> Traits {
 
 /// The [`Traits`] of `word`, worked out.
 fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
-    let (stem, case_stem) = (&word[..lists.stem as usize], &word[..lists.case_stem as usize]);
+    let case_stem = &word[..lists.case_stem as usize];
     let facts = lists.facts;
-    let not_name = lex.is_not_name(word);
-    let name_like =
-        !(word.bytes().any(|b| b.is_ascii_digit()) || not_name || lex.is_not_name(case_stem) || lex.is_not_name(stem))
-            && word.chars().next().is_some_and(|first| match script_of(first) {
-                Script::Latin => first.is_uppercase() && word.len() >= 2,
-                Script::Bengali | Script::Devanagari => {
-                    word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some() && !lists.finite_verb
-                }
-                Script::Other => false,
-            });
+    // The facts' `not_name` is the word's or its stem's.
+    let name_like = !(word.bytes().any(|b| b.is_ascii_digit()) || facts.not_name || lex.is_not_name(case_stem))
+        && word.chars().next().is_some_and(|first| match script_of(first) {
+            Script::Latin => first.is_uppercase() && word.len() >= 2,
+            Script::Bengali | Script::Devanagari => {
+                word.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some() && !lists.finite_verb
+            }
+            Script::Other => false,
+        });
     Traits {
         name_like,
         // The facts' stem is the word itself when it has no ending.
@@ -496,7 +495,7 @@ fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
         place_cue: facts.place_cue,
         stem: lists.stem,
         place_ending: facts.place_ending,
-        not_name,
+        not_name: lex.is_not_name(word),
     }
 }
 
