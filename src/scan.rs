@@ -95,6 +95,15 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
 
 /// Scan `paths`, sending records to `sink` in input order and notices to
 /// `on_notice` as they come. `on_progress` hears the article count.
+///
+/// One thread reads, one hands batches to the pool, and the calling thread
+/// writes. Neither the reader nor the writer is woken by the extraction:
+/// each looks for room or for records every [`POLL`]. Linux puts a woken
+/// thread on the core of the thread that woke it, and a reader or writer
+/// woken by the extraction stopped it there for the milliseconds a batch
+/// takes to read or write while the other core idled: the extracting
+/// thread of a one-thread scan stood still 6% of the time (docs/speed-log.md,
+/// round 15).
 pub fn scan(
     paths: &[String],
     opts: &ScanOptions,
@@ -107,37 +116,10 @@ pub fn scan(
         .build()
         .map_err(io::Error::other)?;
     let pipeline = Pipeline::standard(opts.only, opts.names.clone(), opts.model);
-    let mut summary = SummaryBuilder::default();
-    let wants_summary = sink.wants_summary();
-    let mut outcome = ScanOutcome::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
-    let input_opts = opts.input.clone();
-    let paths = paths.to_vec();
-    let reader = thread::spawn(move || {
-        let mut batch = Vec::new();
-        let mut bytes = 0;
-        input::read_paths(&paths, &input_opts, &mut |item| {
-            if let Item::Job(j) = &item {
-                bytes += j.text.len();
-            }
-            batch.push(item);
-            if batch.len() >= BATCH_JOBS || bytes >= BATCH_BYTES {
-                bytes = 0;
-                if tx.send(std::mem::take(&mut batch)).is_err() {
-                    return ControlFlow::Break(()); // the writer stopped
-                }
-            }
-            ControlFlow::Continue(())
-        });
-        if !batch.is_empty() {
-            let _ = tx.send(batch);
-        }
-    });
-    let mut bytes_done = 0u64;
-    // Batches are extracted on their own thread while this one writes the
-    // batch before: the pool never waits for the sink.
-    let result = thread::scope(|scope| {
-        let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Notice>, Vec<Article>)>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Extracted>(2);
+    thread::scope(|scope| {
+        scope.spawn(move || read(paths, &opts.input, &tx));
         let pipeline = &pipeline;
         let pool = &pool;
         scope.spawn(move || {
@@ -156,37 +138,238 @@ pub fn scan(
                         .collect()
                 });
                 if done_tx.send((notices, articles)).is_err() {
-                    return; // the writer stopped
+                    return; // the writing stopped
                 }
             }
         });
-        let result = (|| {
-            for (notices, articles) in &done_rx {
-                // A batch's notices go out before its records.
-                for n in &notices {
-                    if n.unread {
-                        outcome.unread += 1;
-                    }
-                    on_notice(n);
-                }
-                for a in &articles {
-                    sink.article(a)?;
-                    if wants_summary {
-                        summary.add(a);
-                    }
-                    outcome.articles += 1;
-                    bytes_done += a.bytes as u64;
-                }
-                on_progress(outcome.articles, bytes_done);
+        let mut writer = Writer {
+            wants_summary: sink.wants_summary(),
+            sink,
+            on_notice,
+            on_progress,
+            summary: SummaryBuilder::default(),
+            outcome: ScanOutcome::default(),
+            bytes_done: 0,
+        };
+        let written = (|| {
+            while let Some(done) = poll(|| match done_rx.try_recv() {
+                Ok(done) => Some(Some(done)),
+                Err(mpsc::TryRecvError::Empty) => None,
+                Err(mpsc::TryRecvError::Disconnected) => Some(None),
+            }) {
+                writer.write(done)?;
             }
-            summary.unread(outcome.unread);
-            sink.finish(&summary.finish())
+            writer.finish()
         })();
-        // On error, dropping the receiver stops the extraction at its next send.
+        // On error, dropping the receiver stops the extraction at its next
+        // send, and so the reading at its next.
         drop(done_rx);
-        result
+        written
+    })
+}
+
+/// How often the reader looks for room and the writer for records when
+/// they have nothing else to do: a batch takes tens of milliseconds.
+const POLL: std::time::Duration = std::time::Duration::from_millis(1);
+
+/// Ask `ready` every [`POLL`] until it answers.
+fn poll<T>(mut ready: impl FnMut() -> Option<T>) -> T {
+    loop {
+        if let Some(answer) = ready() {
+            return answer;
+        }
+        thread::sleep(POLL);
+    }
+}
+
+/// Read `paths` into batches for `tx`, until all are read or the
+/// extraction stops.
+fn read(paths: &[String], opts: &InputOptions, tx: &mpsc::SyncSender<Vec<Item>>) {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    let hand_over = |batch: Vec<Item>| {
+        let mut batch = Some(batch);
+        poll(|| match tx.try_send(batch.take()?) {
+            Ok(()) => Some(ControlFlow::Continue(())),
+            Err(mpsc::TrySendError::Full(back)) => {
+                batch = Some(back);
+                None
+            }
+            Err(mpsc::TrySendError::Disconnected(_)) => Some(ControlFlow::Break(())), // the writing stopped
+        })
+    };
+    input::read_paths(paths, opts, &mut |item| {
+        if let Item::Job(j) = &item {
+            bytes += j.text.len();
+        }
+        batch.push(item);
+        if batch.len() >= BATCH_JOBS || bytes >= BATCH_BYTES {
+            bytes = 0;
+            return hand_over(std::mem::take(&mut batch));
+        }
+        ControlFlow::Continue(())
     });
-    // Dropping the receiver (on error) stops the reader at its next send.
-    let _ = reader.join();
-    result.map(|()| outcome)
+    if !batch.is_empty() {
+        let _ = hand_over(batch);
+    }
+}
+
+/// A batch's notices and records, as extracted.
+type Extracted = (Vec<Notice>, Vec<Article>);
+
+/// Where records go, with what is counted of them.
+struct Writer<'a> {
+    sink: &'a mut dyn Sink,
+    on_notice: &'a mut dyn FnMut(&Notice),
+    on_progress: &'a mut dyn FnMut(usize, u64),
+    wants_summary: bool,
+    summary: SummaryBuilder,
+    outcome: ScanOutcome,
+    bytes_done: u64,
+}
+
+impl Writer<'_> {
+    /// A batch's notices, then its records.
+    fn write(&mut self, (notices, articles): Extracted) -> io::Result<()> {
+        for n in &notices {
+            if n.unread {
+                self.outcome.unread += 1;
+            }
+            (self.on_notice)(n);
+        }
+        for a in &articles {
+            self.sink.article(a)?;
+            if self.wants_summary {
+                self.summary.add(a);
+            }
+            self.outcome.articles += 1;
+            self.bytes_done += a.bytes as u64;
+        }
+        (self.on_progress)(self.outcome.articles, self.bytes_done);
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<ScanOutcome> {
+        self.summary.unread(self.outcome.unread);
+        self.sink.finish(&self.summary.finish())?;
+        Ok(self.outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Kind;
+    use crate::report::summary::Summary;
+
+    /// Keeps each record's path and date values; fails at article `fail_at`.
+    #[derive(Default)]
+    struct Kept {
+        records: Vec<(String, Vec<String>)>,
+        fail_at: Option<usize>,
+        finished: bool,
+    }
+
+    impl Sink for Kept {
+        fn article(&mut self, article: &Article) -> io::Result<()> {
+            if self.fail_at == Some(self.records.len()) {
+                return Err(io::Error::other("disk full"));
+            }
+            let values = article
+                .dates
+                .iter()
+                .filter_map(|d| d.value.as_ref().map(|v| v.to_string()))
+                .collect();
+            self.records.push((article.path.clone(), values));
+            Ok(())
+        }
+
+        fn finish(&mut self, _: &Summary) -> io::Result<()> {
+            self.finished = true;
+            Ok(())
+        }
+    }
+
+    /// 600 articles, three batches, each naming its own day of 2024; and a
+    /// path that does not exist between two of them.
+    fn corpus() -> (tempfile::TempDir, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        for i in 0..600u32 {
+            let path = dir.path().join(format!("{i:04}.txt"));
+            let (month, day) = (1 + i / 28 % 12, 1 + i % 28);
+            std::fs::write(
+                &path,
+                format!("The talks were held on {day} March 2024 and again on 2024-{month:02}-{day:02}."),
+            )
+            .unwrap();
+            paths.push(path.to_str().unwrap().to_string());
+            if i == 300 {
+                paths.push(dir.path().join("missing.txt").to_str().unwrap().to_string());
+            }
+        }
+        (dir, paths)
+    }
+
+    fn options(threads: usize) -> ScanOptions {
+        ScanOptions {
+            threads,
+            only: Kinds::of(&[Kind::Dates]),
+            ..ScanOptions::default()
+        }
+    }
+
+    #[test]
+    fn records_come_in_input_order_across_batches_on_any_thread_count() {
+        let (_dir, paths) = corpus();
+        for threads in [1, 2] {
+            let mut sink = Kept::default();
+            let mut notices = Vec::new();
+            let mut progress = Vec::new();
+            let outcome = scan(
+                &paths,
+                &options(threads),
+                &mut sink,
+                &mut |n| notices.push(n.path.clone()),
+                &mut |articles, _| progress.push(articles),
+            )
+            .unwrap();
+            assert_eq!(
+                outcome,
+                ScanOutcome {
+                    articles: 600,
+                    unread: 1
+                }
+            );
+            assert!(sink.finished);
+            let expected: Vec<String> = paths.iter().filter(|p| !p.ends_with("missing.txt")).cloned().collect();
+            let got: Vec<String> = sink.records.iter().map(|(p, _)| p.clone()).collect();
+            assert_eq!(got, expected, "{threads} threads");
+            // Each record holds its own article's dates.
+            assert_eq!(sink.records[0].1, ["2024-03-01", "2024-01-01"]);
+            assert_eq!(sink.records[599].1, ["2024-03-12", "2024-10-12"]);
+            assert_eq!(notices.len(), 1);
+            assert!(notices[0].ends_with("missing.txt"));
+            // Progress is told once a batch, counting up to every article.
+            assert_eq!(progress.last(), Some(&600));
+            assert!(progress.windows(2).all(|w| w[0] <= w[1]));
+        }
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_scan_with_its_error() {
+        let (_dir, paths) = corpus();
+        for threads in [1, 2] {
+            let mut sink = Kept {
+                fail_at: Some(280),
+                ..Kept::default()
+            };
+            let err = scan(&paths, &options(threads), &mut sink, &mut |_| {}, &mut |_, _| {}).unwrap_err();
+            assert_eq!(err.to_string(), "disk full");
+            // What came before the failure was written, in order; nothing after, and no summary.
+            assert_eq!(sink.records.len(), 280);
+            assert!(sink.records[279].0.ends_with("0279.txt"));
+            assert!(!sink.finished);
+        }
+    }
 }
