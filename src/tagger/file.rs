@@ -67,7 +67,7 @@ pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
 pub fn read_static(bytes: &'static [u8]) -> Result<(Script, Model), String> {
     let file = parse(bytes)?;
     let weights = match bytemuck::try_cast_slice::<u8, Row>(file.rows) {
-        Ok(rows) if cfg!(target_endian = "little") => Cow::Borrowed(rows),
+        Ok(rows) if cfg!(target_endian = "little") => Cow::Borrowed(super::pages::in_large_pages(rows).unwrap_or(rows)),
         _ => Cow::Owned(decode(file.rows)),
     };
     Ok((file.script, Model::new(file.bits, file.margins, weights)))

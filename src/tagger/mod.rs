@@ -6,6 +6,7 @@
 pub mod features;
 pub mod file;
 pub mod memo;
+pub mod pages;
 pub mod train;
 
 use std::borrow::Cow;
