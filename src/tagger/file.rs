@@ -1,7 +1,8 @@
 //! The model file: a header, then a row of eight little-endian `i16`
 //! weights per feature bucket (`LABELS` of them, then zeros), laid out as
 //! the tagger reads them: a built-in model's weights are read where the
-//! binary holds them, not copied (start-up would fault in and copy 8 MB).
+//! binary holds them, or on Linux from one copy in large pages
+//! ([`super::pages`]), never decoded.
 //!
 //! ```text
 //! corpus-tagger\n   magic
@@ -62,8 +63,9 @@ pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
     Ok((file.script, Model::new(file.bits, file.margins, weights)))
 }
 
-/// A model from bytes the binary holds: its weights are read in place when
-/// they lie as a row of `i16`s needs (the built-in files are so laid out).
+/// A model from bytes the binary holds: its weights are read in place, or
+/// from their copy in large pages ([`super::pages`]), when they lie as a
+/// row of `i16`s needs (the built-in files are so laid out).
 pub fn read_static(bytes: &'static [u8]) -> Result<(Script, Model), String> {
     let file = parse(bytes)?;
     let weights = match bytemuck::try_cast_slice::<u8, Row>(file.rows) {

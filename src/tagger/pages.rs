@@ -13,9 +13,24 @@ const LARGE_PAGE: usize = 2 << 20;
 
 /// `rows` copied into memory in large pages where the kernel grants them,
 /// or `None` (not Linux, no memory): the caller reads them in place. The
-/// copy lives as long as the process, as the binary's bytes do.
+/// copy lives as long as the process, as the binary's bytes do, and is
+/// made once: the same rows asked for again are the same copy.
 #[cfg(target_os = "linux")]
 pub fn in_large_pages(rows: &'static [Row]) -> Option<&'static [Row]> {
+    type Copies = Vec<((usize, usize), &'static [Row])>;
+    static COPIES: std::sync::Mutex<Copies> = std::sync::Mutex::new(Vec::new());
+    let mut copies = COPIES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let key = (rows.as_ptr() as usize, rows.len());
+    if let Some(&(_, copy)) = copies.iter().find(|(k, _)| *k == key) {
+        return Some(copy);
+    }
+    let copy = copy_to_large_pages(rows)?;
+    copies.push((key, copy));
+    Some(copy)
+}
+
+#[cfg(target_os = "linux")]
+fn copy_to_large_pages(rows: &'static [Row]) -> Option<&'static [Row]> {
     let size = std::mem::size_of_val(rows);
     if size < LARGE_PAGE {
         return None;
@@ -69,6 +84,8 @@ mod tests {
         );
         let copy = in_large_pages(rows).unwrap_or(rows);
         assert_eq!(copy, rows);
+        // Copied once, however often asked.
+        assert_eq!(in_large_pages(rows).unwrap_or(rows).as_ptr(), copy.as_ptr());
         #[cfg(target_os = "linux")]
         assert_eq!(copy.as_ptr() as usize % LARGE_PAGE, 0);
         // Too small to gain from large pages: read in place.
