@@ -172,13 +172,26 @@ pub fn scan(
 /// they have nothing else to do: a batch takes tens of milliseconds.
 const POLL: std::time::Duration = std::time::Duration::from_millis(1);
 
-/// Ask `ready` every [`POLL`] until it answers.
+/// After this many looks in vain (a batch's time and more: the input has
+/// gone quiet, a stream on standard input waiting for its next record),
+/// the pause doubles up to [`POLL_IDLE`], so that a scan waiting on a
+/// quiet stream wakes ten times a second, not a thousand.
+const PATIENT_LOOKS: u32 = 250;
+const POLL_IDLE: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Ask `ready` every [`POLL`] until it answers (less often once it has
+/// long not: [`PATIENT_LOOKS`]).
 fn poll<T>(mut ready: impl FnMut() -> Option<T>) -> T {
+    let (mut pause, mut looks) = (POLL, 0u32);
     loop {
         if let Some(answer) = ready() {
             return answer;
         }
-        thread::sleep(POLL);
+        thread::sleep(pause);
+        looks = looks.saturating_add(1);
+        if looks > PATIENT_LOOKS {
+            pause = (pause * 2).min(POLL_IDLE);
+        }
     }
 }
 
@@ -354,6 +367,16 @@ mod tests {
             assert_eq!(progress.last(), Some(&600));
             assert!(progress.windows(2).all(|w| w[0] <= w[1]));
         }
+    }
+
+    #[test]
+    fn polling_asks_until_answered() {
+        let mut asked = 0;
+        let answer = poll(|| {
+            asked += 1;
+            (asked == 3).then_some("ready")
+        });
+        assert_eq!((answer, asked), ("ready", 3));
     }
 
     #[test]
