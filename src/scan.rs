@@ -98,8 +98,8 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
 ///
 /// One thread reads, one hands batches to the pool, and the calling thread
 /// writes. Neither the reader nor the writer is woken by the extraction:
-/// each looks for room or for records every [`POLL`]. Linux puts a woken
-/// thread on the core of the thread that woke it, and a reader or writer
+/// each looks for room or for records every [`POLL`]. Linux tends to put a
+/// woken thread on the core of the thread that woke it, and a reader or writer
 /// woken by the extraction stopped it there for the milliseconds a batch
 /// takes to read or write while the other core idled: the extracting
 /// thread of a one-thread scan stood still 6% of the time (docs/speed-log.md,
