@@ -1,8 +1,8 @@
 //! The model file: a header, then a row of eight little-endian `i16`
 //! weights per feature bucket (`LABELS` of them, then zeros), laid out as
 //! the tagger reads them: a built-in model's weights are read where the
-//! binary holds them, or on Linux from one copy in large pages
-//! ([`super::pages`]), never decoded.
+//! binary holds them, never decoded (on Linux, from one copy in large
+//! pages once the model tags: [`super::pages`]).
 //!
 //! ```text
 //! corpus-tagger\n   magic
@@ -63,13 +63,12 @@ pub fn read(bytes: impl AsRef<[u8]>) -> Result<(Script, Model), String> {
     Ok((file.script, Model::new(file.bits, file.margins, weights)))
 }
 
-/// A model from bytes the binary holds: its weights are read in place, or
-/// from their copy in large pages ([`super::pages`]), when they lie as a
-/// row of `i16`s needs (the built-in files are so laid out).
+/// A model from bytes the binary holds: its weights are read in place when
+/// they lie as a row of `i16`s needs (the built-in files are so laid out).
 pub fn read_static(bytes: &'static [u8]) -> Result<(Script, Model), String> {
     let file = parse(bytes)?;
     let weights = match bytemuck::try_cast_slice::<u8, Row>(file.rows) {
-        Ok(rows) if cfg!(target_endian = "little") => Cow::Borrowed(super::pages::in_large_pages(rows).unwrap_or(rows)),
+        Ok(rows) if cfg!(target_endian = "little") => Cow::Borrowed(rows),
         _ => Cow::Owned(decode(file.rows)),
     };
     Ok((file.script, Model::new(file.bits, file.margins, weights)))

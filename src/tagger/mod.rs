@@ -97,6 +97,10 @@ pub struct Model {
     margins: [i32; 2],
     /// Read in place from the binary for a built-in model ([`file`]).
     weights: Cow<'static, [file::Row]>,
+    /// A built-in model's weights copied into large pages ([`pages`]),
+    /// the first time it tags: a run that never tags its script's text
+    /// copies nothing.
+    large: OnceLock<&'static [file::Row]>,
     /// Tells this model's weights from any other's, for what is remembered
     /// of them ([`memo`]).
     id: u64,
@@ -130,6 +134,7 @@ impl Model {
             bits,
             margins,
             weights,
+            large: OnceLock::new(),
             id: NEXT.fetch_add(1, Ordering::Relaxed),
             edge: OnceLock::new(),
             context: OnceLock::new(),
@@ -156,6 +161,16 @@ impl Model {
         self
     }
 
+    /// The weights as the tagger reads them: from large pages where a
+    /// built-in model's can be, else where they lie.
+    #[inline]
+    fn rows(&self) -> &[file::Row] {
+        match &self.weights {
+            Cow::Borrowed(rows) => self.large.get_or_init(|| pages::in_large_pages(rows).unwrap_or(rows)),
+            Cow::Owned(rows) => rows,
+        }
+    }
+
     /// The bucket of a feature hash.
     #[inline]
     fn bucket(&self, feature: u64) -> usize {
@@ -175,8 +190,9 @@ impl Model {
     /// Add the rows of weights of `features` to `sum`.
     #[inline]
     fn add_rows(&self, features: &[u64], sum: &mut [i32; 8]) {
+        let rows = self.rows();
         for &f in features {
-            add_weights(sum, &self.weights[self.bucket(f)]);
+            add_weights(sum, &rows[self.bucket(f)]);
         }
     }
 
@@ -231,10 +247,11 @@ impl Model {
         out: &mut Vec<Label>,
         margins: &mut Vec<i32>,
     ) {
+        let weights = self.rows();
         let edge = self.edge();
         let context = self
             .context
-            .get_or_init(|| ContextRows::new(|f| self.bucket(f)).map(|row| self.weights[row as usize].map(i32::from)));
+            .get_or_init(|| ContextRows::new(|f| self.bucket(f)).map(|row| weights[row as usize].map(i32::from)));
         let mut pairs = PairRows {
             words,
             bucket: |f: u64| self.bucket(f),
@@ -260,14 +277,11 @@ impl Model {
             // a look and fetches nothing.
             for k in i + AHEAD..(i + 2 * AHEAD).min(words.len()) {
                 for row in pairs.of(k) {
-                    prefetch(&self.weights[row]);
+                    prefetch(&weights[row]);
                 }
             }
             let own_pairs = pairs.of(i);
-            let mut to = Sum {
-                sum: &mut sum,
-                weights: &self.weights,
-            };
+            let mut to = Sum { sum: &mut sum, weights };
             context.rows(words, i, [prev, prev2], own_pairs, pairs.bucket, &mut to);
             let mut scores = [0i32; LABELS];
             scores.copy_from_slice(&sum[..LABELS]);
