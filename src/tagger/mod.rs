@@ -461,7 +461,8 @@ mod tests {
         assert!(t.for_script(Script::Bengali).is_some());
         assert!(t.for_script(Script::Devanagari).is_some());
         assert!(t.for_script(Script::Latin).is_none());
-        // Their weights are read where the binary holds them, not copied.
+        // Their weights are read where the binary holds them, not decoded
+        // (copied into large pages only once a model tags).
         for script in [Script::Bengali, Script::Devanagari] {
             let model = t.for_script(script).unwrap();
             assert_eq!(

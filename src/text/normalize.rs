@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::script::ScriptCounts;
+use super::script::{INDIC_BLOCK_LEN, INDIC_BLOCK_START, ScriptCounts, indic_block_index};
 use super::segment::{WordSplit, is_word_char};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
 
@@ -87,10 +87,9 @@ enum RunClass {
     Other,
 }
 
-const INDIC_START: u32 = 0x900;
-const INDIC_END: u32 = 0xB00;
-
-const INDIC_LEN: usize = (INDIC_END - INDIC_START) as usize;
+const INDIC_START: u32 = INDIC_BLOCK_START;
+const INDIC_LEN: usize = INDIC_BLOCK_LEN;
+const INDIC_END: u32 = INDIC_START + INDIC_LEN as u32;
 
 /// The [`IndicChar`] of each character of the blocks, and the same in one
 /// byte for the commonest case, a character inside a word ([`InWord`]).
@@ -207,11 +206,7 @@ fn indic_script(c: char) -> u8 {
 
 #[inline]
 fn indic(c: char) -> Option<IndicChar> {
-    let code = c as u32;
-    if !(INDIC_START..INDIC_END).contains(&code) {
-        return None;
-    }
-    Some(indic_table()[(code - INDIC_START) as usize])
+    indic_block_index(c).map(|k| indic_table()[k])
 }
 
 /// Whether the character `E0 b1 b2` (U+0800–U+0FFF) belongs inside a word

@@ -41,11 +41,14 @@ pub fn indic_script_at(bytes: &[u8], i: usize) -> Option<Script> {
 /// their characters is read from tables of their own.
 pub const INDIC_BLOCK_LEN: usize = 0x200;
 
+/// The first code point of the Devanagari and Bengali blocks.
+pub const INDIC_BLOCK_START: u32 = 0x900;
+
 /// The index of `c` within the Devanagari and Bengali blocks, if it is
 /// one of theirs.
 #[inline]
 pub fn indic_block_index(c: char) -> Option<usize> {
-    let k = (c as u32).wrapping_sub(0x900) as usize;
+    let k = (c as u32).wrapping_sub(INDIC_BLOCK_START) as usize;
     (k < INDIC_BLOCK_LEN).then_some(k)
 }
 
@@ -57,7 +60,7 @@ impl BlockBits {
     fn of(f: impl Fn(char) -> bool) -> BlockBits {
         let mut bits = [0u64; INDIC_BLOCK_LEN / 64];
         for k in 0..INDIC_BLOCK_LEN {
-            if char::from_u32(0x900 + k as u32).is_some_and(&f) {
+            if char::from_u32(INDIC_BLOCK_START + k as u32).is_some_and(&f) {
                 bits[k / 64] |= 1 << (k % 64);
             }
         }
@@ -101,7 +104,7 @@ const SIGNS: BlockBits = {
     let mut bits = [0u64; INDIC_BLOCK_LEN / 64];
     let mut k = 0;
     while k < INDIC_BLOCK_LEN {
-        if is_sign_code(0x900 + k as u32) {
+        if is_sign_code(INDIC_BLOCK_START + k as u32) {
             bits[k / 64] |= 1 << (k % 64);
         }
         k += 1;
