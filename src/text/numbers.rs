@@ -8,7 +8,6 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use super::bytes::same_bytes;
@@ -89,36 +88,60 @@ impl WordNumbers {
 }
 
 /// One thread's numbering: the words end to end in one buffer, and a
-/// table of them, each with its number (its place in the table's order).
+/// table of them by hash, each with its number (the order it came in).
+/// The table is open addressing over a power of two of slots, at most
+/// three quarters full, a word's slot found by stepping on from its
+/// hash's: a word seen before (most are) is found in one or two looks at
+/// slots that hold what is compared, with no group of control bytes to
+/// read and match first.
 struct Numbering {
     id: u64,
     words: Vec<u8>,
-    table: HashTable<Numbered>,
+    slots: Vec<Slot>,
+    /// How many slots are taken: the words numbered.
+    taken: usize,
 }
 
-/// A numbered word: where it is in [`Numbering::words`], and its number.
-/// Kept in the table itself, so that a word is compared with the bytes
-/// of the one it may be without a look elsewhere first.
+/// A slot of [`Numbering`]: a numbered word's hash (its high half), where
+/// it is in [`Numbering::words`], and its number ([`EMPTY`] in a free
+/// slot).
 #[derive(Clone, Copy)]
-struct Numbered {
+struct Slot {
+    hash: u32,
     start: u32,
     len: u32,
     number: u32,
 }
 
-impl Numbered {
+impl Slot {
+    const FREE: Slot = Slot {
+        hash: 0,
+        start: 0,
+        len: 0,
+        number: EMPTY,
+    };
+
     #[inline]
     fn word(self, words: &[u8]) -> &[u8] {
         &words[self.start as usize..(self.start + self.len) as usize]
     }
 }
 
+/// The number of a free slot: no word's, as a numbering starts over long
+/// before it.
+const EMPTY: u32 = u32::MAX;
+
+/// The slots a numbering starts with: twice its words, so that it is at
+/// most half full until an article passes `CAPACITY`.
+const SLOTS: usize = 2 * CAPACITY;
+
 thread_local! {
     static NUMBERING: RefCell<Numbering> = const {
         RefCell::new(Numbering {
             id: 0,
             words: Vec::new(),
-            table: HashTable::new(),
+            slots: Vec::new(),
+            taken: 0,
         })
     };
 }
@@ -126,10 +149,13 @@ thread_local! {
 impl Numbering {
     fn number(&mut self, text: &str, words: &[Range<usize>]) -> WordNumbers {
         // Start over when full, or before offsets would pass `u32`.
-        if self.id == 0 || self.table.len() >= CAPACITY || self.words.len() + text.len() > u32::MAX as usize {
+        if self.id == 0 || self.taken >= CAPACITY || self.words.len() + text.len() > u32::MAX as usize {
             self.id = NUMBERINGS.fetch_add(1, Ordering::Relaxed);
             self.words.clear();
-            self.table.clear();
+            self.taken = 0;
+            // A table grown by a huge article goes back to its first size.
+            self.slots.clear();
+            self.slots.resize(SLOTS, Slot::FREE);
         }
         let mut ids = Vec::with_capacity(words.len());
         // Words are hashed and compared as bytes: a `str` slice would check
@@ -138,24 +164,18 @@ impl Numbering {
         for w in words {
             let word = &bytes[w.clone()];
             let hash = FxBuildHasher.hash_one(word);
-            let known = &self.words;
-            let found = self.table.find(hash, |e| {
-                e.len as usize == word.len() && same_bytes(e.word(known), word)
-            });
-            let n = match found {
-                Some(e) => e.number,
-                None => {
-                    let entry = Numbered {
-                        start: self.words.len() as u32,
-                        len: word.len() as u32,
-                        number: self.table.len() as u32,
-                    };
-                    self.words.extend_from_slice(word);
-                    let known = &self.words;
-                    self.table
-                        .insert_unique(hash, entry, |e| FxBuildHasher.hash_one(e.word(known)));
-                    entry.number
+            let tag = (hash >> 32) as u32;
+            let mask = self.slots.len() - 1;
+            let mut i = hash as usize & mask;
+            let n = loop {
+                let slot = self.slots[i];
+                if slot.number == EMPTY {
+                    break self.add(word, tag, i);
                 }
+                if slot.hash == tag && same_bytes(slot.word(&self.words), word) {
+                    break slot.number;
+                }
+                i = (i + 1) & mask;
             };
             ids.push(n);
         }
@@ -164,6 +184,49 @@ impl Numbering {
             ids,
         }
     }
+
+    /// Number `word` (hash `tag`) in free slot `i`, the table doubled
+    /// first if it would be more than three quarters full.
+    #[cold]
+    #[inline(never)]
+    fn add(&mut self, word: &[u8], tag: u32, i: usize) -> u32 {
+        let slot = Slot {
+            hash: tag,
+            start: self.words.len() as u32,
+            len: word.len() as u32,
+            number: self.taken as u32,
+        };
+        self.words.extend_from_slice(word);
+        self.taken += 1;
+        let i = if 4 * self.taken > 3 * self.slots.len() {
+            self.grow();
+            free_slot(&self.slots, FxBuildHasher.hash_one(word))
+        } else {
+            i
+        };
+        self.slots[i] = slot;
+        slot.number
+    }
+
+    /// Twice the slots, every word put back where its hash leads.
+    fn grow(&mut self) {
+        let twice = 2 * self.slots.len();
+        let old = std::mem::replace(&mut self.slots, vec![Slot::FREE; twice]);
+        for slot in old.into_iter().filter(|s| s.number != EMPTY) {
+            let i = free_slot(&self.slots, FxBuildHasher.hash_one(slot.word(&self.words)));
+            self.slots[i] = slot;
+        }
+    }
+}
+
+/// The first free slot of `slots` from where `hash` leads.
+fn free_slot(slots: &[Slot], hash: u64) -> usize {
+    let mask = slots.len() - 1;
+    let mut i = hash as usize & mask;
+    while slots[i].number != EMPTY {
+        i = (i + 1) & mask;
+    }
+    i
 }
 
 #[cfg(test)]
@@ -189,5 +252,29 @@ mod tests {
             .join()
             .unwrap();
         assert_ne!(other.numbering, nb.get(0).numbering);
+    }
+
+    #[test]
+    fn an_article_of_more_words_than_a_numbering_holds_is_numbered_whole() {
+        // 30,000 distinct words, each twice: past the words a numbering
+        // keeps, and past three quarters of the slots it starts with.
+        let distinct: Vec<String> = (0..30_000).map(|i| format!("w{i}")).collect();
+        let text = format!("{} {}", distinct.join(" "), distinct.join(" "));
+        let words: Vec<_> = Words::new(&text).collect();
+        let n = WordNumbers::of(&text, &words);
+        assert_eq!(n.len(), 60_000);
+        let (first, second) = n.indices(0..60_000).split_at(30_000);
+        assert_eq!(first, second);
+        // The test's thread numbers from scratch: in the order words come.
+        assert!(first.iter().copied().eq(0..30_000));
+        // Full, the numbering starts over for the next article, whose
+        // words are numbered afresh in the order they come.
+        let again = WordNumbers::of(&text, &words);
+        assert_ne!(again.numbering(), n.numbering());
+        assert_eq!(again.indices(0..60_000), n.indices(0..60_000));
+        let short_text = "w7 w3 w7";
+        let short = WordNumbers::of(short_text, &Words::new(short_text).collect::<Vec<_>>());
+        assert_ne!(short.numbering(), again.numbering());
+        assert_eq!(short.indices(0..3), [0, 1, 0]);
     }
 }
