@@ -102,9 +102,10 @@ struct Numbering {
     taken: usize,
 }
 
-/// A slot of [`Numbering`]: a numbered word's hash (its high half), where
-/// it is in [`Numbering::words`], and its number ([`EMPTY`] in a free
-/// slot).
+/// A slot of [`Numbering`]: a numbered word's hash (its high half, which
+/// also leads to the slot, so that the table grows without hashing its
+/// words again), where it is in [`Numbering::words`], and its number
+/// ([`EMPTY`] in a free slot).
 #[derive(Clone, Copy)]
 struct Slot {
     hash: u32,
@@ -166,7 +167,7 @@ impl Numbering {
             let hash = FxBuildHasher.hash_one(word);
             let tag = (hash >> 32) as u32;
             let mask = self.slots.len() - 1;
-            let mut i = hash as usize & mask;
+            let mut i = tag as usize & mask;
             let n = loop {
                 let slot = self.slots[i];
                 if slot.number == EMPTY {
@@ -200,7 +201,7 @@ impl Numbering {
         self.taken += 1;
         let i = if 4 * self.taken > 3 * self.slots.len() {
             self.grow();
-            free_slot(&self.slots, FxBuildHasher.hash_one(word))
+            free_slot(&self.slots, tag)
         } else {
             i
         };
@@ -213,16 +214,16 @@ impl Numbering {
         let twice = 2 * self.slots.len();
         let old = std::mem::replace(&mut self.slots, vec![Slot::FREE; twice]);
         for slot in old.into_iter().filter(|s| s.number != EMPTY) {
-            let i = free_slot(&self.slots, FxBuildHasher.hash_one(slot.word(&self.words)));
+            let i = free_slot(&self.slots, slot.hash);
             self.slots[i] = slot;
         }
     }
 }
 
-/// The first free slot of `slots` from where `hash` leads.
-fn free_slot(slots: &[Slot], hash: u64) -> usize {
+/// The first free slot of `slots` from where hash `tag` leads.
+fn free_slot(slots: &[Slot], tag: u32) -> usize {
     let mask = slots.len() - 1;
-    let mut i = hash as usize & mask;
+    let mut i = tag as usize & mask;
     while slots[i].number != EMPTY {
         i = (i + 1) & mask;
     }
