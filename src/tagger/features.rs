@@ -529,8 +529,9 @@ pub fn word_features(w: &WordInfo, role: Role, f: &mut Vec<u64>) {
 /// words, the labels before it), as rows of weights. Those whose values
 /// are few (the hints and cues of a word and its neighbours, the
 /// evidence flags, the labels before it), by value: built once a model,
-/// they are looked up for every word tagged, not hashed. The rest (the
-/// shape with the hint, the pairs of words) are hashed as they come.
+/// they are looked up for every word tagged, not hashed; so is the shape
+/// with the hint, for the hints and shapes a word of a sentence has. The
+/// rest (the pairs of words, an edge's shape) are hashed as they come.
 #[derive(Debug, Clone)]
 pub struct ContextRows<R = u32> {
     /// By value: the word's hint, cue before and cue after; the previous
@@ -541,10 +542,22 @@ pub struct ContextRows<R = u32> {
     /// By the label before, and by the two before.
     prev: [R; LABELS],
     prevs: [[R; LABELS]; LABELS],
+    /// By the word's hint and shape, each below the bound of
+    /// [`HINTS_SHAPES`] ([`hint_of`] and [`shape`] give no more).
+    hint_shape: [[R; HINTS_SHAPES.1]; HINTS_SHAPES.0],
 }
+
+/// The hints and the shapes a word of a sentence has: [`hint_of`] gives
+/// at most 11, [`shape`] six bits.
+const HINTS_SHAPES: (usize, usize) = (16, 64);
 
 /// What [`ContextRows::rows`] hands the rows of a word's context to.
 pub trait TakeRows<R> {
+    /// Whether the table the rows come from is [`ContextRows::folded`]:
+    /// the entries of the value 0 and of the label before are then not
+    /// handed over (they are in the folded table's base row and its rows
+    /// of the two labels before).
+    const FOLDED: bool = false;
     /// A feature of few values: its entry in the table.
     fn by_value(&mut self, entry: &R);
     /// Any other: its row in the model's weights.
@@ -565,6 +578,7 @@ impl ContextRows {
             flags: FLAG_TEMPLATES.map(|t| std::array::from_fn(|bit| row(t, bit as u64))),
             prev: std::array::from_fn(|p| row(70, p as u64)),
             prevs: std::array::from_fn(|p2| std::array::from_fn(|p| row(71, (p2 as u64) << 8 | p as u64))),
+            hint_shape: std::array::from_fn(|h| std::array::from_fn(|s| row(33, (h as u64) << 8 | s as u64))),
         })
     }
 
@@ -577,6 +591,7 @@ impl ContextRows {
             flags: std::array::from_fn(|t| std::array::from_fn(|bit| f(self.flags[t][bit]))),
             prev: std::array::from_fn(|p| f(self.prev[p])),
             prevs: std::array::from_fn(|p2| std::array::from_fn(|p| f(self.prevs[p2][p]))),
+            hint_shape: std::array::from_fn(|h| std::array::from_fn(|s| f(self.hint_shape[h][s]))),
         })
     }
 }
@@ -587,14 +602,14 @@ impl<R> ContextRows<R> {
     /// the rest, given the rows of its [`pair_features`] (the order aside:
     /// the rows are summed); `row` is the model's row of a hashed feature.
     #[inline]
-    pub fn rows(
+    pub fn rows<T: TakeRows<R>>(
         &self,
         words: &[WordInfo],
         i: usize,
         [prev, prev2]: [Label; 2],
         pairs: [usize; 2],
         row: impl Fn(u64) -> usize,
-        to: &mut impl TakeRows<R>,
+        to: &mut T,
     ) {
         let (w, p, n) = (around(words, i, 0), around(words, i, -1), around(words, i, 1));
         let values = [
@@ -607,7 +622,9 @@ impl<R> ContextRows<R> {
             n.cue_after,
         ];
         for (rows, value) in self.small.iter().zip(values) {
-            to.by_value(&rows[usize::from(value)]);
+            if value != 0 || !T::FOLDED {
+                to.by_value(&rows[usize::from(value)]);
+            }
         }
         for (rows, flags) in self.flags.iter().zip([w.flags, n.flags, p.flags]) {
             let mut rest = flags & EVIDENCE_FLAGS;
@@ -616,12 +633,53 @@ impl<R> ContextRows<R> {
                 rest &= rest - 1;
             }
         }
-        to.hashed(row(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape))));
+        let (hint, shape) = (usize::from(w.hint), usize::from(w.shape));
+        match self.hint_shape.get(hint).and_then(|by_shape| by_shape.get(shape)) {
+            Some(entry) => to.by_value(entry),
+            None => to.hashed(row(feature(33, u64::from(w.hint) << 8 | u64::from(w.shape)))),
+        }
         for row in pairs {
             to.hashed(row);
         }
-        to.by_value(&self.prev[prev as usize]);
+        if !T::FOLDED {
+            to.by_value(&self.prev[prev as usize]);
+        }
         to.by_value(&self.prevs[prev2 as usize][prev as usize]);
+    }
+}
+
+/// A folded table ([`ContextRows::folded`]): its base row, and the rows.
+pub type FoldedRows = ([i32; 8], Box<ContextRows<[i32; 8]>>);
+
+impl ContextRows<[i32; 8]> {
+    /// The same sums from fewer rows, for a word's features that mostly
+    /// take the value 0 (no hint, no cue): the rows of the value 0 of each
+    /// template summed into one base row, which every word adds, and each
+    /// template's other rows less its row of 0; the row of the label before
+    /// added into those of the two before. The base row, and the table,
+    /// read by a [`TakeRows`] that is [`TakeRows::FOLDED`].
+    pub fn folded(&self) -> FoldedRows {
+        let mut base = [0; 8];
+        let mut table = Box::new(self.clone());
+        for rows in table.small.iter_mut() {
+            let zero = rows[0];
+            for row in rows.iter_mut() {
+                for (w, z) in row.iter_mut().zip(zero) {
+                    *w -= z;
+                }
+            }
+            for (b, z) in base.iter_mut().zip(zero) {
+                *b += z;
+            }
+        }
+        for by_prev in table.prevs.iter_mut() {
+            for (row, prev) in by_prev.iter_mut().zip(&self.prev) {
+                for (w, p) in row.iter_mut().zip(prev) {
+                    *w += p;
+                }
+            }
+        }
+        (base, table)
     }
 }
 
@@ -696,13 +754,16 @@ mod tests {
             seed = mix(seed.wrapping_add(0x9e37_79b9_7f4a_7c15));
             seed
         };
+        // Some of the hints and shapes a sentence's words have (their rows
+        // looked up by value), the rest of any value (hashed, as an
+        // edge's 255 is).
         let words: Vec<WordInfo> = (0..40)
-            .map(|_| WordInfo {
+            .map(|k| WordInfo {
                 word: next(),
                 stem: next(),
-                shape: next() as u8,
+                shape: next() as u8 % if k % 2 == 0 { 64 } else { 255 },
                 flags: next() as u16,
-                hint: next() as u8,
+                hint: next() as u8 % if k % 3 == 0 { 16 } else { 255 },
                 cue_before: next() as u8,
                 cue_after: next() as u8,
                 ..WordInfo::default()

@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use smallvec::SmallVec;
 
 use crate::text::Script;
-use features::{ContextRows, FeatureBuf, ROLES, Role, TakeRows, WordInfo, word_features};
+use features::{ContextRows, FeatureBuf, FoldedRows, ROLES, Role, TakeRows, WordInfo, word_features};
 
 /// Labels the tagger gives a word: outside any name, or the beginning or
 /// inside of a person, place or organisation name.
@@ -106,8 +106,9 @@ pub struct Model {
     id: u64,
     /// The weights of the edge of a sentence in each role.
     edge: OnceLock<Partials>,
-    /// The rows of the context features of few values, widened.
-    context: OnceLock<Box<ContextRows<[i32; 8]>>>,
+    /// The rows of the context features of few values, widened and
+    /// folded ([`ContextRows::folded`]): the base row and the table.
+    context: OnceLock<FoldedRows>,
 }
 
 /// The weights of one word's own features ([`word_features`]) in each role,
@@ -249,9 +250,11 @@ impl Model {
     ) {
         let weights = self.rows();
         let edge = self.edge();
-        let context = self
-            .context
-            .get_or_init(|| ContextRows::new(|f| self.bucket(f)).map(|row| weights[row as usize].map(i32::from)));
+        let (base, context) = self.context.get_or_init(|| {
+            ContextRows::new(|f| self.bucket(f))
+                .map(|row| weights[row as usize].map(i32::from))
+                .folded()
+        });
         let mut pairs = PairRows {
             words,
             bucket: |f: u64| self.bucket(f),
@@ -267,6 +270,7 @@ impl Model {
             // Word `i` is `rows[i + 2]`.
             let around = &rows[i..i + 5];
             let mut sum = around[2][Role::Own as usize];
+            add_sums(&mut sum, base);
             for (k, role) in [(1, Role::Prev), (3, Role::Next), (0, Role::Prev2), (4, Role::Next2)] {
                 add_sums(&mut sum, &around[k][role as usize]);
             }
@@ -291,13 +295,16 @@ impl Model {
 }
 
 /// A word's scores as [`ContextRows::rows`] hands over its rows: those of
-/// few values widened already, the rest read from the weights.
+/// few values widened and folded already (the base row is in the sums
+/// before), the rest read from the weights.
 struct Sum<'a> {
     sum: &'a mut [i32; 8],
     weights: &'a [[i16; 8]],
 }
 
 impl TakeRows<[i32; 8]> for Sum<'_> {
+    const FOLDED: bool = true;
+
     #[inline(always)]
     fn by_value(&mut self, row: &[i32; 8]) {
         add_sums(self.sum, row);

@@ -9,6 +9,8 @@ mod status;
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use super::names::{NameSetup, Names};
 use super::{Context, Extractor, Kind, Kinds};
 use crate::lexicon::entities::entity_lexicon;
@@ -59,8 +61,8 @@ impl Extractor for Events {
         // The first mention of each event's chain, and each chain's mentions
         // (under its first mention's index).
         let mut roots: Vec<usize> = Vec::with_capacity(triggers.len());
-        let mut chains: Vec<Vec<usize>> = Vec::with_capacity(triggers.len());
-        let mut of_type: Vec<(EventType, Vec<usize>)> = Vec::new();
+        let mut chains: Vec<Chain> = Vec::with_capacity(triggers.len());
+        let mut of_type: Vec<(EventType, SmallVec<[usize; 8]>)> = Vec::new();
         // The chains an event may join, and whether it fits each: one
         // buffer for all the article's events.
         let mut fits: Vec<(usize, bool)> = Vec::new();
@@ -135,11 +137,11 @@ impl Extractor for Events {
             let index = events.len();
             match of_type.iter_mut().find(|(t, _)| *t == kind) {
                 Some((_, v)) => v.push(index),
-                None => of_type.push((kind, vec![index])),
+                None => of_type.push((kind, SmallVec::from_elem(index, 1))),
             }
             let root = refers_to.map_or(index, |j| roots[j]);
             roots.push(root);
-            chains.push(Vec::new());
+            chains.push(Chain::new());
             chains[root].push(index);
             events.push(event);
             located.push(marked);
@@ -166,6 +168,10 @@ const CUE_REACH: usize = 1000;
 /// times, and a text that repeats a trigger without end is read in linear
 /// time.
 const MAX_CHAIN: usize = 32;
+
+/// The mentions of one event, in text order: most events are mentioned
+/// once or twice, and their chains take no allocation.
+type Chain = SmallVec<[usize; 2]>;
 const LOOKBACK: usize = 32;
 
 /// The cues (in text order) that start within `range`.
@@ -273,7 +279,7 @@ fn anaphoric(text: &str, trigger: &EventCue, cues: &[EventCue]) -> bool {
 /// Mentions of one event (an anaphor and what it refers to, transitively)
 /// fill each other's missing place and date, the nearest mention first, and
 /// share their participants.
-fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Vec<usize>]) {
+fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Chain]) {
     let n = events.len();
     // What the own sentence of each mention of a chain of two or more says,
     // before any sharing (most events are mentioned once: nothing to keep).
