@@ -459,9 +459,12 @@ impl Role {
     pub const ALL: [Role; ROLES] = [Role::Own, Role::Prev, Role::Next, Role::Prev2, Role::Next2];
 }
 
-/// Word `i + k` of a sentence, or the edge beyond its ends.
+/// Word `i + k` of a sentence, or the edge beyond its ends. Before the
+/// first word the index wraps past any sentence's length: one test finds
+/// either edge.
+#[inline]
 fn around(words: &[WordInfo], i: usize, k: isize) -> &WordInfo {
-    i.checked_add_signed(k).and_then(|j| words.get(j)).unwrap_or(&EDGE)
+    words.get(i.wrapping_add_signed(k)).unwrap_or(&EDGE)
 }
 
 /// The features of a word's forms and shape, and a constant.
