@@ -87,15 +87,14 @@ enum RunClass {
     Other,
 }
 
-const INDIC_START: u32 = INDIC_BLOCK_START;
-const INDIC_LEN: usize = INDIC_BLOCK_LEN;
-const INDIC_END: u32 = INDIC_START + INDIC_LEN as u32;
+/// The code points of the Devanagari and Bengali blocks.
+const INDIC_CODES: Range<u32> = INDIC_BLOCK_START..INDIC_BLOCK_START + INDIC_BLOCK_LEN as u32;
 
 /// The [`IndicChar`] of each character of the blocks, and the same in one
 /// byte for the commonest case, a character inside a word ([`InWord`]).
 struct IndicTable {
-    chars: [IndicChar; INDIC_LEN],
-    in_word: [InWord; INDIC_LEN],
+    chars: [IndicChar; INDIC_BLOCK_LEN],
+    in_word: [InWord; INDIC_BLOCK_LEN],
 }
 
 impl std::ops::Index<usize> for IndicTable {
@@ -143,8 +142,8 @@ fn indic_table() -> &'static IndicTable {
 
 /// The [`IndicChar`] of each character of the blocks, worked out from the
 /// Unicode tables.
-fn indic_chars() -> [IndicChar; INDIC_LEN] {
-    let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+fn indic_chars() -> [IndicChar; INDIC_BLOCK_LEN] {
+    let block = || INDIC_CODES.filter_map(char::from_u32);
     // A mark of a lower class between a letter and a mark lets them
     // compose; with none in the blocks, only the character right before
     // a mark can.
@@ -165,7 +164,7 @@ fn indic_chars() -> [IndicChar; INDIC_LEN] {
         .take(8)
         .collect();
     let bit = |k: usize| 1u8 << k;
-    std::array::from_fn(|i| match char::from_u32(INDIC_START + i as u32) {
+    std::array::from_fn(|i| match char::from_u32(INDIC_BLOCK_START + i as u32) {
         Some(c) => {
             let quick = (!needs_fold(c)).then(|| is_nfc_quick(std::iter::once(c)));
             let (joins, ccc) = (joins_previous_slow(c), canonical_combining_class(c));
@@ -243,7 +242,7 @@ static ASCII_CLASS: [u8; 128] = {
 const ASCII_LETTER: u8 = 1;
 const ASCII_DIGIT: u8 = 2;
 
-/// The code point of the character `E0 b1 b2` less [`INDIC_START`], for
+/// The code point of the character `E0 b1 b2` less [`INDIC_BLOCK_START`], for
 /// `b1` in A4–AB (U+0900–U+0AFF). Masked so that the index is below the
 /// table's length by construction: indexing the table needs no check.
 #[inline]
@@ -603,12 +602,12 @@ mod tests {
 
     #[test]
     fn the_indic_table_knows_words_and_scripts() {
-        for code in INDIC_START..INDIC_END {
+        for code in INDIC_CODES {
             let Some(c) = char::from_u32(code) else { continue };
             let e = indic(c).unwrap();
             let mut b = [0; 3];
             c.encode_utf8(&mut b);
-            assert_eq!(indic_index(b[1], b[2]), (code - INDIC_START) as usize);
+            assert_eq!(indic_index(b[1], b[2]), (code - INDIC_BLOCK_START) as usize);
             assert_eq!(e.word, is_word_char(c), "U+{code:04X}");
             let counts = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
             assert_eq!(
@@ -621,7 +620,7 @@ mod tests {
 
     #[test]
     fn the_indic_table_knows_which_letters_compose_with_a_mark() {
-        let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+        let block = || INDIC_CODES.filter_map(char::from_u32);
         let maybe: Vec<char> = block().filter(|&c| indic(c).unwrap().maybe != 0).collect();
         // া and ৗ after ে, the nukta after न, र and ळ.
         assert_eq!(maybe, ['\u{093C}', '\u{09BE}', '\u{09D7}']);
@@ -638,7 +637,7 @@ mod tests {
 
     #[test]
     fn the_indic_table_agrees_with_the_full_check() {
-        let block = || (INDIC_START..INDIC_END).filter_map(char::from_u32);
+        let block = || INDIC_CODES.filter_map(char::from_u32);
         for a in block() {
             for b in block() {
                 let pair: String = [a, b].iter().collect();

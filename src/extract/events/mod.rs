@@ -168,11 +168,11 @@ const CUE_REACH: usize = 1000;
 /// times, and a text that repeats a trigger without end is read in linear
 /// time.
 const MAX_CHAIN: usize = 32;
+const LOOKBACK: usize = 32;
 
 /// The mentions of one event, in text order: most events are mentioned
 /// once or twice, and their chains take no allocation.
 type Chain = SmallVec<[usize; 2]>;
-const LOOKBACK: usize = 32;
 
 /// The cues (in text order) that start within `range`.
 fn cues_within(cues: &[EventCue], range: Range<usize>) -> &[EventCue] {
