@@ -5,6 +5,7 @@
 //! title or when written in full.
 
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use super::{CueMatch, Found, Mention, Slots, Via, Who};
 use crate::gazetteer::index::NameMatch;
@@ -29,16 +30,22 @@ pub fn gazetteer_mentions(
             Target::Cue(_) => None,
         })
     };
-    // Countries the article's unambiguous names point to, with weights.
-    let mut countries: HashMap<&str, usize> = HashMap::default();
-    for m in matches {
-        let mut cs = entries(m).filter_map(|(i, _)| gaz.entries[i as usize].country.as_deref());
-        if let Some(first) = cs.next()
-            && cs.all(|c| c == first)
-        {
-            *countries.entry(first).or_default() += 1;
+    // Countries the article's unambiguous names point to, with weights:
+    // counted only once a name is shared by entries of one kind (most
+    // names are one entry's, and need no weights to choose).
+    let mut countries: Option<HashMap<&str, usize>> = None;
+    let count_countries = || {
+        let mut countries: HashMap<&str, usize> = HashMap::default();
+        for m in matches {
+            let mut cs = entries(m).filter_map(|(i, _)| gaz.entries[i as usize].country.as_deref());
+            if let Some(first) = cs.next()
+                && cs.all(|c| c == first)
+            {
+                *countries.entry(first).or_default() += 1;
+            }
         }
-    }
+        countries
+    };
     let text = doc.norm_text();
     for m in matches {
         let before = cues.partition_point(|c| c.range.end <= m.start);
@@ -47,20 +54,34 @@ pub fn gazetteer_mentions(
             matches!(c.cue, Cue::Title { .. }) && text[c.range.end..m.start].trim().is_empty()
         };
         let full_name = text[m.start..m.stem_end].contains(' ');
-        let is_person = |&(i, _): &(u32, bool)| gaz.entries[i as usize].kind == EntryKind::Person;
-        let (people, places) = (entries(m).any(|e| is_person(&e)), entries(m).any(|e| !is_person(&e)));
+        // (entry, adjective, a person's): each entry read once.
+        let listed: SmallVec<[(u32, bool, bool); 2]> = entries(m)
+            .map(|(i, adjective)| (i, adjective, gaz.entries[i as usize].kind == EntryKind::Person))
+            .collect();
+        let (people, places) = (listed.iter().any(|e| e.2), listed.iter().any(|e| !e.2));
         let of_people = people && (!places || after_title || full_name);
-        let best = entries(m).filter(|e| is_person(e) == of_people).max_by_key(|(i, _)| {
-            let e = &gaz.entries[*i as usize];
-            let weight = e
-                .country
-                .as_deref()
-                .and_then(|c| countries.get(c))
-                .copied()
-                .unwrap_or(0);
-            // Higher weight wins; among equals the earlier entry.
-            (weight, std::cmp::Reverse(*i))
-        });
+        let mut candidates = listed.iter().filter(|e| e.2 == of_people);
+        let best = match (candidates.next(), candidates.clone().next()) {
+            (Some(&(i, adjective, _)), None) => Some((i, adjective)),
+            (first, _) => {
+                let countries = countries.get_or_insert_with(count_countries);
+                first
+                    .into_iter()
+                    .chain(candidates)
+                    .map(|&(i, adjective, _)| (i, adjective))
+                    .max_by_key(|(i, _)| {
+                        let e = &gaz.entries[*i as usize];
+                        let weight = e
+                            .country
+                            .as_deref()
+                            .and_then(|c| countries.get(c))
+                            .copied()
+                            .unwrap_or(0);
+                        // Higher weight wins; among equals the earlier entry.
+                        (weight, std::cmp::Reverse(*i))
+                    })
+            }
+        };
         let Some((entry, adjective)) = best else { continue };
         // After a title, a place's name followed by a name-like word is a
         // person's first name (`ऑलराउंडर वाशिंगटन सुंदर`).
