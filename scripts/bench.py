@@ -213,8 +213,11 @@ def main() -> None:
         for threads in (1, 2):
             for suffix, flags in modes:
                 runs: dict[str, list] = {name: [] for name, _ in bins}
-                for _ in range(args.runs):
-                    for name, binary in bins:
+                for k in range(args.runs):
+                    # Alternate which build goes first: whatever the machine
+                    # does to the first run after a change of input or mode
+                    # falls on each build in turn.
+                    for name, binary in bins if k % 2 == 0 else bins[::-1]:
                         cmd = [str(binary), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), *flags, path]
                         runs[name].append(timed(cmd))
                 for name, _ in bins:
