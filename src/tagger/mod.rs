@@ -278,8 +278,14 @@ impl Model {
             // the weights, so each is a cache miss: those of the words
             // ahead are fetched while this one is scored. Two words are
             // asked for, as a word never part of a name is skipped without
-            // a look and fetches nothing.
-            for k in i + AHEAD..(i + 2 * AHEAD).min(words.len()) {
+            // a look and fetches nothing (nor are its rows worked out).
+            for (k, _) in words
+                .iter()
+                .enumerate()
+                .skip(i + AHEAD)
+                .take(AHEAD)
+                .filter(|(_, w)| !w.outside())
+            {
                 for row in pairs.of(k) {
                     prefetch(&weights[row]);
                 }

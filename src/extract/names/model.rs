@@ -14,6 +14,7 @@ use crate::lexicon::events::{EventWord, event_lexicon};
 use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
 use crate::tagger::memo::{known_words, with_partials};
 use crate::tagger::{Label, NameKind, Partials, Taggers};
+use crate::text::bytes::has_ascii_digit;
 use crate::text::{Document, Script, indic_script_at, script_of};
 
 pub fn add_mentions(
@@ -233,7 +234,7 @@ fn mention(text: &str, words: &[Range<usize>], at: usize, traits: &WordTraits, p
     let joined = words.windows(2).all(|p| text[p[0].end..p[1].start] == *" ");
     let plain = words.iter().enumerate().all(|(k, w)| {
         let word = &text[w.clone()];
-        !word.bytes().any(|b| b.is_ascii_digit()) && !traits.not_name(at + k) && word.chars().nth(1).is_some()
+        !has_ascii_digit(word.as_bytes()) && !traits.not_name(at + k) && word.chars().nth(1).is_some()
     });
     if !joined || !plain {
         return None;
