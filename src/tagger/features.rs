@@ -13,6 +13,7 @@ use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventCue, EventWord};
 use crate::lexicon::word::WordLists;
+use crate::text::bytes::has_ascii_digit;
 use crate::text::{Script, is_letter, is_sign, script_of};
 
 /// A word's features that do not depend on the labels before it.
@@ -294,7 +295,7 @@ pub fn word_info_with(word: &str, lists: WordLists, index: &NameIndex) -> WordIn
         (LOCATIVE, facts.locative),
         (PLACE_CUE, facts.place_cue),
         (PLACE_ENDING, facts.place_ending),
-        (DIGIT, word.bytes().any(|b| b.is_ascii_digit())),
+        (DIGIT, has_ascii_digit(word.as_bytes())),
         (CAPITAL, word.chars().next().is_some_and(char::is_uppercase)),
         (FINITE_VERB, lists.finite_verb),
         // A classifier or plural (`শিশুটিকে`, `नेताओं`) marks a common noun.

@@ -16,6 +16,7 @@ use crate::gazetteer::sound::{latin_key, sound_key};
 use crate::lexicon::entities::EntityLexicon;
 use crate::lexicon::memo::{IdMemo, WordMemo};
 use crate::lexicon::word::WordLists;
+use crate::text::bytes::has_ascii_digit;
 use crate::text::{Document, Script, script_of, word_start};
 
 /// Join a person found from context to a fuller name of the article: one
@@ -663,7 +664,7 @@ fn sound_candidate(word: &str, lists: WordLists) -> bool {
     };
     ok_script
         && word.chars().count() >= 3
-        && !word.bytes().any(|b| b.is_ascii_digit())
+        && !has_ascii_digit(word.as_bytes())
         && !lists.facts.not_name
         && !lists.facts.common
         && !lists.facts.common_stem

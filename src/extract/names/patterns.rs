@@ -16,6 +16,7 @@ use super::{
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
 use crate::lexicon::word::WordLists;
+use crate::text::bytes::has_ascii_digit;
 use crate::text::numbers::WordId;
 use crate::text::{Document, Script, indic_script_at, is_word_char, script_of, word_end, word_start};
 
@@ -478,7 +479,7 @@ fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
     let case_stem = &word[..lists.case_stem as usize];
     let facts = lists.facts;
     // The facts' `not_name` is the word's or its stem's.
-    let name_like = !(word.bytes().any(|b| b.is_ascii_digit()) || facts.not_name || lex.is_not_name(case_stem))
+    let name_like = !(has_ascii_digit(word.as_bytes()) || facts.not_name || lex.is_not_name(case_stem))
         && word.chars().next().is_some_and(|first| match script_of(first) {
             Script::Latin => first.is_uppercase() && word.len() >= 2,
             Script::Bengali | Script::Devanagari => {
@@ -606,7 +607,7 @@ pub(super) fn context_places(
             script_ok
                 && s.chars().filter(|&c| crate::text::is_letter(c)).nth(1).is_some()
                 && !overlaps_any(&cover, r)
-                && !s.bytes().any(|b| b.is_ascii_digit())
+                && !has_ascii_digit(s.as_bytes())
                 && !lex.is_not_name(s)
                 && !lex.is_common(s)
                 && !lex.is_common(lex.strip_suffix(s, 1))
