@@ -60,27 +60,26 @@ pub fn gazetteer_mentions(
             .collect();
         let (people, places) = (listed.iter().any(|e| e.2), listed.iter().any(|e| !e.2));
         let of_people = people && (!places || after_title || full_name);
-        let mut candidates = listed.iter().filter(|e| e.2 == of_people);
-        let best = match (candidates.next(), candidates.clone().next()) {
-            (Some(&(i, adjective, _)), None) => Some((i, adjective)),
-            (first, _) => {
+        let mut candidates = listed
+            .iter()
+            .filter(|e| e.2 == of_people)
+            .map(|&(i, adjective, _)| (i, adjective));
+        let best = match (candidates.next(), candidates.next()) {
+            (Some(first), Some(second)) => {
                 let countries = countries.get_or_insert_with(count_countries);
-                first
-                    .into_iter()
-                    .chain(candidates)
-                    .map(|&(i, adjective, _)| (i, adjective))
-                    .max_by_key(|(i, _)| {
-                        let e = &gaz.entries[*i as usize];
-                        let weight = e
-                            .country
-                            .as_deref()
-                            .and_then(|c| countries.get(c))
-                            .copied()
-                            .unwrap_or(0);
-                        // Higher weight wins; among equals the earlier entry.
-                        (weight, std::cmp::Reverse(*i))
-                    })
+                [first, second].into_iter().chain(candidates).max_by_key(|(i, _)| {
+                    let e = &gaz.entries[*i as usize];
+                    let weight = e
+                        .country
+                        .as_deref()
+                        .and_then(|c| countries.get(c))
+                        .copied()
+                        .unwrap_or(0);
+                    // Higher weight wins; among equals the earlier entry.
+                    (weight, std::cmp::Reverse(*i))
+                })
             }
+            (only, _) => only,
         };
         let Some((entry, adjective)) = best else { continue };
         // After a title, a place's name followed by a name-like word is a
