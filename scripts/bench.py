@@ -6,7 +6,11 @@ Hindi and English mixed: fixtures/articles and fixtures/seeds, copied over and
 over) twice over: as a folder of .txt files and as one JSONL file. Then times
 `corpus scan --format jsonl` on it with one and two threads, several runs each,
 under /usr/bin/time -v, and reports the median MB/s and articles/s, the peak
-memory, and the start-up time (a scan of one small file).
+memory, and the start-up time (a scan of one small file). The one- and
+two-thread runs take turns, and two threads' speed-up is the median of the
+ratios of runs made back to back: on a shared machine whose speed moves
+within minutes, a ratio of medians taken minutes apart says more about the
+machine than about `corpus`.
 
 Run from the repository root (builds the release binary first):
 
@@ -160,6 +164,10 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     return int(h or 0) * 3600 + int(m) * 60 + float(s), int(rss.group(1))
 
 
+# The thread counts timed; the target is two threads' speed-up over one.
+THREADS = (1, 2)
+
+
 def machine() -> str:
     model = ""
     try:
@@ -210,23 +218,33 @@ def main() -> None:
     bins = [("", BIN)] + ([(f" [{args.against}]", args.against)] if args.against else [])
     for label, path, n_articles, n_bytes in inputs:
         mb_in = n_bytes / 1e6
-        for threads in (1, 2):
-            for suffix, flags in modes:
-                runs: dict[str, list] = {name: [] for name, _ in bins}
-                for k in range(args.runs):
-                    # Alternate which build goes first: whatever the machine
-                    # does to the first run after a change of input or mode
-                    # falls on each build in turn.
+        for suffix, flags in modes:
+            # runs[(build, threads)]: (seconds, peak KB) of each round of runs.
+            runs: dict[tuple[str, int], list] = {(name, t): [] for name, _ in bins for t in THREADS}
+            for k in range(args.runs):
+                # One and two threads, and the builds, take turns within a
+                # round, each going first in every other round: the shared
+                # machine's speed moves by half within minutes, so a ratio is
+                # only fair between runs made under the same load, and
+                # whatever it does to the first run of a round falls on each
+                # in turn.
+                for threads in THREADS if k % 2 == 0 else THREADS[::-1]:
                     for name, binary in bins if k % 2 == 0 else bins[::-1]:
                         cmd = [str(binary), "scan", "--quiet", "--format", "jsonl", "-j", str(threads), *flags, path]
-                        runs[name].append(timed(cmd))
-                for name, _ in bins:
-                    secs = statistics.median(r[0] for r in runs[name])
-                    rss = max(r[1] for r in runs[name])
+                        runs[(name, threads)].append(timed(cmd))
+            for name, _ in bins:
+                for threads in THREADS:
+                    times = runs[(name, threads)]
+                    secs = statistics.median(r[0] for r in times)
+                    rss = max(r[1] for r in times)
+                    # Two threads' speed-up: the median of each round's ratio.
+                    gain = (statistics.median(one[0] / two[0] for one, two in zip(runs[(name, 1)], times))
+                            if threads == 2 else None)
                     row = label + suffix + name
-                    rows.append((row, threads, secs, mb_in / secs, n_articles / secs, rss / 1024))
+                    rows.append((row, threads, secs, mb_in / secs, n_articles / secs, rss / 1024, gain))
+                    told = f"  {gain:4.2f}x one thread (paired)" if gain else ""
                     print(f"{row:28} -j{threads}: {secs:7.2f} s  {mb_in / secs:7.2f} MB/s  "
-                          f"{n_articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB", file=sys.stderr)
+                          f"{n_articles / secs:8.0f} articles/s  peak {rss / 1024:6.1f} MB{told}", file=sys.stderr)
     small = ROOT / "fixtures" / "articles"
     small_file = sorted(small.glob("*_en_*.txt"))[0]
     starts = []
@@ -240,14 +258,17 @@ def main() -> None:
     print(f"corpus: {articles} articles, {mb:.1f} MB (fixture articles, Bengali, Hindi and English mixed); "
           f"median of {args.runs} runs")
     if args.markdown:
-        print("\n| input | threads | seconds | MB/s | articles/s | peak memory |")
-        print("|---|---|---|---|---|---|")
-        for label, threads, secs, mbs, arts, rss in rows:
-            print(f"| {label} | {threads} | {secs:.2f} | {mbs:.1f} | {arts:,.0f} | {rss:.0f} MB |")
+        print("\n| input | threads | seconds | MB/s | articles/s | peak memory | × one thread |")
+        print("|---|---|---|---|---|---|---|")
+        for label, threads, secs, mbs, arts, rss, gain in rows:
+            times = f"{gain:.2f}" if gain else ""
+            print(f"| {label} | {threads} | {secs:.2f} | {mbs:.1f} | {arts:,.0f} | {rss:.0f} MB | {times} |")
         print(f"\nStart-up (one {small_file.stat().st_size:,}-byte article, all extractors): {start * 1000:.0f} ms")
     else:
-        for label, threads, secs, mbs, arts, rss in rows:
-            print(f"{label:28} -j{threads}  {secs:7.2f} s  {mbs:7.2f} MB/s  {arts:8.0f} articles/s  peak {rss:6.1f} MB")
+        for label, threads, secs, mbs, arts, rss, gain in rows:
+            times = f"  {gain:4.2f}x one thread" if gain else ""
+            print(f"{label:28} -j{threads}  {secs:7.2f} s  {mbs:7.2f} MB/s  {arts:8.0f} articles/s  "
+                  f"peak {rss:6.1f} MB{times}")
         print(f"start-up (one small article): {start * 1000:.0f} ms")
 
 

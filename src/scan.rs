@@ -133,7 +133,12 @@ pub fn scan(
                     }
                 }
                 let articles: Vec<Article> = pool.install(|| {
+                    // Split down to single articles: rayon otherwise stops
+                    // splitting after a few halvings, and at a batch's end
+                    // one thread worked through a run of articles alone
+                    // while the others, with nothing left to steal, idled.
                     jobs.into_par_iter()
+                        .with_max_len(1)
                         .map(|j| process(j, pipeline, opts.reference_date))
                         .collect()
                 });
