@@ -191,6 +191,10 @@ fn is_jsonl(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
+/// The buffer a JSONL file or standard input is read through: large
+/// pieces, as a record is some kilobytes.
+const STREAM_BUFFER: usize = 1 << 16;
+
 fn read_file(
     path: &Path,
     display: String,
@@ -202,8 +206,7 @@ fn read_file(
         Err(e) => return emit(notice(display, io_message(&e), true)),
     };
     if is_jsonl(path) {
-        // Read in large pieces: a record is some kilobytes.
-        return read_jsonl(BufReader::with_capacity(1 << 16, file), &display, opts, emit);
+        return read_jsonl(BufReader::with_capacity(STREAM_BUFFER, file), &display, opts, emit);
     }
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > opts.max_bytes {
@@ -368,7 +371,7 @@ fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
 
 fn read_stdin(opts: &InputOptions, emit: &mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> {
     let stdin = io::stdin();
-    let mut reader = BufReader::with_capacity(1 << 16, stdin.lock());
+    let mut reader = BufReader::with_capacity(STREAM_BUFFER, stdin.lock());
     let jsonl = match opts.stdin_format {
         StdinFormat::Jsonl => true,
         StdinFormat::Text => false,
