@@ -44,7 +44,6 @@ pub fn starts_with_bytes(text: &[u8], prefix: &[u8]) -> bool {
 #[inline]
 pub fn has_ascii_digit(bytes: &[u8]) -> bool {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
     let n = bytes.len();
     if n < 8 {
         return bytes.iter().any(u8::is_ascii_digit);
@@ -59,6 +58,36 @@ pub fn has_ascii_digit(bytes: &[u8]) -> bool {
         x.wrapping_sub(ONES * 10) & !x & TOPS != 0
     };
     (0..n - 8).step_by(8).any(below_ten) || below_ten(n - 8)
+}
+
+/// The top bit of each byte of eight that is below 0x80 in all.
+pub const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+
+/// Of eight ASCII bytes (none with its top bit set), the lanes that hold a
+/// letter and those that hold a word character (a letter or a digit), each
+/// as its top bit. A lane plus a constant carries into its top bit where
+/// the byte is at least the constant's complement, and no lane carries into
+/// the next, as ASCII plus the largest constant added stays below 0x100.
+#[inline(always)]
+pub fn ascii_letters_and_words(x: u64) -> (u64, u64) {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    debug_assert_eq!(x & TOPS, 0);
+    // Upper case folded to lower: `A`..`Z` become `a`..`z`, and no other
+    // byte does.
+    let lower = x | (ONES * 0x20);
+    let at_least = |v: u64, b: u8| v + ONES * u64::from(0x80 - b);
+    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1) & TOPS;
+    let digits = at_least(x, b'0') & !at_least(x, b'9' + 1) & TOPS;
+    (letters, letters | digits)
+}
+
+/// How many of eight lanes have their top bit set in `lanes` (no other
+/// bits set): a multiplication sums them into the top byte, where this
+/// build, for any x86-64, has no single instruction to count bits.
+#[inline(always)]
+pub fn count_lanes(lanes: u64) -> usize {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    ((lanes >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 #[cfg(test)]
@@ -102,5 +131,34 @@ mod tests {
             assert!(starts_with_bytes(&a, x));
             assert!(!starts_with_bytes(x, &a) || n == a.len());
         }
+    }
+
+    #[test]
+    fn ascii_lanes_are_classed_and_counted_as_byte_tests_say() {
+        // Every ASCII byte in every lane, among others that vary.
+        for b in 0..0x80u8 {
+            for k in 0..8 {
+                let mut lanes: [u8; 8] = std::array::from_fn(|j| (j as u8 * 29 + b) & 0x7F);
+                lanes[k] = b;
+                let (letters, words) = ascii_letters_and_words(u64::from_le_bytes(lanes));
+                for (j, c) in lanes.iter().enumerate() {
+                    let top = 0x80u64 << (8 * j);
+                    assert_eq!(letters & top != 0, c.is_ascii_alphabetic(), "{b} {k} {j}");
+                    assert_eq!(words & top != 0, c.is_ascii_alphanumeric(), "{b} {k} {j}");
+                }
+                assert_eq!(letters & !TOPS, 0);
+                assert_eq!(words & !TOPS, 0);
+                assert_eq!(
+                    count_lanes(letters),
+                    lanes.iter().filter(|c| c.is_ascii_alphabetic()).count()
+                );
+                assert_eq!(
+                    count_lanes(words),
+                    lanes.iter().filter(|c| c.is_ascii_alphanumeric()).count()
+                );
+            }
+        }
+        assert_eq!(count_lanes(TOPS), 8);
+        assert_eq!(count_lanes(0), 0);
     }
 }

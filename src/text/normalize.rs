@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::bytes::{TOPS, ascii_letters_and_words, count_lanes};
 use super::script::{INDIC_BLOCK_LEN, INDIC_BLOCK_START, ScriptCounts, indic_block_index};
 use super::segment::{WordSplit, is_word_char};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfc_quick};
@@ -478,6 +479,31 @@ impl Normalized {
                 // same pass.
                 let (start, at) = (i, out.len());
                 let mut latin = 0;
+                // Eight bytes at a time while all eight are ASCII, the
+                // split told only where a word starts or ends (and at the
+                // run's first byte); then a byte at a time.
+                let mut before: Option<u64> = None;
+                while let Some(eight) = bytes.get(i..i + 8) {
+                    let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                    if x & TOPS != 0 {
+                        break;
+                    }
+                    let (letter_lanes, word_lanes) = ascii_letters_and_words(x);
+                    latin += count_lanes(letter_lanes);
+                    if let Some(w) = &mut words {
+                        // Each lane against the one before: the last of the
+                        // eight before, or, first, the lane's own opposite.
+                        let carried = before.map_or(!word_lanes & 0x80, |b| b >> 56);
+                        let mut edges = word_lanes ^ ((word_lanes << 8) | carried);
+                        while edges != 0 {
+                            let bit = edges.trailing_zeros();
+                            w.mark(at + (i - start) + (bit / 8) as usize, word_lanes >> bit & 1 != 0);
+                            edges &= edges - 1;
+                        }
+                    }
+                    before = Some(word_lanes);
+                    i += 8;
+                }
                 while let Some(&b) = bytes.get(i).filter(|&&b| b < 0x80) {
                     let class = ASCII_CLASS[usize::from(b)];
                     latin += usize::from(class & ASCII_LETTER);
@@ -666,6 +692,43 @@ mod tests {
             for counted in [n.letters, by_clusters.letters] {
                 assert_eq!(counted, ScriptCounts::of(&n.text), "{text:?}");
             }
+        }
+    }
+
+    /// Long runs of ASCII (read eight bytes at a time) of letters, digits,
+    /// spaces and marks, with some Bengali and a combining accent between:
+    /// the words and letters are those of separate passes.
+    #[test]
+    fn ascii_runs_split_and_count_as_separate_passes_do() {
+        let alphabet = [
+            "Putin",
+            "met",
+            "Xi",
+            "in",
+            "2025",
+            "9",
+            " ",
+            ", ",
+            ".",
+            "\"",
+            "-",
+            "_",
+            "@",
+            "[z]",
+            "`a`",
+            "{Z}",
+            "\n",
+            "ঢাকা",
+            "\u{0301}",
+            "é",
+            "१२",
+        ];
+        for text in crate::text::random_texts(&alphabet, 20_000, 40, 0x5851_F42D_4C95_7F2D) {
+            let (n, words) = Normalized::with_words(&text);
+            assert_eq!(words, super::super::Words::new(&n.text).collect::<Vec<_>>(), "{text:?}");
+            let by_clusters = Normalized::build(&text, false, None).0;
+            assert_eq!(n.text, by_clusters.text, "{text:?}");
+            assert_eq!(n.letters, ScriptCounts::of(&n.text), "{text:?}");
         }
     }
 
