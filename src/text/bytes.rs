@@ -138,7 +138,7 @@ mod tests {
         // Every ASCII byte in every lane, among others that vary.
         for b in 0..0x80u8 {
             for k in 0..8 {
-                let mut lanes: [u8; 8] = std::array::from_fn(|j| (j as u8 * 29 + b) & 0x7F);
+                let mut lanes: [u8; 8] = std::array::from_fn(|j| (j as u8).wrapping_mul(29).wrapping_add(b) & 0x7F);
                 lanes[k] = b;
                 let (letters, words) = ascii_letters_and_words(u64::from_le_bytes(lanes));
                 for (j, c) in lanes.iter().enumerate() {
