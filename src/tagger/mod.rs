@@ -11,7 +11,7 @@ pub mod train;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use smallvec::SmallVec;
 
@@ -98,9 +98,11 @@ pub struct Model {
     /// Read in place from the binary for a built-in model ([`file`]).
     weights: Cow<'static, [file::Row]>,
     /// A built-in model's weights copied into large pages ([`pages`]),
-    /// the first time it tags: a run that never tags its script's text
-    /// copies nothing.
+    /// once it has tagged [`SENTENCES_IN_PLACE`] sentences: a short run
+    /// (one article at start-up) does not pay for the copy.
     large: OnceLock<&'static [file::Row]>,
+    /// The sentences tagged from the weights where they lie.
+    in_place: Count,
     /// Tells this model's weights from any other's, for what is remembered
     /// of them ([`memo`]).
     id: u64,
@@ -110,6 +112,24 @@ pub struct Model {
     /// folded ([`ContextRows::folded`]): the base row and the table.
     context: OnceLock<FoldedRows>,
 }
+
+/// A count the threads tagging with one model share; a clone of the model
+/// starts from where the count stood.
+#[derive(Debug, Default)]
+struct Count(AtomicUsize);
+
+impl Clone for Count {
+    fn clone(&self) -> Self {
+        Count(AtomicUsize::new(self.0.load(Ordering::Relaxed)))
+    }
+}
+
+/// How many sentences a built-in model tags from the weights where the
+/// binary holds them before it copies them into large pages: the copy, a
+/// model's 4 MiB written to fresh memory, took some 2 ms of a 40 ms
+/// start-up, and reading from large pages saves its cost only over some
+/// hundreds of kilobytes of text.
+const SENTENCES_IN_PLACE: usize = 2048;
 
 /// The weights of one word's own features ([`word_features`]) in each role,
 /// summed: one row per [`Role`].
@@ -136,6 +156,7 @@ impl Model {
             margins,
             weights,
             large: OnceLock::new(),
+            in_place: Count::default(),
             id: NEXT.fetch_add(1, Ordering::Relaxed),
             edge: OnceLock::new(),
             context: OnceLock::new(),
@@ -162,13 +183,25 @@ impl Model {
         self
     }
 
-    /// The weights as the tagger reads them: from large pages where a
-    /// built-in model's can be, else where they lie.
+    /// The weights as the tagger reads them: from large pages once a
+    /// built-in model's are copied there, else where they lie.
     #[inline]
     fn rows(&self) -> &[file::Row] {
         match &self.weights {
-            Cow::Borrowed(rows) => self.large.get_or_init(|| pages::in_large_pages(rows).unwrap_or(rows)),
+            Cow::Borrowed(rows) => self.large.get().copied().unwrap_or(rows),
             Cow::Owned(rows) => rows,
+        }
+    }
+
+    /// Count a sentence about to be tagged, and copy a built-in model's
+    /// weights into large pages once [`SENTENCES_IN_PLACE`] have been.
+    #[inline]
+    fn count_sentence(&self) {
+        if let Cow::Borrowed(rows) = &self.weights
+            && self.large.get().is_none()
+            && self.in_place.0.fetch_add(1, Ordering::Relaxed) >= SENTENCES_IN_PLACE
+        {
+            self.large.get_or_init(|| pages::in_large_pages(rows).unwrap_or(rows));
         }
     }
 
@@ -248,6 +281,7 @@ impl Model {
         out: &mut Vec<Label>,
         margins: &mut Vec<i32>,
     ) {
+        self.count_sentence();
         let weights = self.rows();
         let edge = self.edge();
         let (base, context) = self.context.get_or_init(|| {
@@ -469,13 +503,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_built_in_model_reads_its_weights_in_place_for_a_while_then_from_a_copy() {
+        // 4 MiB of weights, as a shipped model's, held as the binary holds them.
+        let rows: &'static [file::Row] = Vec::leak(
+            (0..1 << 18)
+                .map(|i: i32| std::array::from_fn(|k| (i as i16).wrapping_add(k as i16)))
+                .collect(),
+        );
+        let model = Model::new(18, [0, 0], Cow::Borrowed(rows));
+        for _ in 0..SENTENCES_IN_PLACE {
+            model.count_sentence();
+            assert_eq!(model.rows().as_ptr(), rows.as_ptr());
+        }
+        model.count_sentence();
+        let copy = model.rows();
+        assert_eq!(copy, rows);
+        #[cfg(target_os = "linux")]
+        assert_ne!(copy.as_ptr(), rows.as_ptr());
+        // A model trained in this run owns its weights: never copied.
+        let owned = Model::new(18, [0, 0], Cow::Owned(rows.to_vec()));
+        for _ in 0..=SENTENCES_IN_PLACE {
+            owned.count_sentence();
+        }
+        assert!(owned.large.get().is_none());
+    }
+
+    #[test]
     fn the_built_in_models_load() {
         let t = Taggers::load_builtin().unwrap();
         assert!(t.for_script(Script::Bengali).is_some());
         assert!(t.for_script(Script::Devanagari).is_some());
         assert!(t.for_script(Script::Latin).is_none());
         // Their weights are read where the binary holds them, not decoded
-        // (copied into large pages only once a model tags).
+        // (copied into large pages only once a model has tagged a while).
         for script in [Script::Bengali, Script::Devanagari] {
             let model = t.for_script(script).unwrap();
             assert_eq!(

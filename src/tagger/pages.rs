@@ -2,10 +2,10 @@
 //! six rows of a model's 4 MiB of weights for each word, each anywhere in
 //! them: spread over a thousand of the binary's own 4 KiB pages, a read
 //! often misses the processor's table of recent pages (its TLB) as well
-//! as its caches. On Linux a model's weights are copied, the first time it
-//! tags, into memory the kernel is asked to back with 2 MiB pages, two of
-//! which hold a model (some 3% less CPU time, docs/speed-log.md round 15);
-//! elsewhere they are read in place.
+//! as its caches. On Linux a model's weights are copied, once it has
+//! tagged a while (`SENTENCES_IN_PLACE`), into memory the kernel is asked
+//! to back with 2 MiB pages, two of which hold a model (some 3% less CPU
+//! time, docs/speed-log.md round 15); elsewhere they are read in place.
 
 use super::file::Row;
 
