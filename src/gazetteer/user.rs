@@ -8,6 +8,7 @@
 //! fields by name (`type`, `id`, `name`, `names`, ...; lists as arrays).
 
 use rayon::prelude::*;
+use smallvec::SmallVec;
 use std::fs;
 use std::path::Path;
 
@@ -72,7 +73,9 @@ pub fn parse_tsv_rows<'a>(
                 line,
                 message,
             };
-            let mut cols: Vec<&'a str> = text.split('\t').map(str::trim).collect();
+            // On the stack: a row has at most nine columns, and the
+            // built-in files thousands of rows.
+            let mut cols: SmallVec<[&'a str; 9]> = text.split('\t').map(str::trim).collect();
             let kind = match kind {
                 Some(k) => k,
                 None => {
