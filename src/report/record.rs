@@ -8,6 +8,7 @@
 use serde::Serialize;
 
 use crate::model::{Article, DateMention, Event, Person, Place, Source, Span};
+use crate::text::bytes::{ONES, TOPS};
 
 /// `"name":` after `,`, or after `{` for an object's first field (`open`):
 /// one copy of a constant, not four pushes.
@@ -256,14 +257,12 @@ fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
 /// Whether any byte of `word` is a control character, `"` or `\`.
 #[inline]
 fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     // A byte is zero after the xor exactly where it was the character; a
     // byte below 0x20 borrows when 0x20 is taken from it. Both tests may
     // flag a byte that is neither (a borrow carries), never miss one: the
     // byte-wise check that follows decides.
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & TOPS;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & TOPS;
     (control | has_zero(word ^ (ONES * u64::from(b'"'))) | has_zero(word ^ (ONES * u64::from(b'\\')))) != 0
 }
 

@@ -3,6 +3,12 @@
 //! three bytes, and a call's overhead (and the registers it spills) costs
 //! more than the comparison.
 
+/// One in each byte of eight: a byte value times it is that value in each.
+pub const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+
+/// The top bit of each byte of eight.
+pub const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
+
 /// Whether `a` and `b` are the same bytes. Up to 32 bytes are compared as
 /// loads of one to eight bytes a side, overlapping where the length is not
 /// a multiple (one to three bytes: the first, middle and last); longer
@@ -43,7 +49,6 @@ pub fn starts_with_bytes(text: &[u8], prefix: &[u8]) -> bool {
 /// `0`, it is below ten, and a lane below ten borrows into its top bit.
 #[inline]
 pub fn has_ascii_digit(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     let n = bytes.len();
     if n < 8 {
         return bytes.iter().any(u8::is_ascii_digit);
@@ -60,9 +65,6 @@ pub fn has_ascii_digit(bytes: &[u8]) -> bool {
     (0..n - 8).step_by(8).any(below_ten) || below_ten(n - 8)
 }
 
-/// The top bit of each byte of eight that is below 0x80 in all.
-pub const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
-
 /// Of eight ASCII bytes (none with its top bit set), the lanes that hold a
 /// letter and those that hold a word character (a letter or a digit), each
 /// as its top bit. A lane plus a constant carries into its top bit where
@@ -70,7 +72,6 @@ pub const TOPS: u64 = u64::from_le_bytes([0x80; 8]);
 /// the next, as ASCII plus the largest constant added stays below 0x100.
 #[inline(always)]
 pub fn ascii_letters_and_words(x: u64) -> (u64, u64) {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     debug_assert_eq!(x & TOPS, 0);
     // Upper case folded to lower: `A`..`Z` become `a`..`z`, and no other
     // byte does.
@@ -86,7 +87,6 @@ pub fn ascii_letters_and_words(x: u64) -> (u64, u64) {
 /// build, for any x86-64, has no single instruction to count bits.
 #[inline(always)]
 pub fn count_lanes(lanes: u64) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     ((lanes >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
