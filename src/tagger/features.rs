@@ -14,7 +14,7 @@ use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventCue, EventWord};
 use crate::lexicon::word::WordLists;
 use crate::text::bytes::has_ascii_digit;
-use crate::text::{Script, is_letter, is_sign, script_of};
+use crate::text::{Document, Script, is_letter, is_sign, script_of};
 
 /// A word's features that do not depend on the labels before it.
 #[derive(Debug, Clone, Copy, Default)]
@@ -322,24 +322,24 @@ pub fn word_info_with(word: &str, lists: WordLists, index: &NameIndex) -> WordIn
 /// The features of every word of a document (`words`, in order), given
 /// what the rules found and the words of the people the gazetteer lists
 /// (`index`).
-pub fn word_infos(
-    text: &str,
-    words: &[Range<usize>],
-    index: &NameIndex,
-    lex: &EntityLexicon,
-    evidence: &Evidence,
-) -> Vec<WordInfo> {
-    let mut infos: Vec<WordInfo> = words.iter().map(|w| word_info(&text[w.clone()], index, lex)).collect();
-    mark_evidence(text, words, evidence, &mut infos);
+pub fn word_infos(doc: &Document, index: &NameIndex, lex: &EntityLexicon, evidence: &Evidence) -> Vec<WordInfo> {
+    let text = doc.norm_text();
+    let mut infos: Vec<WordInfo> = doc
+        .words()
+        .iter()
+        .map(|w| word_info(&text[w.clone()], index, lex))
+        .collect();
+    mark_evidence(doc, evidence, &mut infos);
     infos
 }
 
 /// Set on each word's features (`infos`, one per word of `words`) what the
 /// rules found there and around it.
-pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, infos: &mut [WordInfo]) {
+pub fn mark_evidence(doc: &Document, evidence: &Evidence, infos: &mut [WordInfo]) {
+    let (text, words) = (doc.norm_text(), doc.words());
     for f in evidence.found {
         for m in &f.mentions {
-            let within = words_overlapping(words, &m.range);
+            let within = words_overlapping(doc, &m.range);
             let first = within.start;
             for k in within {
                 infos[k].hint = hint_of(f, m.via, k > first);
@@ -352,7 +352,7 @@ pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, in
         .filter(|e| matches!(e.word, EventWord::Trigger(_)))
         .map(|e| (e.start..e.end, TRIGGER));
     for (r, flag) in triggers.chain(evidence.dates.iter().map(|d| (d.clone(), DATE))) {
-        for k in words_overlapping(words, &r) {
+        for k in words_overlapping(doc, &r) {
             infos[k].flags |= flag;
         }
     }
@@ -360,7 +360,7 @@ pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, in
         let code = cue_code(c.cue);
         // A cue spans a word or a few: the word after it is counted on
         // from the first it touches, not searched for again.
-        let before = words.partition_point(|w| w.end <= c.range.start);
+        let before = doc.first_word_ending_after(c.range.start);
         let next = before + words[before..].iter().take_while(|w| w.start < c.range.end).count();
         if let Some(w) = words.get(next)
             && text[c.range.end..w.start].bytes().all(|b| b == b' ')
@@ -375,12 +375,12 @@ pub fn mark_evidence(text: &str, words: &[Range<usize>], evidence: &Evidence, in
     }
 }
 
-/// Where in `words` (sorted, apart) the words that overlap `r` are: a
-/// mention or a date spans a word or a few, so they are counted on from
-/// the first, not searched for.
-fn words_overlapping(words: &[Range<usize>], r: &Range<usize>) -> Range<usize> {
-    let from = words.partition_point(|w| w.end <= r.start);
-    let to = from + words[from..].iter().take_while(|w| w.start < r.end).count();
+/// Where in the words of `doc` the words that overlap `r` are: a mention
+/// or a date spans a word or a few, so they are counted on from the first,
+/// not searched for.
+fn words_overlapping(doc: &Document, r: &Range<usize>) -> Range<usize> {
+    let from = doc.first_word_ending_after(r.start);
+    let to = from + doc.words()[from..].iter().take_while(|w| w.start < r.end).count();
     from..to
 }
 

@@ -161,7 +161,7 @@ fn examples(docs: &[Labelled], index: &NameIndex) -> Vec<Example> {
             events: &events,
             dates,
         };
-        let infos = word_infos(doc.norm_text(), doc.words(), index, lex, &evidence);
+        let infos = word_infos(doc, index, lex, &evidence);
         let gold = word_labels(doc, tokens);
         for s in &doc.sentences {
             let range = indices_starting_within(doc.words(), |w| w.start, s.clone());

@@ -6,6 +6,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod script;
 pub mod segment;
+pub mod word_index;
 
 use std::ops::Range;
 
@@ -18,6 +19,7 @@ pub use segment::{Words, is_whole_word, is_word_char, sentences, word_end, word_
 
 use crate::lexicon;
 use crate::model::Span;
+use word_index::WordIndex;
 
 /// Byte to code point offsets in the original text, in O(1) plus a scan of
 /// at most one block.
@@ -63,16 +65,25 @@ impl CharIndex {
 }
 
 /// How many characters start in `bytes` (bytes that are not UTF-8
-/// continuations, `10xxxxxx`). Written as a plain count over the bytes,
-/// which the compiler turns into vector instructions: sixteen bytes
-/// compared and summed at a time.
+/// continuations, `10xxxxxx`). Whole blocks of 64 are a plain count the
+/// compiler turns into vector instructions, sixteen bytes at a time; the
+/// rest, all of most spans and of most offsets within a block, eight
+/// bytes to a register, where the vector loop would leave it to a loop of
+/// one byte at a time.
 fn char_starts(bytes: &[u8]) -> usize {
-    // Summed in bytes of a block of at most 255, so that each lane's count
-    // fits and is widened once a block.
-    bytes
-        .chunks(255)
+    let (blocks, rest) = bytes.as_chunks::<64>();
+    // A block's count fits a byte: summed in bytes, widened once a block.
+    let mut n: usize = blocks
+        .iter()
         .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from((b as i8) >= -0x40)) as usize)
-        .sum()
+        .sum();
+    let (words, last) = rest.as_chunks::<8>();
+    for word in words {
+        let x = u64::from_le_bytes(*word);
+        // A continuation has its top bit set and the next one clear.
+        n += 8 - bytes::count_lanes(x & !(x << 1) & bytes::TOPS);
+    }
+    n + last.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// The items of `sorted` (in order of `start`) that start within `range`:
@@ -130,6 +141,8 @@ pub struct Document {
     pub sentences: Vec<Range<usize>>,
     /// Word ranges in the normalised text, found once for every stage.
     words: Vec<Range<usize>>,
+    /// Where an offset falls among `words`.
+    word_index: WordIndex,
     /// Offsets of the line breaks of the normalised text.
     line_breaks: Vec<usize>,
     chars: CharIndex,
@@ -145,12 +158,14 @@ impl Document {
         let mut line_breaks = Vec::new();
         let sentences = sentences(&norm.text, &words, lexicon::abbreviations(), &mut line_breaks);
         let chars = CharIndex::new(&text);
+        let word_index = WordIndex::new(&words, norm.text.len());
         Document {
             text,
             norm,
             lang,
             sentences,
             words,
+            word_index,
             line_breaks,
             chars,
             numbers: std::sync::OnceLock::new(),
@@ -170,7 +185,7 @@ impl Document {
 
     /// Original byte range of a normalised byte range.
     pub fn orig_range(&self, norm: Range<usize>) -> Range<usize> {
-        self.norm.to_orig_start(norm.start)..self.norm.to_orig_end(norm.end)
+        self.norm.to_orig(norm)
     }
 
     /// The output span of a normalised byte range: text and code point offsets
@@ -248,8 +263,22 @@ impl Document {
         if from >= to {
             return 0..0;
         }
-        let first = self.words.partition_point(|w| w.end <= from);
-        first..self.words.partition_point(|w| w.start < to).max(first)
+        let first = self.first_word_ending_after(from);
+        first..self.first_word_starting_at_or_after(to).max(first)
+    }
+
+    /// The index in [`Document::words`] of the first word that ends after
+    /// normalised offset `pos` (their number if none does).
+    #[inline]
+    pub fn first_word_ending_after(&self, pos: usize) -> usize {
+        self.word_index.ending_by(&self.words, pos)
+    }
+
+    /// The index in [`Document::words`] of the first word that starts at
+    /// or after normalised offset `pos` (their number if none does).
+    #[inline]
+    pub fn first_word_starting_at_or_after(&self, pos: usize) -> usize {
+        self.word_index.starting_before(&self.words, pos)
     }
 }
 
@@ -312,10 +341,11 @@ mod tests {
 
     #[test]
     fn characters_are_counted_eight_bytes_at_a_time_as_one_at_a_time() {
-        // Every byte value at every place of a chunk, and every length.
+        // Every byte value at every place of a chunk, and every length up
+        // to past a register's, around a block's and two blocks'.
         let one_at_a_time = |b: &[u8]| b.iter().filter(|&&b| (b as i8) >= -0x40).count();
         for value in 0..=255u8 {
-            for len in 0..20 {
+            for len in (0..20).chain(60..74).chain(126..131) {
                 for at in 0..len {
                     let mut bytes = vec![b'a'; len];
                     bytes[at] = value;

@@ -583,9 +583,15 @@ impl Normalized {
 
     fn map(&self, p: usize, at_end: bool) -> usize {
         let p32 = p as u32;
-        let i = self.regions.partition_point(|r| r.norm_end <= p32);
+        self.map_from(p32, self.regions.partition_point(|r| r.norm_end <= p32), at_end)
+    }
+
+    /// [`Normalized::map`] of `p`, given `i`, the first region that ends
+    /// after it.
+    #[inline]
+    fn map_from(&self, p: u32, i: usize, at_end: bool) -> usize {
         if let Some(r) = self.regions.get(i)
-            && r.norm_start < p32
+            && r.norm_start < p
         {
             return if at_end {
                 r.orig_end as usize
@@ -594,8 +600,8 @@ impl Normalized {
             };
         }
         match i.checked_sub(1).map(|k| self.regions[k]) {
-            Some(r) => (r.orig_end + (p32 - r.norm_end)) as usize,
-            None => p,
+            Some(r) => (r.orig_end + (p - r.norm_end)) as usize,
+            None => p as usize,
         }
     }
 
@@ -607,6 +613,23 @@ impl Normalized {
     /// Original byte offset of a span that ends at normalised offset `p`.
     pub fn to_orig_end(&self, p: usize) -> usize {
         self.map(p, true)
+    }
+
+    /// The original byte range of the normalised range `norm`: its start
+    /// as [`Normalized::to_orig_start`], its end as
+    /// [`Normalized::to_orig_end`]. One search finds the start's region;
+    /// the end's is stepped to from there, as a span holds few regions.
+    pub fn to_orig(&self, norm: Range<usize>) -> Range<usize> {
+        if norm.end < norm.start {
+            return self.to_orig_start(norm.start)..self.to_orig_end(norm.end);
+        }
+        let (start, end) = (norm.start as u32, norm.end as u32);
+        let i = self.regions.partition_point(|r| r.norm_end <= start);
+        let mut j = i;
+        while self.regions.get(j).is_some_and(|r| r.norm_end <= end) {
+            j += 1;
+        }
+        self.map_from(start, i, false)..self.map_from(end, j, true)
     }
 }
 
@@ -748,6 +771,27 @@ mod tests {
         assert_eq!(check_roundtrip(orig, "2025"), "২০২৫");
         assert_eq!(check_roundtrip(orig, "আগস্ট"), "আগস্ট");
         assert_eq!(check_roundtrip(orig, "13 আগস্ট 2025"), orig);
+    }
+
+    #[test]
+    fn a_range_maps_back_as_its_two_ends_do() {
+        // Folded digits, composed signs, dropped joiners and a decomposed
+        // letter, each a region, some side by side.
+        let texts = [
+            "১৩ আগস্ট ২০২৫, মস্ক\u{09C7}\u{09BE} র\u{200D}্যাব আলাস্কা\u{09DF}১২",
+            "२७ जून २०२५ को\u{200C}\u{200D}९",
+            "no region at all",
+        ];
+        for orig in texts {
+            let n = Normalized::new(orig);
+            for (from, to) in crate::text::char_ranges(&n.text) {
+                assert_eq!(
+                    n.to_orig(from..to),
+                    n.to_orig_start(from)..n.to_orig_end(to),
+                    "{orig:?} {from}..{to}"
+                );
+            }
+        }
     }
 
     #[test]

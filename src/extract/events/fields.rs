@@ -360,7 +360,7 @@ impl<'a> Facts<'a> {
         // search, when the place ends a word (as mentions do); else read
         // off the text from its end.
         let words = self.doc.words();
-        let k = words.partition_point(|w| w.start < p.range.end);
+        let k = self.doc.first_word_starting_at_or_after(p.range.end);
         let (mut listed, mut scanned);
         let ahead: &mut dyn Iterator<Item = Range<usize>> = if k > 0 && words[k - 1].end > p.range.end {
             scanned = crate::text::Words::from(self.text, p.range.end).take(2);

@@ -36,6 +36,10 @@ pub fn status(
     reference: Option<Date>,
 ) -> (Status, bool) {
     let text = doc.norm_text();
+    // Every cue read below ends within the window or the sentence before
+    // it: those that start there, found once, not passed over three times.
+    let from = scope.sentence.start.min(scope.window.start);
+    let cues = crate::text::starting_within(cues, |c| c.start, from..scope.window.end);
     let latin = |c: &EventCue| text[c.start..c.end].is_ascii();
     let real = |c: &&EventCue| !facts.in_date(&(c.start..c.end));
     let in_window = |c: &&EventCue| scope.window.start <= c.start && c.end <= scope.window.end;

@@ -85,8 +85,7 @@ pub fn add_mentions(
         );
     }
     mark_evidence(
-        text,
-        words,
+        doc,
         &Evidence {
             found: &names.found,
             cues: &names.cues,
@@ -320,7 +319,7 @@ mod tests {
                 events: &events,
                 dates: &dates,
             };
-            let full = word_infos(text, words, &index, lex, &evidence);
+            let full = word_infos(&doc, &index, lex, &evidence);
             let script = script_of(text.chars().next().unwrap());
             let model = taggers.for_script(script).unwrap();
             // Twice: worked out, then remembered.
@@ -328,7 +327,7 @@ mod tests {
                 let mut infos = vec![WordInfo::default(); words.len()];
                 let mut partials = vec![Partials::default(); words.len()];
                 known_words(model, script, &index, &doc, 0..words.len(), &mut infos, &mut partials);
-                mark_evidence(text, words, &evidence, &mut infos);
+                mark_evidence(&doc, &evidence, &mut infos);
                 let (mut buf, mut want, mut want_margins) =
                     (crate::tagger::features::FeatureBuf::default(), Vec::new(), Vec::new());
                 model.tag_with_margins(&full, &mut buf, &mut want, &mut want_margins);
