@@ -195,7 +195,13 @@ impl PrefixTrie {
             let mut hits = Vec::with_capacity(words.len() / 2);
             // Words and their numbers side by side: no index checked a word.
             for (i, (w, &number)) in words.iter().zip(numbers.indices(0..words.len())).enumerate() {
-                let found = self.longest_at_remembered(m, text, w.clone(), number);
+                // Most words were walked before: the walk is worked out
+                // out of line for those that were not.
+                let walk = match m.get(number) {
+                    Some(walk) => *walk,
+                    None => self.remember_walk(m, &text[w.clone()], number),
+                };
+                let found = self.finish(walk, text, w);
                 if found.is_some() || also(w) {
                     hits.push(WordHit { word: i, found });
                 }
@@ -209,23 +215,11 @@ impl PrefixTrie {
         self as *const PrefixTrie as usize
     }
 
-    /// The longest entry at the start of the word `text[word]`, number
-    /// `index` of the numbering `memo` serves: the walk over the word from
-    /// the memo, and on in the text if it left the word inside the trie.
+    /// The longest entry at the start of the word `text[word]`, given
+    /// the walk over the word: on in the text if it left the word inside
+    /// the trie.
     #[inline]
-    fn longest_at_remembered(
-        &self,
-        memo: &mut WalkMemo,
-        text: &str,
-        word: Range<usize>,
-        index: u32,
-    ) -> Option<(usize, usize)> {
-        // Most words were walked before: the closure that walks one is
-        // built only for those that were not.
-        let walk = match memo.get(index) {
-            Some(walk) => *walk,
-            None => self.walk_word(memo, &text[word.clone()], index),
-        };
+    fn finish(&self, walk: WordWalk, text: &str, word: &Range<usize>) -> Option<(usize, usize)> {
         let found = walk.found.map(|(e, len)| (e as usize, word.start + len as usize));
         if walk.node == NONE {
             return found;
@@ -237,24 +231,23 @@ impl PrefixTrie {
     /// serves, worked out and remembered.
     #[cold]
     #[inline(never)]
-    fn walk_word(&self, memo: &mut WalkMemo, word: &str, index: u32) -> WordWalk {
-        memo.read(
-            index,
-            || {
-                let (node, found) = self.walk(0, word, 0, None);
-                WordWalk {
-                    // A word ends before a character that is no word's: a
-                    // node with no edge for one ends the walk at the word.
-                    node: if node != NONE && self.goes_past_words(node) {
-                        node
-                    } else {
-                        NONE
-                    },
-                    found: found.map(|(e, len)| (e as u32, len as u32)),
-                }
+    fn remember_walk(&self, memo: &mut WalkMemo, word: &str, index: u32) -> WordWalk {
+        memo.read(index, || self.walk_word(word), |walk| *walk)
+    }
+
+    /// The walk over `word` from the root.
+    fn walk_word(&self, word: &str) -> WordWalk {
+        let (node, found) = self.walk(0, word, 0, None);
+        WordWalk {
+            // A word ends before a character that is no word's: a node
+            // with no edge for one ends the walk at the word.
+            node: if node != NONE && self.goes_past_words(node) {
+                node
+            } else {
+                NONE
             },
-            |walk| *walk,
-        )
+            found: found.map(|(e, len)| (e as u32, len as u32)),
+        }
     }
 }
 
