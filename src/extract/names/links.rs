@@ -431,8 +431,15 @@ impl Sketch {
     /// Whether `s` may be one of the strings this was made of.
     #[inline]
     fn may_hold(&self, s: &[u8]) -> bool {
-        let Sketch([a, b]) = Sketch::of(s);
-        self.0[0] & a != 0 && self.0[1] & b != 0
+        self.meets(Sketch::of(s))
+    }
+
+    /// Whether some string `other` was made of may be one of those this
+    /// was made of: a string [`Sketch::may_hold`] holds sets a bit of
+    /// each half of both.
+    #[inline]
+    fn meets(&self, other: Sketch) -> bool {
+        self.0[0] & other.0[0] != 0 && self.0[1] & other.0[1] != 0
     }
 }
 
@@ -566,9 +573,14 @@ impl EntryKeys {
 
 /// The Latin spellings and sound keys of a word worth a sound lookup
 /// ([`sound_candidate`]) and of its stem: (bytes of the word they spell,
-/// Latin, key). Kept as built: a few spare bytes each, where shrinking
-/// them to fit cost a reallocation each.
-type Spellings = Vec<(usize, String, String)>;
+/// Latin, key), and the [`Sketch`] of the keys, which turns away most
+/// words for an article without a key of theirs read. Kept as built: a
+/// few spare bytes each, where shrinking them to fit cost a reallocation
+/// each.
+struct Spellings {
+    sketch: Sketch,
+    forms: Vec<(usize, String, String)>,
+}
 
 thread_local! {
     /// Each thread's [`spellings_of`] by word number: words recur, so each
@@ -580,14 +592,15 @@ thread_local! {
 fn spellings_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Option<Spellings> {
     let stem = &word[..lists.stem as usize];
     sound_candidate(word, lists).then(|| {
-        let mut forms: Spellings = Vec::with_capacity(2);
+        let mut forms: Vec<(usize, String, String)> = Vec::with_capacity(2);
         for s in [word, stem] {
             if forms.iter().all(|(len, ..)| *len != s.len()) {
                 let (latin, key) = sound(lex, s);
                 forms.push((s.len(), latin, key));
             }
         }
-        forms
+        let sketch = forms.iter().fold(Sketch::default(), |sketch, (_, _, key)| sketch.with(key));
+        Spellings { sketch, forms }
     })
 }
 
@@ -596,7 +609,10 @@ fn spellings_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Option<Spe
 /// consonant skeleton matches common words too often), and only spellings
 /// that differ in a letter or two from one of theirs (`भर्ती` is not `भारत`).
 fn sound_alike(spellings: &Spellings, keys: &SoundKeys) -> Option<Join> {
-    for (len, latin, key) in spellings.iter().filter(|(_, _, key)| keys.may_have(key)) {
+    if !keys.sketch.meets(spellings.sketch) {
+        return None;
+    }
+    for (len, latin, key) in spellings.forms.iter().filter(|(_, _, key)| keys.may_have(key)) {
         // A letter in four may differ, one at least.
         let most = (latin.chars().count() / 4).max(1);
         let near = |known: &str| edit_distance(latin, known) <= most;
@@ -733,6 +749,16 @@ mod tests {
             assert!(!sketch.may_hold(w.as_bytes()), "{w}");
         }
         assert!(!Sketch::default().may_hold(b"PTN"));
+        // Of two sets, one holding a string the other may hold meets it.
+        let words = ["পুতিনের", "PTNR", "মোদী", "ট্রাম্প"];
+        for (a, b) in words.iter().zip(words.iter().skip(1)) {
+            let both = Sketch::of(a.as_bytes()).with(b);
+            if sketch.may_hold(a.as_bytes()) || sketch.may_hold(b.as_bytes()) {
+                assert!(sketch.meets(both), "{a} {b}");
+            }
+        }
+        assert!(sketch.meets(Sketch::of("ট্রাম্প".as_bytes()).with("মোদী")));
+        assert!(!sketch.meets(Sketch::of(b"MD").with("PTNR")));
         assert_eq!(
             Sketch::default().with("PTN").union(Sketch::of(b"TRMP")),
             Sketch::of(b"PTN").with("TRMP")
