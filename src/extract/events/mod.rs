@@ -69,9 +69,12 @@ impl Extractor for Events {
         for (n, &i) in triggers.iter().enumerate() {
             let cue = &cues[i];
             let EventWord::Trigger(kind) = cue.word else { continue };
-            // The cues a trigger's clause can reach: those of its sentence
-            // and a margin, so that a text of many triggers stays linear.
-            let before = cues_within(cues, cue.start.saturating_sub(CUE_REACH)..cue.start + 1);
+            // The cues that may stand right before the trigger: those that
+            // end at most a near distance before it.
+            let before = cues_within(
+                cues,
+                cue.start.saturating_sub(NEAR_BYTES + facts.longest_cue())..cue.start + 1,
+            );
             if generic(text, cue, before) || !in_article_script(doc, cue) {
                 continue;
             }
@@ -159,8 +162,8 @@ impl Extractor for Events {
 /// Bengali or Devanagari (three bytes a letter) and the spaces around it.
 const NEAR_BYTES: usize = 80;
 
-/// Bytes around a sentence (or before a trigger) within which the cues
-/// its clause reads stand: a near distance and the longest cue, with room.
+/// Bytes around a sentence within which the cues its clause reads stand:
+/// a near distance and the longest cue, with room.
 const CUE_REACH: usize = 1000;
 
 /// Most mentions one event's chain holds, and most earlier mentions of its

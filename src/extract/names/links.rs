@@ -599,7 +599,9 @@ fn spellings_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Option<Spe
                 forms.push((s.len(), latin, key));
             }
         }
-        let sketch = forms.iter().fold(Sketch::default(), |sketch, (_, _, key)| sketch.with(key));
+        let sketch = forms
+            .iter()
+            .fold(Sketch::default(), |sketch, (_, _, key)| sketch.with(key));
         Spellings { sketch, forms }
     })
 }
