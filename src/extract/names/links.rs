@@ -316,10 +316,8 @@ fn short_form(
     // As bytes: the word's ends, and its stem's, fall between characters.
     let word = &text.as_bytes()[w.clone()];
     // A word with no case ending is its own stem: looked up once.
-    let stem = (stem_len < word.len()).then(|| &word[..stem_len]);
-    let hit = std::iter::once(word)
-        .chain(stem)
-        .find_map(|s| tokens.get(s).map(|i| (i, s.len(), Via::ShortForm)))?;
+    let found = |s: &[u8]| tokens.get(s).map(|i| (i, s.len(), Via::ShortForm));
+    let hit = found(word).or_else(|| (stem_len < word.len()).then(|| found(&word[..stem_len])).flatten())?;
     (!follows_unknown_name_word(text, w.start, lex, cover)).then_some(hit)
 }
 
