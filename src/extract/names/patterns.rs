@@ -155,12 +155,13 @@ fn name_runs(
     };
     // Every word is asked: what can be is read off the bytes, not sliced.
     let bytes = text.as_bytes();
-    for (i, w) in words.iter().cloned().enumerate() {
-        let word_traits = traits.0[i];
+    for (w, word_traits) in words.iter().cloned().zip(traits.0.iter().copied()) {
         // The cheapest test first: most words are common, and a common
         // word ends the run whatever else holds of it.
         if !word_traits.uncommon {
-            flush(&mut run);
+            if !run.is_empty() {
+                flush(&mut run);
+            }
             continue;
         }
         let native = indic_script_at(bytes, w.start).is_some();
