@@ -158,28 +158,31 @@ impl Numbering {
             self.slots.clear();
             self.slots.resize(SLOTS, Slot::FREE);
         }
-        let mut ids = Vec::with_capacity(words.len());
         // Words are hashed and compared as bytes: a `str` slice would check
         // its ends fall between characters, which word ranges always do.
         let bytes = text.as_bytes();
-        for w in words {
-            let word = &bytes[w.clone()];
-            let hash = FxBuildHasher.hash_one(word);
-            let tag = (hash >> 32) as u32;
-            let mask = self.slots.len() - 1;
-            let mut i = tag as usize & mask;
-            let n = loop {
-                let slot = self.slots[i];
-                if slot.number == EMPTY {
-                    break self.add(word, tag, i);
+        // One number a word: collected from a map of known length, the
+        // list is sized once and filled without a check of its room.
+        let ids = words
+            .iter()
+            .map(|w| {
+                let word = &bytes[w.clone()];
+                let hash = FxBuildHasher.hash_one(word);
+                let tag = (hash >> 32) as u32;
+                let mask = self.slots.len() - 1;
+                let mut i = tag as usize & mask;
+                loop {
+                    let slot = self.slots[i];
+                    if slot.number == EMPTY {
+                        break self.add(word, tag, i);
+                    }
+                    if slot.hash == tag && same_bytes(slot.word(&self.words), word) {
+                        break slot.number;
+                    }
+                    i = (i + 1) & mask;
                 }
-                if slot.hash == tag && same_bytes(slot.word(&self.words), word) {
-                    break slot.number;
-                }
-                i = (i + 1) & mask;
-            };
-            ids.push(n);
-        }
+            })
+            .collect();
         WordNumbers {
             numbering: self.id,
             ids,
