@@ -57,9 +57,10 @@ pub fn known_words(
             }
         };
         for (((w, &number), info), spare) in numbered {
-            // A new word's answers are worked out; the rest only read.
+            // A new word's answers are worked out; the rest only read,
+            // their weights where the memo keeps them.
             match memo.get(number) {
-                Some(known) => take(known, number, info, spare),
+                Some(known) => *info = known.core.into(),
                 None => memo.read(
                     number,
                     || {
