@@ -168,14 +168,14 @@ impl<'a> Facts<'a> {
         }
     }
 
-    /// The people of the sentence who take part, in text order. Who only
-    /// reports an event does not, unless the reporting word is the trigger
-    /// itself (`X urged`, `X ने अपील की`) or the event is a speech.
     /// The length of the article's longest cue, in bytes.
     pub fn longest_cue(&self) -> usize {
         self.longest_cue
     }
 
+    /// The people of the sentence who take part, in text order. Who only
+    /// reports an event does not, unless the reporting word is the trigger
+    /// itself (`X urged`, `X ने अपील की`) or the event is a speech.
     pub fn participants(&self, sentence: &Range<usize>, trigger: &EventCue) -> Vec<Text> {
         let is_speech = matches!(trigger.word, EventWord::Trigger(EventType::Speech));
         let mut reporting = self.reporting_words.borrow_mut();

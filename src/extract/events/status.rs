@@ -39,7 +39,7 @@ pub fn status(
     // Every cue read below ends within the window or the sentence before
     // it: those that start there, found once, not passed over three times.
     let from = scope.sentence.start.min(scope.window.start);
-    let cues = crate::text::starting_within(cues, |c| c.start, from..scope.window.end);
+    let cues = super::cues_within(cues, from..scope.window.end);
     let latin = |c: &EventCue| text[c.start..c.end].is_ascii();
     let real = |c: &&EventCue| !facts.in_date(&(c.start..c.end));
     let in_window = |c: &&EventCue| scope.window.start <= c.start && c.end <= scope.window.end;
