@@ -58,8 +58,9 @@ pub struct Facts<'a> {
     not_place: Vec<Range<usize>>,
     /// The length of the longest cue of the article, in bytes.
     longest_cue: usize,
-    /// What [`inside`] finds, for the question being answered.
-    found: RefCell<Vec<usize>>,
+    /// What [`inside`] found last among the people, and among the places.
+    people_found: RefCell<Found>,
+    places_found: RefCell<Found>,
     /// Each person's mention's reporting word ([`Facts::reporting_word`]), once a
     /// trigger of its sentence asked.
     reporting_words: RefCell<Vec<Option<Option<Range<usize>>>>>,
@@ -86,24 +87,37 @@ fn by_start<T>(items: &[T], range: impl Fn(&T) -> &Range<usize>) -> Vec<usize> {
 }
 
 /// The indices (from `order`, sorted by start) of the items inside `outer`,
-/// in their own order, written to `found` (a buffer kept from one trigger
-/// to the next, not allocated for each).
+/// in their own order, kept in `found` with the range they are of: the
+/// triggers of a sentence ask of the same sentence one after another.
 fn inside<'f, T>(
     items: &[T],
     order: &[usize],
     range: impl Fn(&T) -> &Range<usize>,
     outer: &Range<usize>,
-    found: &'f mut Vec<usize>,
+    found: &'f mut Found,
 ) -> &'f [usize] {
-    found.clear();
-    found.extend(
-        starting_within(order, |&i| range(&items[i]).start, outer.clone())
-            .iter()
-            .copied()
-            .filter(|&i| within(range(&items[i]), outer)),
-    );
-    found.sort_unstable();
+    let (of, found) = found;
+    if of != outer {
+        of.clone_from(outer);
+        found.clear();
+        found.extend(
+            starting_within(order, |&i| range(&items[i]).start, outer.clone())
+                .iter()
+                .copied()
+                .filter(|&i| within(range(&items[i]), outer)),
+        );
+        found.sort_unstable();
+    }
     found
+}
+
+/// What [`inside`] found last, and of which range (at first, of none: a
+/// range past any text).
+type Found = (Range<usize>, Vec<usize>);
+
+/// A [`Found`] of nothing yet.
+fn found_none() -> RefCell<Found> {
+    RefCell::new((usize::MAX..usize::MAX, Vec::new()))
 }
 
 impl<'a> Facts<'a> {
@@ -164,7 +178,8 @@ impl<'a> Facts<'a> {
                 .map(|c| c.start..c.end)
                 .collect(),
             longest_cue: cues.iter().map(|c| c.end - c.start).max().unwrap_or(0),
-            found: RefCell::default(),
+            people_found: found_none(),
+            places_found: found_none(),
         }
     }
 
@@ -191,7 +206,7 @@ impl<'a> Facts<'a> {
                     })
         };
         let mut out: Vec<Text> = Vec::new();
-        let mut found = self.found.borrow_mut();
+        let mut found = self.people_found.borrow_mut();
         let here = inside(&self.people, &self.people_at, |p| &p.range, sentence, &mut found);
         for p in here.iter().filter(|&&i| takes_part(i)).map(|&i| &self.people[i]) {
             if !out.contains(&p.name) {
@@ -261,7 +276,7 @@ impl<'a> Facts<'a> {
         // start, searched from as far back as the article's longest cue
         // reaches (the ones that start further back end too far back).
         let longest = self.longest_cue;
-        let mut found = self.found.borrow_mut();
+        let mut found = self.places_found.borrow_mut();
         let mut marks = self.place_marks.borrow_mut();
         inside(&self.places, &self.places_at, |p| &p.range, sentence, &mut found)
             .iter()
@@ -421,7 +436,7 @@ impl<'a> Facts<'a> {
     /// Countries of the sentence, other than the event's place.
     pub fn actors(&self, sentence: &Range<usize>, place: Option<&str>) -> Vec<Text> {
         let mut out: Vec<Text> = Vec::new();
-        let mut found = self.found.borrow_mut();
+        let mut found = self.places_found.borrow_mut();
         let here = inside(&self.places, &self.places_at, |p| &p.range, sentence, &mut found);
         for p in here.iter().map(|&i| &self.places[i]).filter(|p| p.country) {
             if Some(p.name.as_str()) != place && !out.contains(&p.name) {

@@ -66,20 +66,25 @@ impl Extractor for Events {
         // The chains an event may join, and whether it fits each: one
         // buffer for all the article's events.
         let mut fits: Vec<(usize, bool)> = Vec::new();
+        let mut around_sentence: (Range<usize>, &[EventCue]) = (0..0, &[]);
         for (n, &i) in triggers.iter().enumerate() {
             let cue = &cues[i];
             let EventWord::Trigger(kind) = cue.word else { continue };
             // The cues that may stand right before the trigger: those that
             // end at most a near distance before it.
-            let before = cues_within(
-                cues,
-                cue.start.saturating_sub(NEAR_BYTES + facts.longest_cue())..cue.start + 1,
-            );
+            let before = cues_back_to(cues, i, cue.start.saturating_sub(NEAR_BYTES + facts.longest_cue()));
             if generic(text, cue, before) || !in_article_script(doc, cue) {
                 continue;
             }
             let sentence = doc.sentence_at(cue.start);
-            let around = cues_within(cues, sentence.start.saturating_sub(CUE_REACH)..sentence.end + CUE_REACH);
+            // A sentence's triggers read the same cues around it: found once.
+            if around_sentence.0 != sentence {
+                around_sentence = (
+                    sentence.clone(),
+                    cues_within(cues, sentence.start.saturating_sub(CUE_REACH)..sentence.end + CUE_REACH),
+                );
+            }
+            let around = around_sentence.1;
             let scope = clause(doc, &sentence, cue, &triggers, n, cues);
             let date = facts.date(&sentence, cue);
             let own_status = status::status(doc, &scope, around, &facts, date.as_deref(), reference);
@@ -180,6 +185,18 @@ type Chain = SmallVec<[usize; 2]>;
 /// The cues (in text order) that start within `range`.
 fn cues_within(cues: &[EventCue], range: Range<usize>) -> &[EventCue] {
     crate::text::starting_within(cues, |c| c.start, range)
+}
+
+/// Cue `i` of `cues` (in text order) and those before it that start at or
+/// after `from` (at most its start): what [`cues_within`] finds from `from`
+/// to just past the cue's start, stepped back to from the cue itself, as a
+/// near window holds few.
+fn cues_back_to(cues: &[EventCue], i: usize, from: usize) -> &[EventCue] {
+    let start = cues[i].start;
+    debug_assert!(from <= start);
+    let first = cues[..i].iter().rposition(|c| c.start < from).map_or(0, |k| k + 1);
+    let end = i + 1 + cues[i + 1..].iter().take_while(|c| c.start <= start).count();
+    &cues[first..end]
 }
 
 /// Words before a trigger that may still hold its status cue (`will
@@ -319,3 +336,31 @@ fn share_within_chains(events: &mut [Event], roots: &[usize], chains: &[Chain]) 
 
 /// The part of a sentence a trigger's status is read from.
 pub type Window = Range<usize>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cues_stepped_back_to_are_those_a_search_from_the_window_finds() {
+        // Cues at uneven places, two pairs sharing a start.
+        let starts = [0, 3, 3, 10, 40, 41, 90, 200, 200, 201];
+        let cues: Vec<EventCue> = starts
+            .iter()
+            .map(|&start| EventCue {
+                start,
+                end: start + 2,
+                word: EventWord::Negation,
+            })
+            .collect();
+        for (i, cue) in cues.iter().enumerate() {
+            for from in 0..=cue.start {
+                assert_eq!(
+                    cues_back_to(&cues, i, from),
+                    cues_within(&cues, from..cue.start + 1),
+                    "cue {i}, from {from}"
+                );
+            }
+        }
+    }
+}
