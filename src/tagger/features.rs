@@ -358,10 +358,11 @@ pub fn mark_evidence(doc: &Document, evidence: &Evidence, infos: &mut [WordInfo]
     }
     for c in evidence.cues {
         let code = cue_code(c.cue);
-        // A cue spans a word or a few: the word after it is counted on
-        // from the first it touches, not searched for again.
-        let before = doc.first_word_ending_after(c.range.start);
-        let next = before + words[before..].iter().take_while(|w| w.start < c.range.end).count();
+        // The words before and after a cue: either side of those it touches.
+        let Range {
+            start: before,
+            end: next,
+        } = words_overlapping(doc, &c.range);
         if let Some(w) = words.get(next)
             && text[c.range.end..w.start].bytes().all(|b| b == b' ')
         {

@@ -66,7 +66,8 @@ impl Extractor for Events {
         // The chains an event may join, and whether it fits each: one
         // buffer for all the article's events.
         let mut fits: Vec<(usize, bool)> = Vec::new();
-        let mut around_sentence: (Range<usize>, &[EventCue]) = (0..0, &[]);
+        // (At first of no sentence: a range past any text.)
+        let mut around_sentence: (Range<usize>, &[EventCue]) = (usize::MAX..usize::MAX, &[]);
         for (n, &i) in triggers.iter().enumerate() {
             let cue = &cues[i];
             let EventWord::Trigger(kind) = cue.word else { continue };

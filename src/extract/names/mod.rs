@@ -199,31 +199,31 @@ fn words_in(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     crate::text::Words::from(&text[..range.end], range.start).collect()
 }
 
-/// Every mention range found so far, sorted.
+/// Every mention range found so far, as a cover ([`make_cover`]).
 fn covered(found: &[Found]) -> Vec<Range<usize>> {
     let mut v = covered_with_room(found, 0);
-    sort_ranges(&mut v);
+    make_cover(&mut v);
     v
 }
 
-/// The mentions' ranges of [`covered`], not yet sorted, with room for
-/// `extra` more: a caller adds its own and sorts them all once.
+/// The mentions' ranges of [`covered`], not yet a cover, with room for
+/// `extra` more: a caller adds its own and makes them one cover.
 fn covered_with_room(found: &[Found], extra: usize) -> Vec<Range<usize>> {
     let mut v: Vec<Range<usize>> = Vec::with_capacity(found.iter().map(|f| f.mentions.len()).sum::<usize>() + extra);
     v.extend(found.iter().flat_map(|f| f.mentions.iter().map(|m| m.range.clone())));
     v
 }
 
-/// Where no new name may stand, sorted: every mention found so far and
-/// every cue, but an honorific, which may be part of a name (`নাসিমা বেগম`).
-/// `extra`: room for ranges the caller adds.
+/// Where no new name may stand, as a cover ([`make_cover`]): every
+/// mention found so far and every cue, but an honorific, which may be part
+/// of a name (`নাসিমা বেগম`). `extra`: room for ranges the caller adds.
 fn covered_with_cues(found: &[Found], cues: &[CueMatch], extra: usize) -> Vec<Range<usize>> {
-    let mut cover = unsorted_cover(found, cues, extra);
-    sort_ranges(&mut cover);
-    cover
+    let mut ranges = unsorted_cover(found, cues, extra);
+    make_cover(&mut ranges);
+    ranges
 }
 
-/// [`covered_with_cues`], not yet sorted.
+/// [`covered_with_cues`], not yet made a cover ([`make_cover`]).
 fn unsorted_cover(found: &[Found], cues: &[CueMatch], extra: usize) -> Vec<Range<usize>> {
     let mut cover = covered_with_room(found, cues.len() + extra);
     cover.extend(
@@ -234,23 +234,41 @@ fn unsorted_cover(found: &[Found], cues: &[CueMatch], extra: usize) -> Vec<Range
     cover
 }
 
-/// Sort ranges by start, in place, as [`overlaps_any`] and [`Overlaps`]
-/// read them, and those of one start by end, so that of a short range and
-/// a longer one from the same place the short one comes first (else a
-/// search past its end could stop before the longer one). One key of both
+/// Sort ranges by start, in place, and those of one start by end, so that
+/// of a short range and a longer one from the same place the short one
+/// comes first, whatever order they were gathered in. One key of both
 /// ends, sorted unstably: fewer instructions than a stable sort by start
 /// of the few hundred ranges an article gathers, or a sort by a pair.
 fn sort_ranges(ranges: &mut [Range<usize>]) {
     ranges.sort_unstable_by_key(|r| (r.start as u128) << 64 | r.end as u128);
 }
 
+/// Make `ranges` a cover, as [`overlaps_any`] and [`Overlaps`] read one:
+/// sorted ([`sort_ranges`]), and those that overlap merged into one, so
+/// that every range ends before the next starts. Of ranges that nest or
+/// overlap (a cue inside a mention, a trigger across a name's end), a
+/// search by end could otherwise stop past a short one and before the
+/// long one that holds the range asked about.
+fn make_cover(ranges: &mut Vec<Range<usize>>) {
+    sort_ranges(ranges);
+    ranges.dedup_by(|next, kept| {
+        let overlaps = next.start < kept.end;
+        if overlaps {
+            kept.end = kept.end.max(next.end);
+        }
+        overlaps
+    });
+}
+
+/// Whether `r` overlaps a range of `sorted`, a cover ([`make_cover`]).
 fn overlaps_any(sorted: &[Range<usize>], r: &Range<usize>) -> bool {
     let i = sorted.partition_point(|c| c.end <= r.start);
     sorted.get(i).is_some_and(|c| c.start < r.end)
 }
 
-/// [`overlaps_any`] for ranges asked in text order: a cursor that only
-/// moves forward, so a pass over every word of an article is linear.
+/// [`overlaps_any`] for ranges asked in text order, of a cover
+/// ([`make_cover`]): a cursor that only moves forward, so a pass over
+/// every word of an article is linear.
 struct Overlaps<'a> {
     sorted: &'a [Range<usize>],
     next: usize,
@@ -336,6 +354,27 @@ mod tests {
             assert!(overlaps_any(&cover, &(4..6)));
             assert!(!overlaps_any(&cover, &(21..25)));
             assert!(overlaps_any(&cover, &(25..31)));
+        }
+    }
+
+    #[test]
+    fn a_cover_finds_a_range_inside_one_that_an_earlier_one_nests_in() {
+        use super::{make_cover, overlaps_any};
+        // A mention with a cue inside it and a trigger across its end,
+        // and one apart; gathered in any order.
+        for mut ranges in [
+            vec![10..40, 12..15, 38..45, 60..70],
+            vec![60..70, 38..45, 12..15, 10..40],
+            vec![12..15, 60..70, 10..40, 38..45],
+        ] {
+            make_cover(&mut ranges);
+            assert_eq!(ranges, [10..45, 60..70]);
+            // Past the cue's end, inside the mention.
+            assert!(overlaps_any(&ranges, &(20..25)));
+            assert!(overlaps_any(&ranges, &(42..50)));
+            assert!(!overlaps_any(&ranges, &(45..60)));
+            assert!(!overlaps_any(&ranges, &(0..10)));
+            assert!(overlaps_any(&ranges, &(69..80)));
         }
     }
 

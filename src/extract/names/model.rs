@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::patterns::WordTraits;
-use super::{Mention, Names, Slots, Via, Who, overlaps_any, sort_ranges, unsorted_cover};
+use super::{Mention, Names, Slots, Via, Who, make_cover, overlaps_any, unsorted_cover};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
@@ -103,7 +103,7 @@ pub fn add_mentions(
             .map(|e| e.start..e.end),
     );
     cover.extend(dates.iter().cloned());
-    sort_ranges(&mut cover);
+    make_cover(&mut cover);
     let honorifics: Vec<Range<usize>> = names
         .cues
         .iter()

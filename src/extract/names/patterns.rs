@@ -10,8 +10,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use super::{
-    CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered_with_cues, covered_with_room, overlaps_any,
-    sort_ranges, words_in,
+    CueMatch, Found, Mention, Overlaps, Slots, Via, Who, covered_with_cues, covered_with_room, overlaps_any, words_in,
 };
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::memo::IdMemo;
@@ -585,7 +584,7 @@ pub(super) fn context_places(
     let text = doc.norm_text();
     let mut cover = covered_with_room(found, cues.len());
     cover.extend(cues.iter().map(|c| c.range.clone()));
-    sort_ranges(&mut cover);
+    super::make_cover(&mut cover);
     let mut new: Vec<(String, Mention)> = Vec::new();
     let words = doc.words();
     // Only a place cue or a place name's ending starts a look: the few
