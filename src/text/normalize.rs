@@ -91,11 +91,12 @@ enum RunClass {
 /// The code points of the Devanagari and Bengali blocks.
 const INDIC_CODES: Range<u32> = INDIC_BLOCK_START..INDIC_BLOCK_START + INDIC_BLOCK_LEN as u32;
 
-/// The [`IndicChar`] of each character of the blocks, and the same in one
-/// byte for the commonest case, a character inside a word ([`InWord`]).
+/// The [`IndicChar`] of each character of the blocks, and for the
+/// commonest case, a character inside a word, whether it goes on a run
+/// with nothing else to read of it ([`IndicTable::plain_in_word`]).
 struct IndicTable {
     chars: [IndicChar; INDIC_BLOCK_LEN],
-    in_word: [InWord; INDIC_BLOCK_LEN],
+    plain_in_word: [bool; INDIC_BLOCK_LEN],
 }
 
 impl std::ops::Index<usize> for IndicTable {
@@ -107,26 +108,22 @@ impl std::ops::Index<usize> for IndicTable {
     }
 }
 
-/// What a run of normal clusters needs of a character that follows
-/// another within a word, in one byte: [`InWord::PLAIN`] if it is a word
-/// character that [`IndicChar::extends_run`] after any other there (of
-/// class 0, normal, or a vowel sign), [`InWord::JOINS`] as
-/// [`IndicChar::joins`], and its [`IndicChar::script`] above them. `0`:
-/// read it in full.
-#[derive(Clone, Copy, Default)]
-struct InWord(u8);
-
-impl InWord {
-    const PLAIN: u8 = 1;
-    const JOINS: u8 = 2;
-    const SCRIPT_SHIFT: u8 = 2;
-
-    fn of(e: &IndicChar) -> InWord {
-        if !e.word || e.run == RunClass::Other {
-            return InWord(0);
-        }
-        let joins = if e.joins { InWord::JOINS } else { 0 };
-        InWord(InWord::PLAIN | joins | (e.script & 3) << InWord::SCRIPT_SHIFT)
+impl IndicTable {
+    /// Whether character `i` of the blocks (`e`), after another within a
+    /// word, is a word character that [`IndicChar::extends_run`] after any
+    /// other there (of class 0, normal, or a vowel sign), and a letter of
+    /// its block's script: Devanagari for the first block, Bengali for the
+    /// second. Such a character changes nothing of the split or of the
+    /// cluster's class; the script's letters are counted from its bytes,
+    /// and the cluster it belongs to is found back from the run's end
+    /// only when asked.
+    fn plain_in_word(e: &IndicChar, i: usize) -> bool {
+        let script = match i >> 7 {
+            0 => 2,
+            1 => 1,
+            _ => return false,
+        };
+        e.word && e.run != RunClass::Other && e.script == script
     }
 }
 
@@ -135,7 +132,7 @@ fn indic_table() -> &'static IndicTable {
     TABLE.get_or_init(|| {
         let chars = indic_chars();
         IndicTable {
-            in_word: chars.map(|e| InWord::of(&e)),
+            plain_in_word: std::array::from_fn(|i| IndicTable::plain_in_word(&chars[i], i)),
             chars,
         }
     })
@@ -296,14 +293,12 @@ fn read_plain_indic_run(
     let bytes = orig.as_bytes();
     let mut pos = i;
     let mut run = Run {
-        cluster: i,
-        last_ccc: 0,
         by_script: [0; 4],
+        plain: 0,
+        plain_bengali: 0,
     };
     // At the first character of the run, or of a word in it.
     let mut first = true;
-    // The table index of the character before, read when not `first`.
-    let mut before = 0;
     // A character, or a space and the character after it, is three bytes:
     // one test that they are there for both.
     while let Some(&[b0, b1, b2]) = bytes.get(pos..pos + 3) {
@@ -315,8 +310,6 @@ fn read_plain_indic_run(
                     w.mark(at + (pos - i), false);
                 }
                 pos += 1;
-                run.cluster = pos;
-                run.last_ccc = 0;
                 first = true;
                 continue;
             }
@@ -325,52 +318,45 @@ fn read_plain_indic_run(
         if !(0xA4..=0xAB).contains(&b1) {
             break;
         }
-        let index = indic_index(b1, b2);
-        let e = table[index];
-        if !e.extends_run(first, run.last_ccc, || table[before]) {
+        let e = table[indic_index(b1, b2)];
+        // Not `first`, the character before is one of the run's.
+        if !e.extends_run(first, || table[index_before(bytes, pos)]) {
             break;
         }
-        run.take(e, pos);
+        run.take(e);
         if let Some(w) = words.as_mut() {
             w.mark(at + (pos - i), e.word);
         }
         pos += 3;
-        before = index;
         first = false;
         if !e.word {
             continue;
         }
         // On within the word: its characters change nothing of the split,
         // and each follows another of the run, so they are read with
-        // nothing else.
+        // nothing else, most with one look-up of a byte.
         while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2]) = bytes.get(pos..pos + 3) {
             let index = indic_index(b1, b2);
-            let InWord(w) = table.in_word[index];
-            if w & InWord::PLAIN != 0 {
-                // `take`, of a character of class 0, from its one byte.
-                if w & InWord::JOINS == 0 {
-                    run.cluster = pos;
-                }
-                run.last_ccc = 0;
-                run.by_script[usize::from(w >> InWord::SCRIPT_SHIFT & 3)] += 1;
+            if table.plain_in_word[index] {
+                // `take` of a letter of class 0 whose block is its script.
+                run.plain += 1;
+                run.plain_bengali += usize::from(b1 & BENGALI_BIT);
             } else {
                 let e = table[index];
-                if !e.word || !e.extends_run(false, run.last_ccc, || table[before]) {
+                if !e.word || !e.extends_run(false, || table[index_before(bytes, pos)]) {
                     break;
                 }
-                run.take(e, pos);
+                run.take(e);
             }
             pos += 3;
-            before = index;
         }
     }
+    let mut by_script = run.letters();
     // A character after the run that joins the last cluster takes it out,
     // with what was counted and marked of it (a cluster holds no space).
-    let Run {
-        cluster, mut by_script, ..
-    } = run;
     let end = match orig[pos..].chars().next() {
         Some(c) if (c as u32) >= 0x80 && joins_previous(c) => {
+            let cluster = last_cluster(bytes, i, pos, table);
             for c in bytes[cluster..pos].chunks_exact(3) {
                 by_script[usize::from(table[indic_index(c[1], c[2])].script & 3)] -= 1;
             }
@@ -386,42 +372,78 @@ fn read_plain_indic_run(
     end
 }
 
-/// Where a run of normal clusters stands as it is read.
+/// The bit of the second byte of a character of the Bengali block
+/// (`E0 A6` and `E0 A7`) that those of the Devanagari block (`E0 A4`,
+/// `E0 A5`) lack.
+const BENGALI_BIT: u8 = 0b10;
+
+/// The table index of the character that ends at `pos`, one of a run's.
+#[inline]
+fn index_before(bytes: &[u8], pos: usize) -> usize {
+    indic_index(bytes[pos - 2], bytes[pos - 1])
+}
+
+/// Where the last cluster of a run read from `i` to `pos` starts: at its
+/// last character that joins nothing before it, found back from the end
+/// (a run's characters are three bytes each, and its first, and the first
+/// after each of its spaces, join nothing).
+fn last_cluster(bytes: &[u8], i: usize, pos: usize, table: &IndicTable) -> usize {
+    let mut k = pos;
+    while k >= i + 3 && bytes[k - 3] == 0xE0 && (0xA4..=0xAB).contains(&bytes[k - 2]) {
+        k -= 3;
+        if !table[indic_index(bytes[k + 1], bytes[k + 2])].joins {
+            break;
+        }
+    }
+    k
+}
+
+/// What a run of normal clusters has counted as it is read.
 struct Run {
-    /// Where its last cluster starts.
-    cluster: usize,
-    /// The class of the character before.
-    last_ccc: u8,
     /// Its letters by script, indexed by the script's number masked to two
-    /// bits, so that the count needs no bounds check.
+    /// bits, so that the count needs no bounds check: those not
+    /// [`IndicTable::plain_in_word`].
     by_script: [usize; 4],
+    /// How many characters [`IndicTable::plain_in_word`] it holds, and
+    /// [`BENGALI_BIT`] for each of them of the Bengali block.
+    plain: usize,
+    plain_bengali: usize,
 }
 
 impl Run {
-    /// Take in `e`, at `pos`, once it [`IndicChar::extends_run`].
+    /// Take in `e` once it [`IndicChar::extends_run`].
     #[inline(always)]
-    fn take(&mut self, e: IndicChar, pos: usize) {
-        if !e.joins {
-            self.cluster = pos;
-        }
-        self.last_ccc = e.ccc;
+    fn take(&mut self, e: IndicChar) {
         self.by_script[usize::from(e.script & 3)] += 1;
+    }
+
+    /// Its letters by script, as [`Run::by_script`] indexes them.
+    fn letters(&self) -> [usize; 4] {
+        let mut by_script = self.by_script;
+        let bengali = self.plain_bengali / usize::from(BENGALI_BIT);
+        by_script[1] += bengali;
+        by_script[2] += self.plain - bengali;
+        by_script
     }
 }
 
 impl IndicChar {
     /// Whether the character goes on a run of normal clusters: normal
-    /// itself, or after a letter it does not compose with (`before`, the
-    /// character before, asked only then), its class no lower than the
-    /// mark's before it, and joining nothing when `first` in a word.
+    /// itself, or after a letter it does not compose with, its class no
+    /// lower than that of the character before, and joining nothing when
+    /// `first` in a word. `before`, the character before, is asked only
+    /// when not `first`, and only of the few that are neither a letter nor
+    /// a vowel sign of class 0.
     #[inline(always)]
-    fn extends_run(self, first: bool, last_ccc: u8, before: impl FnOnce() -> IndicChar) -> bool {
+    fn extends_run(self, first: bool, before: impl FnOnce() -> IndicChar) -> bool {
         match self.run {
             RunClass::Starts => true,
             RunClass::Sign => !first,
+            RunClass::Other if first => self.plain && !self.joins,
             RunClass::Other => {
-                let plain = self.plain || (self.maybe != 0 && !first && before().composes_with & self.maybe == 0);
-                plain && !(self.ccc != 0 && last_ccc > self.ccc) && !(first && self.joins)
+                let before = before();
+                let plain = self.plain || (self.maybe != 0 && before.composes_with & self.maybe == 0);
+                plain && !(self.ccc != 0 && before.ccc > self.ccc)
             }
         }
     }
@@ -664,7 +686,26 @@ mod tests {
                 (counts.bengali == 1, counts.devanagari == 1),
                 "U+{code:04X}"
             );
+            // What a run reads of a character from one byte: a letter or
+            // sign of class 0 whose block is its script, no more.
+            if indic_table().plain_in_word[indic_index(b[1], b[2])] {
+                assert!(
+                    e.word && e.plain && e.ccc == 0 && e.run != RunClass::Other,
+                    "U+{code:04X}"
+                );
+                let bengali = (0x0980..0x0A00).contains(&code);
+                assert_eq!(
+                    (counts.bengali, counts.devanagari),
+                    (usize::from(bengali), usize::from(!bengali))
+                );
+                assert_eq!(b[1] & BENGALI_BIT != 0, bengali, "U+{code:04X}");
+            }
         }
+        let plain = |c: char| indic_table().plain_in_word[indic_block_index(c).unwrap()];
+        assert!(plain('ক') && plain('ি') && plain('न') && plain('ि'));
+        // A virama, a sign that may compose with ে, a digit (folded), a
+        // danda, a nukta, Gurmukhi.
+        assert!(!plain('্') && !plain('া') && !plain('১') && !plain('।') && !plain('\u{093C}') && !plain('ਕ'));
     }
 
     #[test]
