@@ -372,6 +372,46 @@ fn read_plain_indic_run(
     end
 }
 
+/// Fold the Bengali or Devanagari digits from `i` that are clusters of
+/// their own (no mark after them: most numbers) to ASCII, as the
+/// cluster-by-cluster path does, with a region each, and mark them as
+/// word characters in `words`: where the first that is not one stands.
+/// Digits are most of the clusters that change, and the path for any
+/// cluster decomposes and recomposes them.
+fn fold_indic_digits(
+    orig: &str,
+    i: usize,
+    out: &mut String,
+    regions: &mut Vec<Region>,
+    mut words: Option<&mut WordSplit>,
+) -> usize {
+    let bytes = orig.as_bytes();
+    let mut pos = i;
+    while let Some(&[0xE0, 0xA5 | 0xA7, b2 @ 0xA6..=0xAF]) = bytes.get(pos..pos + 3) {
+        // A mark after the digit would make a cluster of the two.
+        if orig[pos + 3..]
+            .chars()
+            .next()
+            .is_some_and(|c| (c as u32) >= 0x80 && joins_previous(c))
+        {
+            break;
+        }
+        let norm_start = out.len();
+        out.push(char::from(b'0' + (b2 - 0xA6)));
+        regions.push(Region {
+            norm_start: norm_start as u32,
+            norm_end: norm_start as u32 + 1,
+            orig_start: pos as u32,
+            orig_end: pos as u32 + 3,
+        });
+        if let Some(w) = words.as_mut() {
+            w.mark(norm_start, true);
+        }
+        pos += 3;
+    }
+    pos
+}
+
 /// The bit of the second byte of a character of the Bengali block
 /// (`E0 A6` and `E0 A7`) that those of the Devanagari block (`E0 A4`,
 /// `E0 A5`) lack.
@@ -543,6 +583,11 @@ impl Normalized {
                 if run > i {
                     out.push_str(&orig[i..run]);
                     i = run;
+                    continue;
+                }
+                let digits = fold_indic_digits(orig, i, &mut out, &mut regions, words.as_mut());
+                if digits > i {
+                    i = digits;
                     continue;
                 }
             }
@@ -812,6 +857,22 @@ mod tests {
         assert_eq!(check_roundtrip(orig, "2025"), "২০২৫");
         assert_eq!(check_roundtrip(orig, "আগস্ট"), "আগস্ট");
         assert_eq!(check_roundtrip(orig, "13 আগস্ট 2025"), orig);
+    }
+
+    /// Digits read as clusters of their own give what the path for any
+    /// cluster gives, a digit with a mark after it too.
+    #[test]
+    fn digits_alone_fold_as_any_cluster_does() {
+        for orig in ["১২৩", "२०२५।", "১\u{09CD}২ ৪\u{09BC}৫", "৭\u{200D}৮", "ক১২খ", "१२३x"] {
+            let (n, words) = Normalized::with_words(orig);
+            let by_clusters = Normalized::build(orig, false, None).0;
+            assert_eq!(n.text, by_clusters.text, "{orig:?}");
+            assert_eq!(n.regions, by_clusters.regions, "{orig:?}");
+            assert_eq!(words, super::super::Words::new(&n.text).collect::<Vec<_>>(), "{orig:?}");
+        }
+        let n = Normalized::new("২০২৫ সালে");
+        assert_eq!(n.text, "2025 সালে");
+        assert_eq!((n.to_orig_start(1), n.to_orig_end(3)), (3, 9));
     }
 
     #[test]
