@@ -863,7 +863,8 @@ mod tests {
     /// cluster gives, a digit with a mark after it too.
     #[test]
     fn digits_alone_fold_as_any_cluster_does() {
-        for orig in ["১২৩", "२०२५।", "১\u{09CD}২ ৪\u{09BC}৫", "৭\u{200D}৮", "ক১২খ", "१२३x"] {
+        for orig in ["১২৩", "२०२५।", "১\u{09CD}২ ৪\u{09BC}৫", "৭\u{200D}৮", "ক১২খ", "१२३x"]
+        {
             let (n, words) = Normalized::with_words(orig);
             let by_clusters = Normalized::build(orig, false, None).0;
             assert_eq!(n.text, by_clusters.text, "{orig:?}");
