@@ -387,7 +387,10 @@ fn fold_indic_digits(
 ) -> usize {
     let bytes = orig.as_bytes();
     let mut pos = i;
-    while let Some(&[0xE0, 0xA5 | 0xA7, b2 @ 0xA6..=0xAF]) = bytes.get(pos..pos + 3) {
+    // Which characters are digits, and their values, as [`fold_digit`] says.
+    while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2]) = bytes.get(pos..pos + 3)
+        && let Some(digit) = char::from_u32(INDIC_BLOCK_START + indic_index(b1, b2) as u32).and_then(fold_digit)
+    {
         // A mark after the digit would make a cluster of the two.
         if orig[pos + 3..]
             .chars()
@@ -397,7 +400,7 @@ fn fold_indic_digits(
             break;
         }
         let norm_start = out.len();
-        out.push(char::from(b'0' + (b2 - 0xA6)));
+        out.push(digit);
         regions.push(Region {
             norm_start: norm_start as u32,
             norm_end: norm_start as u32 + 1,
