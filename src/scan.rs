@@ -13,8 +13,8 @@ use crate::extract::{Context, Kinds, Pipeline};
 use crate::gazetteer::NameIndex;
 use crate::input::{self, InputOptions, Item, Job, Notice};
 use crate::model::Article;
-use crate::report::Sink;
 use crate::report::summary::SummaryBuilder;
+use crate::report::{RecordWriter, Sink};
 use crate::text::Document;
 
 /// What a scan does.
@@ -97,7 +97,13 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
 /// `on_notice` as they come. `on_progress` hears the article count.
 ///
 /// One thread reads, one hands batches to the pool, and the calling thread
-/// writes. Neither the reader nor the writer is woken by the extraction:
+/// writes. When the extracting threads take every core, they also write
+/// the records of a sink that writes each from its article alone
+/// ([`Sink::record_writer`], JSONL), each thread those of its articles:
+/// the writer then has only bytes to pass on, and each article is written
+/// and freed on the thread that made it, whose caches still hold it. On one
+/// thread of two cores the writer keeps its core and the writing
+/// ([`writes_ahead`]). Neither the reader nor the writer is woken by the extraction:
 /// each looks for room or for records every [`POLL`]. Linux tends to put a
 /// woken thread on the core of the thread that woke it, and a reader or writer
 /// woken by the extraction stopped it there for the milliseconds a batch
@@ -115,13 +121,42 @@ pub fn scan(
         .num_threads(opts.threads)
         .build()
         .map_err(io::Error::other)?;
+    let cores = thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let ahead = writes_ahead(pool.current_num_threads(), cores);
+    scan_in(paths, opts, &pool, ahead, sink, on_notice, on_progress)
+}
+
+/// Whether the extracting threads write the records (where the sink
+/// allows it), rather than the writer: when they are as many as the cores.
+/// A writer beside them then takes its turns on a core they share, its
+/// work waits on theirs and theirs on its, and it reads each article from
+/// another core's memory and frees it there (freeing another thread's
+/// blocks is the slow path of the allocator). With a core to itself, the
+/// writer's work is done beside the extraction, not added to it: one
+/// extracting thread of two cores written for ran some 6% slower (median
+/// of twelve pairs, 100 MB, JSONL), and two 2–10% faster.
+fn writes_ahead(workers: usize, cores: usize) -> bool {
+    workers >= cores
+}
+
+/// [`scan`] on `pool`, the extracting threads writing records when `ahead`
+/// ([`writes_ahead`]) and the sink allows it.
+fn scan_in(
+    paths: &[String],
+    opts: &ScanOptions,
+    pool: &rayon::ThreadPool,
+    ahead: bool,
+    sink: &mut dyn Sink,
+    on_notice: &mut dyn FnMut(&Notice),
+    on_progress: &mut dyn FnMut(usize, u64),
+) -> io::Result<ScanOutcome> {
+    let record_writer = sink.record_writer().filter(|_| ahead && !sink.wants_summary());
     let pipeline = Pipeline::standard(opts.only, opts.names.clone(), opts.model);
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let (done_tx, done_rx) = mpsc::sync_channel::<Extracted>(2);
     thread::scope(|scope| {
         scope.spawn(move || read(paths, &opts.input, &tx));
         let pipeline = &pipeline;
-        let pool = &pool;
         scope.spawn(move || {
             for batch in rx {
                 let mut notices = Vec::new();
@@ -132,14 +167,14 @@ pub fn scan(
                         Item::Job(j) => jobs.push(j),
                     }
                 }
-                let articles: Vec<Article> = pool.install(|| {
+                let articles: Vec<Done> = pool.install(|| {
                     // Split down to single articles: rayon otherwise stops
                     // splitting after a few halvings, and at a batch's end
                     // one thread worked through a run of articles alone
                     // while the others, with nothing left to steal, idled.
                     jobs.into_par_iter()
                         .with_max_len(1)
-                        .map(|j| process(j, pipeline, opts.reference_date))
+                        .map(|j| done(process(j, pipeline, opts.reference_date), record_writer))
                         .collect()
                 });
                 if done_tx.send((notices, articles)).is_err() {
@@ -233,7 +268,38 @@ fn read(paths: &[String], opts: &InputOptions, tx: &mpsc::SyncSender<Vec<Item>>)
 }
 
 /// A batch's notices and records, as extracted.
-type Extracted = (Vec<Notice>, Vec<Article>);
+type Extracted = (Vec<Notice>, Vec<Done>);
+
+/// An article as the extracting thread hands it to the writer.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "a batch held its articles by value before; a box would add an allocation an article"
+)]
+enum Done {
+    /// For the sink to write.
+    Article(Article),
+    /// Its record, written by the sink's [`RecordWriter`], and the size of
+    /// its text.
+    Written { record: Vec<u8>, bytes: usize },
+}
+
+/// `article` as handed to the writer: its record written by `write`, if
+/// given.
+fn done(article: Article, write: Option<RecordWriter>) -> Done {
+    match write {
+        Some(write) => {
+            // A record is some twice its text (the text of its spans, names
+            // and keys): room enough that it is seldom grown.
+            let mut record = Vec::with_capacity(2 * article.bytes + 1024);
+            write(&mut record, &article);
+            Done::Written {
+                record,
+                bytes: article.bytes,
+            }
+        }
+        None => Done::Article(article),
+    }
+}
 
 /// Where records go, with what is counted of them.
 struct Writer<'a> {
@@ -255,13 +321,22 @@ impl Writer<'_> {
             }
             (self.on_notice)(n);
         }
-        for a in &articles {
-            self.sink.article(a)?;
-            if self.wants_summary {
-                self.summary.add(a);
-            }
+        for done in &articles {
+            let bytes = match done {
+                Done::Article(a) => {
+                    self.sink.article(a)?;
+                    if self.wants_summary {
+                        self.summary.add(a);
+                    }
+                    a.bytes
+                }
+                Done::Written { record, bytes } => {
+                    self.sink.written(record)?;
+                    *bytes
+                }
+            };
             self.outcome.articles += 1;
-            self.bytes_done += a.bytes as u64;
+            self.bytes_done += bytes as u64;
         }
         (self.on_progress)(self.outcome.articles, self.bytes_done);
         Ok(())
@@ -372,6 +447,65 @@ mod tests {
             assert_eq!(progress.last(), Some(&600));
             assert!(progress.windows(2).all(|w| w[0] <= w[1]));
         }
+    }
+
+    #[test]
+    fn records_written_by_the_extracting_threads_are_those_the_sink_writes() {
+        use crate::report::json::JsonlSink;
+        let (_dir, paths) = corpus();
+        // Every extractor: records with people, places and events too.
+        let opts = |threads| ScanOptions {
+            threads,
+            ..ScanOptions::default()
+        };
+        let jsonl = |threads: usize, ahead: bool| {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let mut out = Vec::new();
+            let mut progress = 0;
+            let outcome = scan_in(
+                &paths,
+                &opts(threads),
+                &pool,
+                ahead,
+                &mut JsonlSink::new(&mut out),
+                &mut |_| {},
+                &mut |_, bytes| progress = bytes,
+            )
+            .unwrap();
+            assert_eq!((outcome.articles, outcome.unread), (600, 1));
+            (String::from_utf8(out).unwrap(), progress)
+        };
+        let (by_writer, progress) = jsonl(1, false);
+        let lines: Vec<&str> = by_writer.lines().collect();
+        assert_eq!(lines.len(), 600);
+        assert!(lines[0].contains("0000.txt") && lines[0].contains("\"value\":\"2024-03-01\""));
+        assert!(lines[599].contains("0599.txt") && lines[599].contains("\"value\":\"2024-10-12\""));
+        for (threads, ahead) in [(1, true), (2, true), (2, false)] {
+            assert_eq!(
+                jsonl(threads, ahead),
+                (by_writer.clone(), progress),
+                "{threads} threads, ahead {ahead}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_extracting_threads_write_records_when_they_take_every_core() {
+        assert!(!writes_ahead(1, 2));
+        assert!(writes_ahead(2, 2));
+        assert!(writes_ahead(1, 1));
+        assert!(writes_ahead(8, 4));
+    }
+
+    #[test]
+    fn a_sink_that_needs_articles_is_handed_articles() {
+        // `Kept` has no record writer: written ahead or not, it sees each article.
+        let (_dir, paths) = corpus();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut sink = Kept::default();
+        scan_in(&paths, &options(2), &pool, true, &mut sink, &mut |_| {}, &mut |_, _| {}).unwrap();
+        assert_eq!(sink.records.len(), 600);
+        assert_eq!(sink.records[599].1, ["2024-03-12", "2024-10-12"]);
     }
 
     #[test]

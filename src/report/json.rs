@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::record::write_article;
-use super::{Sink, Summary};
+use super::{RecordWriter, Sink, Summary};
 use crate::model::Article;
 
 pub struct JsonlSink<W: Write> {
@@ -26,18 +26,29 @@ impl<W: Write> JsonlSink<W> {
     }
 }
 
+/// An article's line of JSONL: its record and a line break.
+fn jsonl_record(out: &mut Vec<u8>, a: &Article) {
+    write_article(out, a);
+    out.push(b'\n');
+}
+
 impl<W: Write> Sink for JsonlSink<W> {
     fn article(&mut self, a: &Article) -> io::Result<()> {
-        write_article(&mut self.records, a);
-        self.records.push(b'\n');
-        if self.records.len() >= BATCH {
-            self.write_records()?;
-        }
-        Ok(())
+        jsonl_record(&mut self.records, a);
+        self.take_records()
     }
 
     fn wants_summary(&self) -> bool {
         false
+    }
+
+    fn record_writer(&self) -> Option<RecordWriter> {
+        Some(jsonl_record)
+    }
+
+    fn written(&mut self, record: &[u8]) -> io::Result<()> {
+        self.records.extend_from_slice(record);
+        self.take_records()
     }
 
     fn finish(&mut self, _: &Summary) -> io::Result<()> {
@@ -47,6 +58,14 @@ impl<W: Write> Sink for JsonlSink<W> {
 }
 
 impl<W: Write> JsonlSink<W> {
+    /// Write the records held once they pass [`BATCH`] bytes.
+    fn take_records(&mut self) -> io::Result<()> {
+        if self.records.len() >= BATCH {
+            self.write_records()?;
+        }
+        Ok(())
+    }
+
     fn write_records(&mut self) -> io::Result<()> {
         // Cleared whatever the write's result: records that failed to go
         // are not tried again when the sink is dropped.

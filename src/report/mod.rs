@@ -23,7 +23,28 @@ pub trait Sink {
     fn wants_summary(&self) -> bool {
         true
     }
+
+    /// How this sink writes an article's record, when each record is
+    /// written from its article alone (no summary, nothing carried from
+    /// one record to the next): the scan may then have the extracting
+    /// threads write the records, in parallel, and hand the sink the bytes
+    /// ([`Sink::written`]) in input order. `None`: the sink needs each article.
+    fn record_writer(&self) -> Option<RecordWriter> {
+        None
+    }
+
+    /// A record written by [`Sink::record_writer`], as [`Sink::article`]
+    /// would have written it.
+    fn written(&mut self, record: &[u8]) -> io::Result<()> {
+        let _ = record;
+        Err(io::Error::other(
+            "this output takes articles, not records written for it",
+        ))
+    }
 }
+
+/// Writes an article's record, as a [`Sink`] would, to the end of a buffer.
+pub type RecordWriter = fn(&mut Vec<u8>, &Article);
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
