@@ -101,10 +101,12 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
 /// the records of a sink that writes each from its article alone
 /// ([`Sink::record_writer`], JSONL), each thread those of its articles:
 /// the writer then has only bytes to pass on, and each article is written
-/// and freed on the thread that made it, whose caches still hold it. On one
-/// thread of two cores the writer keeps its core and the writing
-/// ([`writes_ahead`]). Neither the reader nor the writer is woken by the extraction:
-/// each looks for room or for records every [`POLL`]. Linux tends to put a
+/// and freed on the thread that made it, whose caches still hold it. One
+/// extracting thread of two cores leaves the writing to the writer, on a
+/// core of its own ([`writes_ahead`]).
+///
+/// Neither the reader nor the writer is woken by the extraction: each
+/// looks for room or for records every [`POLL`]. Linux tends to put a
 /// woken thread on the core of the thread that woke it, and a reader or writer
 /// woken by the extraction stopped it there for the milliseconds a batch
 /// takes to read or write while the other core idled: the extracting
@@ -132,9 +134,9 @@ pub fn scan(
 /// work waits on theirs and theirs on its, and it reads each article from
 /// another core's memory and frees it there (freeing another thread's
 /// blocks is the slow path of the allocator). With a core to itself, the
-/// writer's work is done beside the extraction, not added to it: one
-/// extracting thread of two cores written for ran some 6% slower (median
-/// of twelve pairs, 100 MB, JSONL), and two 2–10% faster.
+/// writer works beside the extraction, not in its time: one extracting
+/// thread of two cores that also wrote the records ran some 6% slower
+/// (median of twelve pairs, 100 MB, JSONL); two ran 2–10% faster.
 fn writes_ahead(workers: usize, cores: usize) -> bool {
     workers >= cores
 }
