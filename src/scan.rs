@@ -103,10 +103,10 @@ pub fn extract_text(text: &str, path: &str, opts: &ScanOptions) -> Article {
 /// the writer then has only bytes to pass on, and each article is written
 /// and freed on the thread that made it, whose caches still hold it. One
 /// extracting thread of two cores leaves the writing to the writer, on a
-/// core of its own ([`writes_ahead`]).
+/// core of its own (`writes_ahead`).
 ///
 /// Neither the reader nor the writer is woken by the extraction: each
-/// looks for room or for records every [`POLL`]. Linux tends to put a
+/// looks for room or for records every `POLL`. Linux tends to put a
 /// woken thread on the core of the thread that woke it, and a reader or writer
 /// woken by the extraction stopped it there for the milliseconds a batch
 /// takes to read or write while the other core idled: the extracting
