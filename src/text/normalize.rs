@@ -67,12 +67,18 @@ struct IndicChar {
     ccc: u8,
     /// How a run reads it ([`RunClass`]): the common cases in one test.
     run: RunClass,
-    /// The script whose letters [`ScriptCounts`] counts it among: `0`
-    /// none (a digit, a danda, another block), `1` Bengali, `2` Devanagari.
+    /// The script whose letters [`ScriptCounts`] counts it among:
+    /// [`BENGALI`], [`DEVANAGARI`], or `0`, none (a digit, a danda, another
+    /// block).
     script: u8,
     /// It belongs inside a word ([`is_word_char`]).
     word: bool,
 }
+
+/// [`IndicChar::script`] of a Bengali letter, and of a Devanagari one:
+/// also where a run's counts by script ([`Run::letters`]) hold them.
+const BENGALI: u8 = 1;
+const DEVANAGARI: u8 = 2;
 
 /// What a character is to a run of normal clusters.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
@@ -119,8 +125,8 @@ impl IndicTable {
     /// only when asked.
     fn plain_in_word(e: &IndicChar, i: usize) -> bool {
         let script = match i >> 7 {
-            0 => 2,
-            1 => 1,
+            0 => DEVANAGARI,
+            1 => BENGALI,
             _ => return false,
         };
         e.word && e.run != RunClass::Other && e.script == script
@@ -193,9 +199,9 @@ fn indic_chars() -> [IndicChar; INDIC_BLOCK_LEN] {
 fn indic_script(c: char) -> u8 {
     let n = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
     if n.bengali > 0 {
-        1
+        BENGALI
     } else if n.devanagari > 0 {
-        2
+        DEVANAGARI
     } else {
         0
     }
@@ -354,21 +360,20 @@ fn read_plain_indic_run(
     let mut by_script = run.letters();
     // A character after the run that joins the last cluster takes it out,
     // with what was counted and marked of it (a cluster holds no space).
-    let end = match orig[pos..].chars().next() {
-        Some(c) if (c as u32) >= 0x80 && joins_previous(c) => {
-            let cluster = last_cluster(bytes, i, pos, table);
-            for c in bytes[cluster..pos].chunks_exact(3) {
-                by_script[usize::from(table[indic_index(c[1], c[2])].script & 3)] -= 1;
-            }
-            if let Some(w) = words {
-                w.rewind(at + (cluster - i));
-            }
-            cluster
+    let end = if mark_at(orig, pos) {
+        let cluster = last_cluster(bytes, i, pos, table);
+        for c in bytes[cluster..pos].chunks_exact(3) {
+            by_script[usize::from(table[indic_index(c[1], c[2])].script & 3)] -= 1;
         }
-        _ => pos,
+        if let Some(w) = words {
+            w.rewind(at + (cluster - i));
+        }
+        cluster
+    } else {
+        pos
     };
-    letters.bengali += by_script[1];
-    letters.devanagari += by_script[2];
+    letters.bengali += by_script[usize::from(BENGALI)];
+    letters.devanagari += by_script[usize::from(DEVANAGARI)];
     end
 }
 
@@ -392,11 +397,7 @@ fn fold_indic_digits(
         && let Some(digit) = char::from_u32(INDIC_BLOCK_START + indic_index(b1, b2) as u32).and_then(fold_digit)
     {
         // A mark after the digit would make a cluster of the two.
-        if orig[pos + 3..]
-            .chars()
-            .next()
-            .is_some_and(|c| (c as u32) >= 0x80 && joins_previous(c))
-        {
+        if mark_at(orig, pos + 3) {
             break;
         }
         let norm_start = out.len();
@@ -413,6 +414,16 @@ fn fold_indic_digits(
         pos += 3;
     }
     pos
+}
+
+/// Whether the character at byte `pos` of `text` joins the cluster before
+/// it (a sign or a joiner; none at the end).
+#[inline]
+fn mark_at(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .chars()
+        .next()
+        .is_some_and(|c| (c as u32) >= 0x80 && joins_previous(c))
 }
 
 /// The bit of the second byte of a character of the Bengali block
@@ -464,8 +475,8 @@ impl Run {
     fn letters(&self) -> [usize; 4] {
         let mut by_script = self.by_script;
         let bengali = self.plain_bengali / usize::from(BENGALI_BIT);
-        by_script[1] += bengali;
-        by_script[2] += self.plain - bengali;
+        by_script[usize::from(BENGALI)] += bengali;
+        by_script[usize::from(DEVANAGARI)] += self.plain - bengali;
         by_script
     }
 }
@@ -730,7 +741,7 @@ mod tests {
             assert_eq!(e.word, is_word_char(c), "U+{code:04X}");
             let counts = ScriptCounts::of(c.encode_utf8(&mut [0; 4]));
             assert_eq!(
-                (e.script == 1, e.script == 2),
+                (e.script == BENGALI, e.script == DEVANAGARI),
                 (counts.bengali == 1, counts.devanagari == 1),
                 "U+{code:04X}"
             );
