@@ -14,7 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let chars: Vec<char> = text.chars().collect();
     for (i, c) in norm.char_indices() {
         let orig = doc.orig_range(i..i + c.len_utf8());
-        assert!(orig.start <= orig.end && orig.end <= text.len(), "{orig:?} outside the text");
+        assert!(
+            orig.start <= orig.end && orig.end <= text.len(),
+            "{orig:?} outside the text"
+        );
         assert!(text.is_char_boundary(orig.start) && text.is_char_boundary(orig.end));
         let span = doc.span(i..i + c.len_utf8());
         assert!(span.end <= chars.len());

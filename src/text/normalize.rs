@@ -719,6 +719,25 @@ pub fn normalize_str(s: &str) -> String {
     Normalized::new(s).text
 }
 
+/// Panic unless the fast paths (normal Indic runs copied whole, digits
+/// folded where they are read, ASCII eight bytes at a time, words split as
+/// the text is written) give what normalising cluster by cluster and
+/// splitting the words afterwards give: the same text, map back, letter
+/// counts and words. The tests run it on random text, the `normalize` fuzz
+/// target on whatever the fuzzer makes.
+#[cfg(any(test, fuzzing))]
+pub fn assert_fast_paths_agree(text: &str) {
+    let (n, words) = Normalized::with_words(text);
+    let split_after: Vec<_> = super::Words::new(&n.text).collect();
+    assert_eq!(words, split_after, "words of {text:?}");
+    let by_clusters = Normalized::build(text, false, None).0;
+    assert_eq!(n.text, by_clusters.text, "text of {text:?}");
+    assert_eq!(n.regions, by_clusters.regions, "map of {text:?}");
+    for counted in [n.letters, by_clusters.letters] {
+        assert_eq!(counted, ScriptCounts::of(&n.text), "letters of {text:?}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -807,14 +826,7 @@ mod tests {
             .collect();
         let alphabet: Vec<&str> = chars.iter().map(String::as_str).collect();
         for text in crate::text::random_texts(&alphabet, 20_000, 16, 0x2545_F491_4F6C_DD1D) {
-            let (n, words) = Normalized::with_words(&text);
-            assert_eq!(words, super::super::Words::new(&n.text).collect::<Vec<_>>(), "{text:?}");
-            let by_clusters = Normalized::build(&text, false, None).0;
-            assert_eq!(n.text, by_clusters.text, "{text:?}");
-            assert_eq!(n.regions, by_clusters.regions, "{text:?}");
-            for counted in [n.letters, by_clusters.letters] {
-                assert_eq!(counted, ScriptCounts::of(&n.text), "{text:?}");
-            }
+            assert_fast_paths_agree(&text);
         }
     }
 
@@ -847,11 +859,7 @@ mod tests {
             "१२",
         ];
         for text in crate::text::random_texts(&alphabet, 20_000, 40, 0x5851_F42D_4C95_7F2D) {
-            let (n, words) = Normalized::with_words(&text);
-            assert_eq!(words, super::super::Words::new(&n.text).collect::<Vec<_>>(), "{text:?}");
-            let by_clusters = Normalized::build(&text, false, None).0;
-            assert_eq!(n.text, by_clusters.text, "{text:?}");
-            assert_eq!(n.letters, ScriptCounts::of(&n.text), "{text:?}");
+            assert_fast_paths_agree(&text);
         }
     }
 
