@@ -4,9 +4,13 @@ text uses often and never inside a person's name (they may name a place or
 an organisation: `ঢাকা` and `রোজগার` are no part of a person's name), and
 data/lang/{bn,hi}/name_words.txt: word forms seen inside people's names at
 least MIN_COUNT times and NAME_RATIO times as often as anywhere else
-(`হোসেন`, `বেগম`, `सिंह`).
+(`হোসেন`, `বেগম`, `सिंह`), and data/lang/{bn,hi}/unnamed_words.txt: word
+forms seen at least MIN_COUNT times and never inside a name of any kind
+(person, place or organisation: `এবং`, `করে`, `करने`).
 The people extractor reads a word on this list as "not a name" (after a title,
 in a list, in a photo credit) and never links it to a gazetteer entry by sound.
+The tagger labels a word on the unnamed list outside any name without
+scoring it, in training as in use: half the words of news are such words.
 
 Sources (../shared/train, see README "Data sources"):
   bn: Rifat1493/Bengali-NER train data (MIT); every fifth sentence is held out
@@ -24,6 +28,10 @@ TRAIN = os.path.join(ROOT, "..", "shared", "train")
 MIN_COUNT = 2
 NAME_RATIO = 2
 PERSON_TAGS = ("PER", "NEP")
+# Each language's script: the letters of its block.
+SCRIPT = {"bn": {chr(c) for c in range(0x0980, 0x0A00)}, "hi": {chr(c) for c in range(0x0900, 0x0980)}}
+# Person, place and organisation, in both tag sets.
+NAME_TAGS = PERSON_TAGS + ("LOC", "NEL", "ORG", "NEO")
 
 
 def main():
@@ -31,6 +39,7 @@ def main():
     for lang, files in sources.items():
         plain = collections.Counter()
         named = collections.Counter()
+        in_any_name = collections.Counter()
         for name in files:
             for i, sent in enumerate(sentences(os.path.join(TRAIN, name))):
                 if lang == "bn" and bn_held_out(i):
@@ -38,17 +47,27 @@ def main():
                 for word, tag in sent:
                     if not word or not any(c.isalpha() for c in word):
                         continue
+                    if any(t in tag for t in NAME_TAGS):
+                        in_any_name[word] += 1
                     if any(t in tag for t in PERSON_TAGS):
                         named[word] += 1
                     else:
                         plain[word] += 1
         words = sorted(w for w, n in plain.items() if n >= MIN_COUNT and not named[w])
         names = sorted(w for w, n in named.items() if n >= MIN_COUNT and n >= NAME_RATIO * plain[w])
+        # Only words of the language's own script: its few Latin tokens
+        # (`A`, `FIR`) say too little of names in English.
+        unnamed = sorted(
+            w for w, n in plain.items() if n >= MIN_COUNT and not in_any_name[w] and any(c in SCRIPT[lang] for c in w)
+        )
         source = f"from {', '.join(files)}"
         write_list(lang, "name_words.txt", source,
                    f"seen at least {MIN_COUNT} times inside person names, {NAME_RATIO} times as often as elsewhere", names)
         write_list(lang, "common_words.txt", source,
                    f"seen at least {MIN_COUNT} times outside person names and never inside one", words)
+        write_list(lang, "unnamed_words.txt", source,
+                   f"seen at least {MIN_COUNT} times and never inside a person's, place's or organisation's name",
+                   unnamed)
 
 
 def write_list(lang, name, source, what, words):

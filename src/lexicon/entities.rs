@@ -66,6 +66,9 @@ pub struct EntityLexicon {
     place_suffixes: Endings,
     /// Words of people's names (`name_words.txt`: `হোসেন`, `सिंह`).
     name_words: HashSet<String>,
+    /// Words labelled news uses often and never inside a name of any kind
+    /// (`unnamed_words.txt`: `এবং`, `করে`, `करने`).
+    unnamed: HashSet<String>,
     /// Lower-cased Latin `not_name` entries (sentence-initial capitals).
     not_name_latin: HashSet<String>,
     romanize: HashMap<ScriptKey, Romanizer>,
@@ -105,6 +108,9 @@ pub struct WordFacts {
     pub common_stem: bool,
     pub not_name: bool,
     pub name_word: bool,
+    /// The word itself (not its stem) is on the unnamed list: the tagger
+    /// labels it outside any name without scoring it.
+    pub unnamed: bool,
     pub locative: bool,
     pub place_cue: bool,
     pub place_ending: bool,
@@ -370,6 +376,7 @@ impl EntityLexicon {
             common_stem: stripped && self.common.contains(stem),
             not_name: self.is_not_name(word) || (stripped && self.is_not_name(stem)),
             name_word: self.name_words.contains(word) || (stripped && self.name_words.contains(stem)),
+            unnamed: self.unnamed.contains(word),
             locative: stripped && self.locatives.contains(ending),
             place_cue: self.place_cues.contains(word) || (stripped && self.place_cues.contains(stem)),
             place_ending: self.has_place_ending(stem),
@@ -408,6 +415,10 @@ impl EntityLexicon {
         }
         for (_, contents) in files_named("name_words.txt") {
             lex.name_words
+                .extend(data_lines(contents).map(|(_, l)| normalize_str(l.trim())));
+        }
+        for (_, contents) in files_named("unnamed_words.txt") {
+            lex.unnamed
                 .extend(data_lines(contents).map(|(_, l)| normalize_str(l.trim())));
         }
         for (lang, contents) in files_named("romanize.tsv") {
@@ -656,9 +667,26 @@ mod tests {
             assert_eq!(f.locative, lex.is_locative(word), "{word}");
             assert_eq!(f.place_cue, lex.is_place_cue(word), "{word}");
             assert_eq!(f.place_ending, lex.has_place_ending(stem), "{word}");
+            assert_eq!(f.unnamed, lex.unnamed.contains(word), "{word}");
         }
         assert!(lex.word_facts("হাইকোর্টে", lex.strip_suffix("হাইকোর্টে", 1)).locative);
         assert!(lex.word_facts("সিংহ", "সিংহ") != lex.word_facts("বলেন", "বলেন"));
+    }
+
+    #[test]
+    fn only_words_never_seen_in_a_name_are_unnamed() {
+        let lex = entity_lexicon();
+        let unnamed = |w: &str| lex.word_facts(w, lex.strip_suffix(w, 1)).unnamed;
+        // "and", "doing", "said"; "to do".
+        for word in ["এবং", "করে", "বলেন", "करने"] {
+            assert!(unnamed(word), "{word}");
+        }
+        // Dhaka, a surname, a government (of a country's name), Singh, Delhi;
+        // and a Latin word, which the lists leave to the rules.
+        for word in ["ঢাকা", "হোসেন", "সরকার", "सिंह", "दिल्ली", "The"]
+        {
+            assert!(!unnamed(word), "{word}");
+        }
     }
 
     #[test]

@@ -48,7 +48,8 @@ const PERSON_TOKEN: u16 = 1 << 10;
 const TRIGGER: u16 = 1 << 11;
 const CLASSIFIER: u16 = 1 << 12;
 const DATE: u16 = 1 << 13;
-const FLAGS: u32 = 14;
+const UNNAMED: u16 = 1 << 14;
+const FLAGS: u32 = 15;
 
 /// What [`ContextRows::rows`] reads of a word's own features (the
 /// rest is summed in its weights per role): small, to be remembered.
@@ -85,7 +86,7 @@ impl WordInfo {
     /// A word that is never part of a name (`এবং`, `ने`, `2025`): labelled
     /// outside without a look at the weights, in training as in use.
     pub fn outside(&self) -> bool {
-        self.flags & (NOT_NAME | DIGIT) != 0
+        self.flags & (NOT_NAME | DIGIT | UNNAMED) != 0
     }
 }
 
@@ -292,6 +293,7 @@ pub fn word_info_with(word: &str, lists: WordLists, index: &NameIndex) -> WordIn
         (COMMON_STEM, facts.common_stem),
         (NOT_NAME, facts.not_name),
         (NAME_WORD, facts.name_word),
+        (UNNAMED, facts.unnamed),
         (LOCATIVE, facts.locative),
         (PLACE_CUE, facts.place_cue),
         (PLACE_ENDING, facts.place_ending),
@@ -715,6 +717,19 @@ mod tests {
         ] {
             let s = c.to_string();
             assert_eq!(mark_at(s.as_bytes(), 0), is_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_never_in_a_name_are_outside_without_a_look() {
+        let (index, lex) = (&*NameIndex::builtin(), crate::lexicon::entities::entity_lexicon());
+        // "and", "said", "to do", a number: never scored.
+        for word in ["এবং", "বলেন", "करने", "2025"] {
+            assert!(word_info(word, index, lex).outside(), "{word}");
+        }
+        // A surname, a place, a name no list holds: scored.
+        for word in ["হোসেন", "ঢাকা", "सिंह", "নয়াপল্টনে"] {
+            assert!(!word_info(word, index, lex).outside(), "{word}");
         }
     }
 

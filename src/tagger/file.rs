@@ -30,7 +30,7 @@ pub type Row = [i16; 8];
 
 /// Bump when the features or the layout change: a model made for others is
 /// refused.
-pub const FEATURES: u8 = 5;
+pub const FEATURES: u8 = 6;
 
 /// The bytes of a model file.
 pub fn write(script: Script, bits: u32, margins: [i32; 2], weights: &[i16]) -> Vec<u8> {
