@@ -39,7 +39,7 @@ def main():
     for lang, files in sources.items():
         plain = collections.Counter()
         named = collections.Counter()
-        in_any_name = collections.Counter()
+        in_any_name = set()
         for name in files:
             for i, sent in enumerate(sentences(os.path.join(TRAIN, name))):
                 if lang == "bn" and bn_held_out(i):
@@ -48,18 +48,17 @@ def main():
                     if not word or not any(c.isalpha() for c in word):
                         continue
                     if any(t in tag for t in NAME_TAGS):
-                        in_any_name[word] += 1
+                        in_any_name.add(word)
                     if any(t in tag for t in PERSON_TAGS):
                         named[word] += 1
                     else:
                         plain[word] += 1
         words = sorted(w for w, n in plain.items() if n >= MIN_COUNT and not named[w])
         names = sorted(w for w, n in named.items() if n >= MIN_COUNT and n >= NAME_RATIO * plain[w])
-        # Only words of the language's own script: its few Latin tokens
-        # (`A`, `FIR`) say too little of names in English.
-        unnamed = sorted(
-            w for w, n in plain.items() if n >= MIN_COUNT and not in_any_name[w] and any(c in SCRIPT[lang] for c in w)
-        )
+        # The common words that no place or organisation holds either, of
+        # the language's own script only: its few Latin tokens (`A`, `FIR`)
+        # say too little of names in English.
+        unnamed = [w for w in words if w not in in_any_name and any(c in SCRIPT[lang] for c in w)]
         source = f"from {', '.join(files)}"
         write_list(lang, "name_words.txt", source,
                    f"seen at least {MIN_COUNT} times inside person names, {NAME_RATIO} times as often as elsewhere", names)

@@ -681,8 +681,8 @@ mod tests {
         for word in ["এবং", "করে", "বলেন", "करने"] {
             assert!(unnamed(word), "{word}");
         }
-        // Dhaka, a surname, a government (of a country's name), Singh, Delhi;
-        // and a Latin word, which the lists leave to the rules.
+        // Dhaka, a surname, "government" (inside organisations' names),
+        // Singh, Delhi; and a Latin word, which the lists leave to the rules.
         for word in ["ঢাকা", "হোসেন", "সরকার", "सिंह", "दिल्ली", "The"]
         {
             assert!(!unnamed(word), "{word}");

@@ -83,7 +83,8 @@ impl WordInfo {
         }
     }
 
-    /// A word that is never part of a name (`এবং`, `ने`, `2025`): labelled
+    /// A word that is never part of a name (`ने`, `2025`), or that the
+    /// labelled news never put in one (`unnamed_words.txt`: `এবং`): labelled
     /// outside without a look at the weights, in training as in use.
     pub fn outside(&self) -> bool {
         self.flags & (NOT_NAME | DIGIT | UNNAMED) != 0
