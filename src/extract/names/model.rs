@@ -15,7 +15,7 @@ use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
 use crate::tagger::memo::{known_words, with_partials};
 use crate::tagger::{Label, NameKind, Partials, Taggers};
 use crate::text::bytes::has_ascii_digit;
-use crate::text::{Document, Script, indic_script_at, script_of};
+use crate::text::{Document, Script, script_of};
 
 pub fn add_mentions(
     doc: &Document,
@@ -36,11 +36,13 @@ pub fn add_mentions(
     for s in &doc.sentences {
         let from = next + words[next..].iter().take_while(|w| w.start < s.start).count();
         let mut counts = ScriptCounts::default();
+        // A word's script is one of its traits, worked out once a word.
         let to = from
             + words[from..]
                 .iter()
                 .take_while(|w| w.start < s.end)
-                .inspect(|w| counts.add(text, w))
+                .enumerate()
+                .inspect(|&(k, _)| counts.add(traits.indic_script(from + k)))
                 .count();
         next = to;
         if let Some(script) = counts.main()
@@ -181,7 +183,9 @@ struct Scratch {
 #[cfg(test)]
 fn main_script(text: &str, words: &[Range<usize>]) -> Option<Script> {
     let mut counts = ScriptCounts::default();
-    words.iter().for_each(|w| counts.add(text, w));
+    words
+        .iter()
+        .for_each(|w| counts.add(crate::text::indic_script_at(text.as_bytes(), w.start)));
     counts.main()
 }
 
@@ -194,11 +198,11 @@ struct ScriptCounts {
 }
 
 impl ScriptCounts {
-    /// Count word `w` of `text`, read off the bytes: a sentence's every
-    /// word is asked.
+    /// Count a word that begins in `script` ([`indic_script_at`]): a
+    /// sentence's every word is asked.
     #[inline]
-    fn add(&mut self, text: &str, w: &Range<usize>) {
-        match indic_script_at(text.as_bytes(), w.start) {
+    fn add(&mut self, script: Option<Script>) {
+        match script {
             Some(Script::Bengali) => self.bengali += 1,
             Some(Script::Devanagari) => self.devanagari += 1,
             _ => self.other += 1,
@@ -275,6 +279,27 @@ mod tests {
         let words: Vec<_> = crate::text::Words::new(text).collect();
         assert_eq!(main_script(text, &words), Some(Script::Bengali));
         assert_eq!(main_script("a b", &[0..1, 2..3]), None);
+    }
+
+    #[test]
+    fn a_words_traits_tell_the_script_it_begins_in() {
+        let lex = crate::lexicon::entities::entity_lexicon();
+        let doc = Document::new("ঢাকায় मोदी ও Putin ১২ তারিখে। ৳ ঢাকায়".to_string());
+        let traits = WordTraits::of(&doc, lex);
+        let scripts: Vec<_> = (0..doc.words().len()).map(|i| traits.indic_script(i)).collect();
+        let (bn, hi) = (Some(Script::Bengali), Some(Script::Devanagari));
+        // `১২` is read as `12`; a word seen twice has the same traits.
+        assert_eq!(scripts, [bn, hi, bn, None, None, bn, bn]);
+        // As the word's first bytes say, for any text.
+        let alphabet = ["ক", "ি", "क", "ा", "x", " ", "।", "১", "\u{200C}", "্"];
+        for text in crate::text::random_texts(&alphabet, 300, 12, 5) {
+            let doc = Document::new(text);
+            let traits = WordTraits::of(&doc, lex);
+            for (i, w) in doc.words().iter().enumerate() {
+                let bytes = doc.norm_text().as_bytes();
+                assert_eq!(traits.indic_script(i), crate::text::indic_script_at(bytes, w.start));
+            }
+        }
     }
 
     #[test]

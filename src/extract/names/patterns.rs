@@ -163,7 +163,7 @@ fn name_runs(
             }
             continue;
         }
-        let native = indic_script_at(bytes, w.start).is_some();
+        let native = word_traits.indic.is_some();
         let joined = run.last().is_none_or(|p| {
             let gap = &bytes[p.end..w.start];
             gap == b" " || (gap == b". " && is_abbreviation(text, Some(p)))
@@ -450,6 +450,10 @@ struct Traits {
     place_ending: bool,
     /// It is never a name ([`EntityLexicon::is_not_name`]).
     not_name: bool,
+    /// The script it begins in, when Bengali or Devanagari
+    /// ([`indic_script_at`]): asked of every word, by the runs of names
+    /// and by the tagger choosing a sentence's model.
+    indic: Option<Script>,
 }
 
 thread_local! {
@@ -497,6 +501,7 @@ fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
         stem: lists.stem,
         place_ending: facts.place_ending,
         not_name: lex.is_not_name(word),
+        indic: indic_script_at(word.as_bytes(), 0),
     }
 }
 
@@ -551,6 +556,11 @@ impl WordTraits {
     /// Whether word `i` is never a name.
     pub(super) fn not_name(&self, i: usize) -> bool {
         self.0[i].not_name
+    }
+
+    /// The script word `i` begins in, when Bengali or Devanagari.
+    pub(super) fn indic_script(&self, i: usize) -> Option<Script> {
+        self.0[i].indic
     }
 }
 
