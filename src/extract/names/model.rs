@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::patterns::WordTraits;
-use super::{Mention, Names, Slots, Via, Who, make_cover, overlaps_any, unsorted_cover};
+use super::{Mention, Names, Overlaps, Slots, Via, Who, make_cover, overlaps_any, unsorted_cover};
 use crate::gazetteer::NameIndex;
 use crate::lexicon::entities::{Cue, EntityLexicon};
 use crate::lexicon::events::{EventWord, event_lexicon};
@@ -113,7 +113,14 @@ pub fn add_mentions(
         .map(|c| c.range.clone())
         .collect();
     let mut new: Vec<(Who, bool, Mention)> = Vec::new();
+    // A sentence whose every word the model would score is covered already
+    // (a headline's name, a dateline's place and date) is not tagged: any
+    // name it labelled would begin at a covered word, and be dropped below.
+    let mut covers = Overlaps::new(&cover);
     for (range, script, model) in sentences {
+        if scored_all_covered(&words[range.clone()], &infos[range.clone()], &mut covers) {
+            continue;
+        }
         with_partials(script, doc, range.clone(), &partials[range.clone()], |known| {
             model.tag_partials(&infos[range.clone()], known, labels, margins);
         });
@@ -164,6 +171,15 @@ pub fn add_mentions(
         slots.add(&mut names.found, who, person, m);
     }
     names.event_cues = Some(events);
+}
+
+/// Whether every word of a sentence (`words`, their features `infos`)
+/// that the model would score overlaps the cover `covers` reads, asked in
+/// text order. A name the model labels begins at such a word (the rest
+/// are outside without a look), so it would overlap the cover and be
+/// dropped: the sentence need not be tagged.
+fn scored_all_covered(words: &[Range<usize>], infos: &[WordInfo], covers: &mut Overlaps) -> bool {
+    words.iter().zip(infos).all(|(w, info)| info.outside() || covers.any(w))
 }
 
 /// The most words whose buffers a thread keeps for the next article.
@@ -300,6 +316,48 @@ mod tests {
                 assert_eq!(traits.indic_script(i), crate::text::indic_script_at(bytes, w.start));
             }
         }
+    }
+
+    #[test]
+    fn a_sentence_whose_scored_words_are_all_covered_is_not_tagged() {
+        use crate::tagger::features::word_infos;
+        let lex = crate::lexicon::entities::entity_lexicon();
+        let index = crate::gazetteer::NameIndex::builtin();
+        let doc = Document::new("প্রধানমন্ত্রী শেখ হাসিনা বলেন। সভায় এলেন অর্কপ্রভ।".to_string());
+        let names = super::super::rule_mentions(&doc, &index, lex);
+        let evidence = Evidence {
+            found: &names.found,
+            cues: &names.cues,
+            events: &[],
+            dates: &[],
+        };
+        let infos = word_infos(&doc, &index, lex, &evidence);
+        let mut cover = unsorted_cover(&names.found, &names.cues, 0);
+        make_cover(&mut cover);
+        let (text, words) = (doc.norm_text(), doc.words());
+        // Whether the model would score a word, and whether the cover holds it.
+        let word = |s: &str| {
+            let k = words.iter().position(|w| &text[w.clone()] == s).unwrap();
+            (!infos[k].outside(), overlaps_any(&cover, &words[k]))
+        };
+        // The rules find the name after the title: its words are scored and
+        // covered; the title and `বলেন` (said) are cues, never scored.
+        assert_eq!(word("শেখ"), (true, true));
+        assert_eq!(word("হাসিনা"), (true, true));
+        assert_eq!(word("বলেন"), (false, true));
+        // A name no rule knows is scored and not covered.
+        assert_eq!(word("অর্কপ্রভ"), (true, false));
+        let mut covers = Overlaps::new(&cover);
+        let sentences: Vec<_> = doc
+            .sentences
+            .iter()
+            .map(|s| doc.word_indices_between(s.start, s.end))
+            .collect();
+        let skipped: Vec<bool> = sentences
+            .iter()
+            .map(|r| scored_all_covered(&words[r.clone()], &infos[r.clone()], &mut covers))
+            .collect();
+        assert_eq!(skipped, [true, false]);
     }
 
     #[test]
