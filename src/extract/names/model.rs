@@ -15,7 +15,7 @@ use crate::tagger::features::{Evidence, WordInfo, mark_evidence};
 use crate::tagger::memo::{known_words, with_partials};
 use crate::tagger::{Label, NameKind, Partials, Taggers};
 use crate::text::bytes::has_ascii_digit;
-use crate::text::{Document, Script, script_of};
+use crate::text::{Document, Script};
 
 pub fn add_mentions(
     doc: &Document,
@@ -35,16 +35,11 @@ pub fn add_mentions(
     let mut sentences: Vec<(Range<usize>, Script, &crate::tagger::Model)> = Vec::with_capacity(doc.sentences.len());
     for s in &doc.sentences {
         let from = next + words[next..].iter().take_while(|w| w.start < s.start).count();
-        let mut counts = ScriptCounts::default();
-        // A word's script is one of its traits, worked out once a word.
-        let to = from
-            + words[from..]
-                .iter()
-                .take_while(|w| w.start < s.end)
-                .enumerate()
-                .inspect(|&(k, _)| counts.add(traits.indic_script(from + k)))
-                .count();
+        let to = from + words[from..].iter().take_while(|w| w.start < s.end).count();
         next = to;
+        // A word's script is one of its traits, worked out once a word.
+        let mut counts = ScriptCounts::default();
+        (from..to).for_each(|k| counts.add(traits.indic_script(k)));
         if let Some(script) = counts.main()
             && let Some(model) = taggers.for_script(script)
         {
@@ -144,9 +139,7 @@ pub fn add_mentions(
             }
             // A model knows the words of its own script only (`War` in a
             // Hindi headline is no place).
-            let own_script = name_words
-                .iter()
-                .all(|w| text[w.clone()].chars().next().map(script_of) == Some(script));
+            let own_script = (at..at + name_words.len()).all(|k| traits.indic_script(k) == Some(script));
             // An honorific alone (`বেগম`, `श्री`) is no name.
             let honorific = name_words.iter().all(|w| overlaps_any(&honorifics, w));
             if own_script
@@ -276,6 +269,7 @@ fn mention(text: &str, words: &[Range<usize>], at: usize, traits: &WordTraits, p
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::script_of;
 
     #[test]
     fn a_sentence_script_is_that_of_its_words_first_characters() {

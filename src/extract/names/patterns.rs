@@ -152,7 +152,8 @@ fn name_runs(
         }
         run.clear();
     };
-    // Every word is asked: what can be is read off the bytes, not sliced.
+    // Every word is asked: what it is comes from its traits, the gaps
+    // between words are read off the bytes, not sliced.
     let bytes = text.as_bytes();
     for (w, word_traits) in words.iter().cloned().zip(traits.0.iter().copied()) {
         // The cheapest test first: most words are common, and a common
