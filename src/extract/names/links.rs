@@ -615,7 +615,7 @@ fn sound_alike(spellings: &Spellings, keys: &SoundKeys) -> Option<Join> {
     for (len, latin, key) in spellings.forms.iter().filter(|(_, _, key)| keys.may_have(key)) {
         // A letter in four may differ, one at least.
         let most = (latin.chars().count() / 4).max(1);
-        let near = |known: &str| edit_distance(latin, known) <= most;
+        let near = |known: &str| within_edits(latin, known, most);
         if let Some(i) = keys.only_entity(key, near) {
             return Some((i, *len, Via::Sound));
         }
@@ -635,6 +635,16 @@ fn latin_into(lex: &EntityLexicon, name: &str, out: &mut String) {
         romanize_word(lex, word, out);
     }
     out.make_ascii_lowercase();
+}
+
+/// Whether `a` and `b` differ by at most `most` letters changed, added or
+/// dropped. Spellings with one sound key are mostly ASCII of lengths that
+/// differ by more than that already, and are told apart without the table.
+fn within_edits(a: &str, b: &str, most: usize) -> bool {
+    if a.is_ascii() && b.is_ascii() && a.len().abs_diff(b.len()) > most {
+        return false;
+    }
+    edit_distance(a, b) <= most
 }
 
 /// Levenshtein distance of two short strings.
@@ -775,6 +785,10 @@ mod tests {
         // Other scripts count characters, not bytes.
         assert_eq!(edit_distance("পুতিন", "পুটিন"), 1);
         assert_eq!(edit_distance("putin", "पुतिन"), 5);
+        assert!(within_edits("zelensky", "zelenskyy", 1));
+        assert!(!within_edits("modi", "modiji", 1));
+        assert!(within_edits("modi", "modiji", 2));
+        assert!(!within_edits("putin", "puteen", 1));
         // Past the short row on the stack, the same answer.
         let long = "a".repeat(70);
         assert_eq!(edit_distance(&long, &"a".repeat(68)), 2);

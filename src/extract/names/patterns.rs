@@ -325,10 +325,13 @@ fn credit_segment(doc: &Document, cue: Range<usize>) -> Option<Range<usize>> {
     let line_end = doc
         .line_end(cue.end)
         .min(text.floor_char_boundary(cue.end + CREDIT_REACH));
-    let open = text[line_start..cue.start].rfind('(').map(|i| line_start + i);
-    let close = text[cue.end..line_end].find(')').map(|i| cue.end + i);
+    // Brackets are searched for as bytes, many at a time: an ASCII byte is
+    // never part of another character, and most lines hold none.
+    let bytes = text.as_bytes();
+    let open = memchr::memrchr(b'(', &bytes[line_start..cue.start]).map(|i| line_start + i);
+    let close = memchr::memchr(b')', &bytes[cue.end..line_end]).map(|i| cue.end + i);
     match (open, close) {
-        (Some(o), Some(c)) if !text[o + 1..cue.start].contains(')') => Some(o + 1..c),
+        (Some(o), Some(c)) if memchr::memchr(b')', &bytes[o + 1..cue.start]).is_none() => Some(o + 1..c),
         _ if line_end - cue.start <= 120 => Some(cue.start..line_end),
         _ => None,
     }
