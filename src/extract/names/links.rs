@@ -118,9 +118,11 @@ impl<'t> PersonWords<'t> {
 
     fn words(text: &'t str, m: &Mention) -> Option<(&'t str, &'t str)> {
         let name = &text[m.stem.clone()];
-        let first = name.split_once(' ')?.0;
-        let last = name.rsplit_once(' ')?.1;
-        Some((first, last))
+        // A space is one byte, never part of another character: the name
+        // is cut at the first and the last, found as bytes.
+        let first = memchr::memchr(b' ', name.as_bytes())?;
+        let last = memchr::memrchr(b' ', name.as_bytes())?;
+        Some((&name[..first], &name[last + 1..]))
     }
 
     fn add(&mut self, text: &'t str, g: usize, k: usize, m: &Mention) {
@@ -718,7 +720,7 @@ fn extend_first_names(
             continue;
         }
         for m in &mut f.mentions {
-            if text[m.stem.clone()].contains(' ') {
+            if text.as_bytes()[m.stem.clone()].contains(&b' ') {
                 continue;
             }
             let Some(before) = text[..m.range.start].strip_suffix(' ') else {

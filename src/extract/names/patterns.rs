@@ -345,12 +345,13 @@ fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Ra
     let mut p = pos;
     while words.len() < MAX_WORDS {
         let rest = &text[p..];
-        let gap = rest.len() - rest.trim_start_matches([' ', '.']).len();
-        let gap_text = &rest[..gap];
-        if gap_text.contains('.') && !is_initial(text, words.last()) && !is_abbreviation(text, words.last()) {
+        // Spaces and full stops are single bytes: the gap is read as bytes.
+        let gap = rest.bytes().take_while(|&b| b == b' ' || b == b'.').count();
+        let dotted = rest.as_bytes()[..gap].contains(&b'.');
+        if dotted && !is_initial(text, words.last()) && !is_abbreviation(text, words.last()) {
             break;
         }
-        if words.is_empty() && gap_text.contains('.') {
+        if words.is_empty() && dotted {
             break;
         }
         let start = p + gap;
@@ -359,14 +360,17 @@ fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Ra
             break;
         }
         let w = start..end;
-        if (!name_like(doc, &w, lex, cover) && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w)))
-            || lex.is_locative(&text[w.clone()])
-        {
+        // What the lists say of the word, read once (from the thread's
+        // memo when it is one of the article's words).
+        let t = word_traits(doc, &w, lex);
+        let name_like = t.name_like && !overlaps_any(cover, &w);
+        if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.locative {
             break;
         }
         words.push(w);
         p = end;
-        if lex.strip_suffix(&text[start..end], 2).len() < end - start {
+        // A case ending closes the name.
+        if (t.case_stem as usize) < end - start {
             break;
         }
     }
@@ -396,11 +400,12 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
         let word = &text[w.clone()];
         // Walking back from a reporting word, a common word or one with a
         // case ending is where the speaker's name cannot be.
-        let abbreviated = text[end..p].contains('.');
+        let abbreviated = text.as_bytes()[end..p].contains(&b'.');
         let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
-        if !(name_like(doc, &w, lex, cover) || abbreviation)
-            || lex.is_common(word)
-            || lex.strip_suffix(word, 2).len() < word.len()
+        let t = word_traits(doc, &w, lex);
+        if !((t.name_like && !overlaps_any(cover, &w)) || abbreviation)
+            || t.common
+            || (t.case_stem as usize) < word.len()
             || (abbreviated && !abbreviation)
         {
             break;
@@ -429,7 +434,12 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 
 /// Whether the word could be part of a person's name.
 fn name_like(doc: &Document, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
-    !overlaps_any(cover, w) && traits(lex, &doc.norm_text()[w.clone()], doc.word_id(w)).name_like
+    !overlaps_any(cover, w) && word_traits(doc, w, lex).name_like
+}
+
+/// The [`Traits`] of the word `w` of `doc` (a whole word or a piece).
+fn word_traits(doc: &Document, w: &Range<usize>, lex: &EntityLexicon) -> Traits {
+    traits(lex, &doc.norm_text()[w.clone()], doc.word_id(w))
 }
 
 /// What the name patterns ask of a word alone.
@@ -441,6 +451,8 @@ struct Traits {
     name_like: bool,
     /// Neither it nor its stem is a common word, and it is no locative.
     uncommon: bool,
+    /// It is a common word ([`EntityLexicon::is_common`]).
+    common: bool,
     /// Its length less a case ending of two letters or more: shorter than
     /// the word when it carries one, which closes a name.
     case_stem: u32,
@@ -499,6 +511,7 @@ fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
         name_like,
         // The facts' stem is the word itself when it has no ending.
         uncommon: !facts.common && !facts.common_stem && !facts.locative,
+        common: facts.common,
         case_stem: lists.case_stem,
         locative: facts.locative,
         place_cue: facts.place_cue,

@@ -53,13 +53,14 @@ pub fn gazetteer_mentions(
             let c = &cues[before - 1];
             matches!(c.cue, Cue::Title { .. }) && text[c.range.end..m.start].trim().is_empty()
         };
-        let full_name = text[m.start..m.stem_end].contains(' ');
         // (entry, adjective, a person's): each entry read once.
         let listed: SmallVec<[(u32, bool, bool); 2]> = entries(m)
             .map(|(i, adjective)| (i, adjective, gaz.entries[i as usize].kind == EntryKind::Person))
             .collect();
         let (people, places) = (listed.iter().any(|e| e.2), listed.iter().any(|e| !e.2));
-        let of_people = people && (!places || after_title || full_name);
+        // Whether the name is of two words or more: asked only when it decides.
+        let full_name = || text.as_bytes()[m.start..m.stem_end].contains(&b' ');
+        let of_people = people && (!places || after_title || full_name());
         let mut candidates = listed
             .iter()
             .filter(|e| e.2 == of_people)
@@ -91,7 +92,7 @@ pub fn gazetteer_mentions(
         // Capitalised name words before a one-word town make it the end of
         // a person's name (`Nusrat Jahan Mitu` is not the town Mitú).
         let town = place && gaz.entries[entry as usize].place_kind == "city";
-        if town && !full_name && capitalized_words_before(text, m.start, lex) >= 2 {
+        if town && !full_name() && capitalized_words_before(text, m.start, lex) >= 2 {
             continue;
         }
         let person = gaz.entries[entry as usize].kind == EntryKind::Person;
