@@ -155,7 +155,7 @@ fn name_runs(
     // Every word is asked: what it is comes from its traits, the gaps
     // between words are read off the bytes, not sliced.
     let bytes = text.as_bytes();
-    for (w, word_traits) in words.iter().cloned().zip(traits.0.iter().copied()) {
+    for (w, word_traits) in words.iter().cloned().zip(traits.traits.iter().copied()) {
         // The cheapest test first: most words are common, and a common
         // word ends the run whatever else holds of it.
         if !word_traits.uncommon {
@@ -525,11 +525,17 @@ fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
 /// The [`Traits`] of every word of an article, in order: the thread's
 /// memo is checked once for them all, and the passes over the words that
 /// ask (runs of names, places, short forms) read them by index.
-pub(super) struct WordTraits(Vec<Traits>);
+pub(super) struct WordTraits {
+    traits: Vec<Traits>,
+    /// The words that carry a place cue or a place name's ending, in
+    /// order: the few where places found from context are looked for.
+    place_marked: Vec<u32>,
+}
 
 impl WordTraits {
     pub(super) fn of(doc: &Document, lex: &EntityLexicon) -> WordTraits {
         let (text, numbers) = (doc.norm_text(), doc.word_numbers());
+        let mut place_marked = Vec::new();
         let traits = TRAITS.with_borrow_mut(|memo| {
             memo.serve(lex as *const EntityLexicon as usize, numbers.numbering());
             let words = doc.words();
@@ -538,46 +544,53 @@ impl WordTraits {
                 .zip(numbers.indices(0..words.len()))
                 .enumerate()
                 // A new word's traits are worked out; the rest only read.
-                .map(|(i, (w, &number))| match memo.get(number) {
-                    Some(&known) => known,
-                    None => {
-                        let (word, id) = (&text[w.clone()], numbers.get(i));
-                        memo.read(
-                            number,
-                            || traits_of(lex, word, WordLists::of_number(lex, word, id)),
-                            |t| *t,
-                        )
+                .map(|(i, (w, &number))| {
+                    let t = match memo.get(number) {
+                        Some(&known) => known,
+                        None => {
+                            let (word, id) = (&text[w.clone()], numbers.get(i));
+                            memo.read(
+                                number,
+                                || traits_of(lex, word, WordLists::of_number(lex, word, id)),
+                                |t| *t,
+                            )
+                        }
+                    };
+                    // Noted as they are read, not found by another pass.
+                    if t.place_cue || t.place_ending {
+                        place_marked.push(i as u32);
                     }
+                    t
                 })
                 .collect()
         });
-        WordTraits(traits)
+        WordTraits { traits, place_marked }
     }
 
     /// The length of word `i` less one case ending, as
     /// [`EntityLexicon::strip_suffix`] gives it.
     pub(super) fn stem_len(&self, i: usize) -> usize {
-        self.0[i].stem as usize
+        self.traits[i].stem as usize
     }
 
     /// The length of word `i` less a case ending of two letters or more.
     pub(super) fn case_stem_len(&self, i: usize) -> usize {
-        self.0[i].case_stem as usize
+        self.traits[i].case_stem as usize
     }
 
     /// Whether word `i` is a locative.
     pub(super) fn locative(&self, i: usize) -> bool {
-        self.0[i].locative
+        self.traits[i].locative
     }
 
     /// Whether word `i` is never a name.
     pub(super) fn not_name(&self, i: usize) -> bool {
-        self.0[i].not_name
+        self.traits[i].not_name
     }
 
     /// The script word `i` begins in, when Bengali or Devanagari.
     pub(super) fn indic_script(&self, i: usize) -> Option<Script> {
-        self.0[i].indic
+        self.traits[i].indic
     }
 }
 
@@ -616,12 +629,8 @@ pub(super) fn context_places(
     let words = doc.words();
     // Only a place cue or a place name's ending starts a look: the few
     // words that carry one are visited, not every word.
-    let marked = traits
-        .0
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.place_cue || t.place_ending);
-    for (i, word_traits) in marked {
+    for i in traits.place_marked.iter().map(|&i| i as usize) {
+        let word_traits = traits.traits[i];
         let (w, prev) = (words[i].clone(), i.checked_sub(1).map(|j| words[j].clone()));
         let candidate = |r: &Range<usize>| {
             let s = &text[r.clone()];
