@@ -244,8 +244,9 @@ impl Document {
     /// The number of the word `w` is, when it is one of
     /// [`Document::words`] whole.
     pub fn word_id(&self, w: &Range<usize>) -> Option<numbers::WordId> {
-        let i = self.words.binary_search_by_key(&w.start, |x| x.start).ok()?;
-        (self.words[i].end == w.end).then(|| self.word_numbers().get(i))
+        // Found from the index of words by offset, not a search of them all.
+        let i = self.first_word_starting_at_or_after(w.start);
+        (*self.words.get(i)? == *w).then(|| self.word_numbers().get(i))
     }
 
     /// The words of `norm_text()[from..to]`, a word that either end cuts
