@@ -164,14 +164,17 @@ impl<'a> Grammar<'a> {
 
     /// Items `i` and `i + 1` are separated by a little plain space.
     fn sp(&self, i: usize) -> bool {
+        // Read as bytes: text of spaces (`20`) and no-break spaces (`C2 A0`)
+        // alone is made of those bytes alone, and no other text is.
         self.gap(i)
-            .is_some_and(|g| !g.is_empty() && g.len() <= 3 && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+            .is_some_and(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| matches!(b, b' ' | 0xC2 | 0xA0)))
     }
 
     /// The gap after item `i`, trimmed, when it stays on one line and is short.
     fn gap_is(&self, i: usize, allowed: &[&str]) -> bool {
-        self.gap(i)
-            .is_some_and(|g| g.len() <= 6 && !g.contains('\n') && allowed.contains(&g.trim_matches([' ', '\u{a0}'])))
+        self.gap(i).is_some_and(|g| {
+            g.len() <= 6 && !g.as_bytes().contains(&b'\n') && allowed.contains(&g.trim_matches([' ', '\u{a0}']))
+        })
     }
 
     fn word(&self, i: usize) -> &'a [Word] {
