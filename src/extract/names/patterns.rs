@@ -60,7 +60,7 @@ pub(super) fn context_people(
         match c.cue {
             Cue::Title { role } => {
                 // Titles chain (`শংকরাচার্য স্বামী X`): the last one reads the name.
-                let next = text.len() - text[c.range.end..].trim_start_matches(' ').len();
+                let next = past_spaces(text, c.range.end);
                 if cues_at(cues, next).iter().any(|k| matches!(k.cue, Cue::Title { .. })) {
                     continue;
                 }
@@ -242,7 +242,7 @@ fn trim_common_tail(
     mut words: Vec<Range<usize>>,
 ) -> Vec<Range<usize>> {
     let Some(last) = words.last() else { return words };
-    let at = text.len() - text[last.end..].trim_start_matches(' ').len();
+    let at = past_spaces(text, last.end);
     let next = &text[at..word_end(text, at)];
     let bounded = (at > last.end && !next.is_empty() && lex.is_not_name(next))
         || cues_at(cues, at).iter().any(|c| matches!(c.cue, Cue::Speech(_)));
@@ -263,7 +263,7 @@ fn trim_common_tail(
 /// Whether a reporting word follows the last of `words`.
 fn speech_follows(text: &str, words: &[Range<usize>], cues: &[CueMatch]) -> bool {
     let Some(last) = words.last() else { return false };
-    let at = text.len() - text[last.end..].trim_start_matches(' ').len();
+    let at = past_spaces(text, last.end);
     cues_at(cues, at)
         .iter()
         .any(|c| matches!(c.cue, Cue::Speech(side) if side.after()))
@@ -272,7 +272,7 @@ fn speech_follows(text: &str, words: &[Range<usize>], cues: &[CueMatch]) -> bool
 /// After a list item: a comma, a joining word, the end of a clause or a
 /// reporting word.
 fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]) -> bool {
-    let rest = text[end..].trim_start_matches(' ');
+    let rest = &text[past_spaces(text, end)..];
     let at = text.len() - rest.len();
     match rest.chars().next() {
         None => true,
@@ -288,14 +288,14 @@ fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]
 /// The position after a list separator (a comma or joining word) at `p`,
 /// and whether it held a joining word.
 fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, bool)> {
-    let rest = text[p..].trim_start_matches(' ');
+    let rest = &text[past_spaces(text, p)..];
     let mut at = text.len() - rest.len();
     let mut seen = false;
     if rest.starts_with(',') {
         at += 1;
         seen = true;
     }
-    let rest = text[at..].trim_start_matches(' ');
+    let rest = &text[past_spaces(text, at)..];
     let word_at = text.len() - rest.len();
     let end = word_end(text, word_at);
     let joined = end > word_at && lex.is_join(&text[word_at..end]);
@@ -303,13 +303,18 @@ fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, b
         at = end;
         seen = true;
     }
-    seen.then(|| (text.len() - text[at..].trim_start_matches(' ').len(), joined))
+    seen.then(|| (past_spaces(text, at), joined))
+}
+
+/// Where the spaces from `at` end: read as bytes, a space being one.
+fn past_spaces(text: &str, at: usize) -> usize {
+    at + text.as_bytes()[at..].iter().take_while(|&&b| b == b' ').count()
 }
 
 /// Skip a title cue starting at `p`.
 fn skip_title(text: &str, p: usize, cues: &[CueMatch]) -> usize {
     match cues_at(cues, p).iter().find(|c| matches!(c.cue, Cue::Title { .. })) {
-        Some(c) => text.len() - text[c.range.end..].trim_start_matches(' ').len(),
+        Some(c) => past_spaces(text, c.range.end),
         None => p,
     }
 }
