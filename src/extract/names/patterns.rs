@@ -272,9 +272,8 @@ fn speech_follows(text: &str, words: &[Range<usize>], cues: &[CueMatch]) -> bool
 /// After a list item: a comma, a joining word, the end of a clause or a
 /// reporting word.
 fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]) -> bool {
-    let rest = &text[past_spaces(text, end)..];
-    let at = text.len() - rest.len();
-    match rest.chars().next() {
+    let at = past_spaces(text, end);
+    match text[at..].chars().next() {
         None => true,
         Some(',' | '।' | '.' | ')' | ';' | '\n' | '?' | '!') => true,
         Some(c) if is_word_char(c) => {
@@ -288,15 +287,13 @@ fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]
 /// The position after a list separator (a comma or joining word) at `p`,
 /// and whether it held a joining word.
 fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, bool)> {
-    let rest = &text[past_spaces(text, p)..];
-    let mut at = text.len() - rest.len();
+    let mut at = past_spaces(text, p);
     let mut seen = false;
-    if rest.starts_with(',') {
+    if text.as_bytes().get(at) == Some(&b',') {
         at += 1;
         seen = true;
     }
-    let rest = &text[past_spaces(text, at)..];
-    let word_at = text.len() - rest.len();
+    let word_at = past_spaces(text, at);
     let end = word_end(text, word_at);
     let joined = end > word_at && lex.is_join(&text[word_at..end]);
     if joined {
@@ -368,7 +365,7 @@ fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Ra
         // What the lists say of the word, read once (from the thread's
         // memo when it is one of the article's words).
         let t = word_traits(doc, &w, lex);
-        let name_like = t.name_like && !overlaps_any(cover, &w);
+        let name_like = t.free_name_word(&w, cover);
         if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.locative {
             break;
         }
@@ -408,7 +405,7 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
         let abbreviated = text.as_bytes()[end..p].contains(&b'.');
         let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
         let t = word_traits(doc, &w, lex);
-        if !((t.name_like && !overlaps_any(cover, &w)) || abbreviation)
+        if !(t.free_name_word(&w, cover) || abbreviation)
             || t.common
             || (t.case_stem as usize) < word.len()
             || (abbreviated && !abbreviation)
@@ -440,6 +437,14 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 /// Whether the word could be part of a person's name.
 fn name_like(doc: &Document, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
     !overlaps_any(cover, w) && word_traits(doc, w, lex).name_like
+}
+
+impl Traits {
+    /// Whether the word `w` of these traits could be part of a person's
+    /// name ([`name_like`]) for traits already read.
+    fn free_name_word(&self, w: &Range<usize>, cover: &[Range<usize>]) -> bool {
+        self.name_like && !overlaps_any(cover, w)
+    }
 }
 
 /// The [`Traits`] of the word `w` of `doc` (a whole word or a piece).
