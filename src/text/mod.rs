@@ -70,7 +70,7 @@ impl CharIndex {
 /// rest, all of most spans and of most offsets within a block, eight
 /// bytes to a register, where the vector loop would leave it to a loop of
 /// one byte at a time.
-fn char_starts(bytes: &[u8]) -> usize {
+pub fn char_starts(bytes: &[u8]) -> usize {
     let (blocks, rest) = bytes.as_chunks::<64>();
     // A block's count fits a byte: summed in bytes, widened once a block.
     let mut n: usize = blocks

@@ -3,7 +3,7 @@
 use super::{Found, NameSetup, Names, Who};
 use crate::extract::{Context, Extractor, Kind, Kinds};
 use crate::model::{Article, Place, Source, Text};
-use crate::text::Document;
+use crate::text::{Document, char_starts};
 
 pub struct Places {
     pub setup: NameSetup,
@@ -66,16 +66,81 @@ impl Extractor for Places {
     }
 }
 
-/// The longest mention's base form, as printed. Adjectives count only when
-/// the entity has no other mention.
+/// The longest mention's base form, as printed (the last of the
+/// longest). Adjectives count only when the entity has no other mention.
 pub fn native_name(doc: &Document, f: &Found) -> Text {
-    let names = f.mentions.iter().filter(|m| m.via != super::Via::Adjective);
-    let pick = |it: &mut dyn Iterator<Item = &super::Mention>| {
-        it.map(|m| &doc.text[doc.orig_range(m.stem.clone())])
-            .max_by_key(|s| s.chars().count())
-            .map(Text::from)
+    // Lengths in characters of the text as read, counted a register at a
+    // time: every entity of every article asks this of each mention.
+    let longest = |adjectives: bool| {
+        let mut best: Option<(usize, &str)> = None;
+        for m in f.mentions.iter().filter(|m| adjectives || m.via != super::Via::Adjective) {
+            let s = &doc.text[doc.orig_range(m.stem.clone())];
+            let n = char_starts(s.as_bytes());
+            if best.is_none_or(|(most, _)| n >= most) {
+                best = Some((n, s));
+            }
+        }
+        best.map(|(_, s)| Text::from(s))
     };
-    pick(&mut names.clone())
-        .or_else(|| pick(&mut f.mentions.iter()))
-        .unwrap_or_default()
+    longest(false).or_else(|| longest(true)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::names::{Mention, Via};
+
+    /// A place with a mention of each of `stems` (words of `text`, by
+    /// their normalised offsets), found by `vias`.
+    fn found(doc: &Document, stems: &[(&str, Via)]) -> Found {
+        let text = doc.norm_text();
+        let mut from = 0;
+        let mentions = stems
+            .iter()
+            .map(|&(stem, via)| {
+                let start = from + text[from..].find(stem).expect("stem in text");
+                from = start + stem.len();
+                Mention {
+                    range: start..from,
+                    stem: start..from,
+                    via,
+                }
+            })
+            .collect();
+        Found {
+            who: Who::Pattern(String::new()),
+            person: false,
+            mentions,
+            role: None,
+        }
+    }
+
+    #[test]
+    fn the_native_name_is_the_longest_mention_as_read() {
+        // The precomposed য় is one character as read and two once
+        // normalised: `ঢাকায়` as read (five) is shorter than `ঢাকাতে` (six),
+        // though as long once normalised.
+        let doc = Document::new("ঢাকাতে বৈঠক, ঢাকা\u{09DF} ফেরা, ঢাকাকে চিঠি".to_string());
+        let decomposed = "ঢাকা\u{09AF}\u{09BC}";
+        assert!(doc.norm_text().contains(decomposed));
+        let read = [("ঢাকাতে", Via::Gazetteer), (decomposed, Via::Gazetteer)];
+        assert_eq!(native_name(&doc, &found(&doc, &read)), "ঢাকাতে");
+        // Of two as long, the later.
+        let ties = [("ঢাকাতে", Via::Gazetteer), ("ঢাকাকে", Via::Gazetteer)];
+        assert_eq!(native_name(&doc, &found(&doc, &ties)), "ঢাকাকে");
+        // A mention's text is as read, the precomposed letter kept.
+        assert_eq!(native_name(&doc, &found(&doc, &[(decomposed, Via::Gazetteer)])), "ঢাকা\u{09DF}");
+    }
+
+    #[test]
+    fn an_adjective_names_the_place_only_when_nothing_else_does() {
+        let doc = Document::new("ভারতীয় দল ভারত সফরে".to_string());
+        let adjective = ("ভারতীয়", Via::Adjective);
+        assert_eq!(
+            native_name(&doc, &found(&doc, &[adjective, ("ভারত", Via::Gazetteer)])),
+            "ভারত"
+        );
+        assert_eq!(native_name(&doc, &found(&doc, &[adjective])), "ভারতীয়");
+        assert_eq!(native_name(&doc, &found(&doc, &[])), "");
+    }
 }
