@@ -73,7 +73,11 @@ pub fn native_name(doc: &Document, f: &Found) -> Text {
     // time: every entity of every article asks this of each mention.
     let longest = |adjectives: bool| {
         let mut best: Option<(usize, &str)> = None;
-        for m in f.mentions.iter().filter(|m| adjectives || m.via != super::Via::Adjective) {
+        for m in f
+            .mentions
+            .iter()
+            .filter(|m| adjectives || m.via != super::Via::Adjective)
+        {
             let s = &doc.text[doc.orig_range(m.stem.clone())];
             let n = char_starts(s.as_bytes());
             if best.is_none_or(|(most, _)| n >= most) {
@@ -129,7 +133,10 @@ mod tests {
         let ties = [("ঢাকাতে", Via::Gazetteer), ("ঢাকাকে", Via::Gazetteer)];
         assert_eq!(native_name(&doc, &found(&doc, &ties)), "ঢাকাকে");
         // A mention's text is as read, the precomposed letter kept.
-        assert_eq!(native_name(&doc, &found(&doc, &[(decomposed, Via::Gazetteer)])), "ঢাকা\u{09DF}");
+        assert_eq!(
+            native_name(&doc, &found(&doc, &[(decomposed, Via::Gazetteer)])),
+            "ঢাকা\u{09DF}"
+        );
     }
 
     #[test]
