@@ -200,8 +200,14 @@ impl EventLexicon {
             if start != w.start && text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
-            // A cue that ends inside the word leaves the rest of it.
-            let word_end = if w.contains(&end) { w.end } else { word_end(text, end) };
+            // A cue that ends inside the word leaves the rest of it; one
+            // that ends with it, nothing (a word is a whole run of word
+            // characters): only one that ends past it reads on.
+            let word_end = if end <= w.end && end >= w.start {
+                w.end
+            } else {
+                word_end(text, end)
+            };
             let rest = &text[end..word_end];
             let trigger = matches!(self.words[pattern], EventWord::Trigger(_));
             let ending_ok =
