@@ -294,7 +294,7 @@ impl NameIndex {
                 }
                 let found = candidates
                     .iter()
-                    .find_map(|&i| self.accept(text, w.start, w.start + self.pattern(i).len(), i, lex));
+                    .find_map(|&i| self.accept(text, &w, w.start + self.pattern(i).len(), i, lex));
                 if let Some(nm) = found {
                     out.push(nm);
                     // The match may span several words.
@@ -327,7 +327,15 @@ impl NameIndex {
         (out.into_boxed_slice(), heads)
     }
 
-    fn accept(&self, text: &str, start: usize, end: usize, pattern: u32, lex: &EntityLexicon) -> Option<NameMatch> {
+    fn accept(
+        &self,
+        text: &str,
+        word: &Range<usize>,
+        end: usize,
+        pattern: u32,
+        lex: &EntityLexicon,
+    ) -> Option<NameMatch> {
+        let start = word.start;
         let found = &text[start..end];
         match self.case[pattern as usize] {
             Case::Any => {}
@@ -342,7 +350,9 @@ impl NameIndex {
                 }
             }
         }
-        let word_end = word_end(text, end);
+        // A match within its first word leaves the rest of that word (a
+        // whole run of word characters); one of several words reads on.
+        let word_end = if end <= word.end { word.end } else { word_end(text, end) };
         let rest = &text[end..word_end];
         if !lex.is_suffix(found, rest) {
             return None;
