@@ -243,6 +243,14 @@ impl Document {
 
     /// The number of the word `w` is, when it is one of
     /// [`Document::words`] whole.
+    /// The index in [`Document::words`] of the word that starts at
+    /// normalised offset `start`, if one does.
+    #[inline]
+    pub fn word_starting_at(&self, start: usize) -> Option<usize> {
+        let i = self.first_word_starting_at_or_after(start);
+        self.words.get(i).is_some_and(|w| w.start == start).then_some(i)
+    }
+
     pub fn word_id(&self, w: &Range<usize>) -> Option<numbers::WordId> {
         // Found from the index of words by offset, not a search of them all.
         let i = self.first_word_starting_at_or_after(w.start);
@@ -286,6 +294,23 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_starting_at_an_offset_is_found_only_at_its_start() {
+        let doc = Document::new("ঢাকায় আজ, বৈঠক।".to_string());
+        let n = doc.norm_text();
+        let (today, meeting) = (n.find("আজ").unwrap(), n.find("বৈঠক").unwrap());
+        assert_eq!(doc.word_starting_at(0), Some(0));
+        assert_eq!(doc.word_starting_at(today), Some(1));
+        assert_eq!(doc.word_starting_at(meeting), Some(2));
+        assert_eq!(doc.words()[2], meeting..meeting + "বৈঠক".len());
+        // Inside a word, at a space or a comma, at the end: none.
+        assert_eq!(doc.word_starting_at(3), None);
+        assert_eq!(doc.word_starting_at(today - 1), None);
+        assert_eq!(doc.word_starting_at(today + "আজ".len()), None);
+        assert_eq!(doc.word_starting_at(n.len()), None);
+        assert_eq!(doc.word_starting_at(n.len() + 10), None);
+    }
 
     #[test]
     fn spans_point_into_the_text_as_read() {

@@ -357,14 +357,18 @@ fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Ra
             break;
         }
         let start = p + gap;
-        let end = word_end(text, start);
+        // One of the article's words (most often) ends where it was found
+        // to, and its traits are kept by its number; else it is read off
+        // the text.
+        let at = doc.word_starting_at(start);
+        let end = at.map_or_else(|| word_end(text, start), |k| doc.words()[k].end);
         if end == start {
             break;
         }
         let w = start..end;
         // What the lists say of the word, read once (from the thread's
         // memo when it is one of the article's words).
-        let t = word_traits(doc, &w, lex);
+        let t = traits(lex, &text[w.clone()], at.map(|k| doc.word_numbers().get(k)));
         let name_like = t.free_name_word(&w, cover);
         if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.locative {
             break;
