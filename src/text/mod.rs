@@ -251,6 +251,14 @@ impl Document {
         self.words.get(i).is_some_and(|w| w.start == start).then_some(i)
     }
 
+    /// The index in [`Document::words`] of the word that ends at
+    /// normalised offset `end`, if one does.
+    #[inline]
+    pub fn word_ending_at(&self, end: usize) -> Option<usize> {
+        let i = self.first_word_ending_after(end).checked_sub(1)?;
+        (self.words[i].end == end).then_some(i)
+    }
+
     pub fn word_id(&self, w: &Range<usize>) -> Option<numbers::WordId> {
         // Found from the index of words by offset, not a search of them all.
         let i = self.first_word_starting_at_or_after(w.start);
@@ -296,7 +304,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_word_starting_at_an_offset_is_found_only_at_its_start() {
+    fn the_word_starting_or_ending_at_an_offset_is_found_only_there() {
         let doc = Document::new("ঢাকায় আজ, বৈঠক।".to_string());
         let n = doc.norm_text();
         let (today, meeting) = (n.find("আজ").unwrap(), n.find("বৈঠক").unwrap());
@@ -310,6 +318,13 @@ mod tests {
         assert_eq!(doc.word_starting_at(today + "আজ".len()), None);
         assert_eq!(doc.word_starting_at(n.len()), None);
         assert_eq!(doc.word_starting_at(n.len() + 10), None);
+        // And the word that ends at one.
+        assert_eq!(doc.word_ending_at(today + "আজ".len()), Some(1));
+        assert_eq!(doc.word_ending_at(n.len() - "।".len()), Some(2));
+        assert_eq!(doc.word_ending_at(today), None);
+        assert_eq!(doc.word_ending_at(0), None);
+        assert_eq!(doc.word_ending_at(n.len()), None);
+        assert_eq!(doc.word_ending_at(n.len() + 10), None);
     }
 
     #[test]

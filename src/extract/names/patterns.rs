@@ -398,7 +398,9 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
             break;
         }
         let end = before.len();
-        let start = word_start(text, end);
+        // One of the article's words, as after a cue, or read off the text.
+        let at = doc.word_ending_at(end);
+        let start = at.map_or_else(|| word_start(text, end), |k| doc.words()[k].start);
         if start == end {
             break;
         }
@@ -408,7 +410,7 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
         // case ending is where the speaker's name cannot be.
         let abbreviated = text.as_bytes()[end..p].contains(&b'.');
         let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
-        let t = word_traits(doc, &w, lex);
+        let t = traits(lex, word, at.map(|k| doc.word_numbers().get(k)));
         if !(t.free_name_word(&w, cover) || abbreviation)
             || t.common
             || (t.case_stem as usize) < word.len()
