@@ -125,7 +125,7 @@ pub(super) fn context_people(
             Cue::Block => {}
         }
     }
-    for run in name_runs(text, doc.words(), traits, lex, &cover) {
+    for run in name_runs(text, doc.words(), traits, &cover) {
         add(found, &mut cover, &run, None);
     }
     lists(doc, lex, cues, found, &mut cover, &mut add);
@@ -138,19 +138,21 @@ fn name_runs(
     text: &str,
     words: &[Range<usize>],
     traits: &WordTraits,
-    lex: &EntityLexicon,
     cover: &[Range<usize>],
 ) -> Vec<Vec<Range<usize>>> {
     let mut runs = Vec::new();
     let mut run: Vec<Range<usize>> = Vec::new();
+    // Whether a word of the run is a known word of names, as its traits say.
+    let mut named = false;
     let mut covers = Overlaps::new(cover);
     // The run is emptied, not taken: it keeps its room for the next, and
     // only the few runs kept are copied.
-    let mut flush = |run: &mut Vec<Range<usize>>| {
-        if (2..=MAX_WORDS).contains(&run.len()) && run.iter().any(|w| lex.is_name_word(&text[w.clone()])) {
+    let mut flush = |run: &mut Vec<Range<usize>>, named: &mut bool| {
+        if (2..=MAX_WORDS).contains(&run.len()) && *named {
             runs.push(run.clone());
         }
         run.clear();
+        *named = false;
     };
     // Every word is asked: what it is comes from its traits, the gaps
     // between words are read off the bytes, not sliced.
@@ -158,9 +160,9 @@ fn name_runs(
     for (w, word_traits) in words.iter().cloned().zip(traits.traits.iter().copied()) {
         // The cheapest test first: most words are common, and a common
         // word ends the run whatever else holds of it.
-        if !word_traits.uncommon {
+        if !word_traits.uncommon() {
             if !run.is_empty() {
-                flush(&mut run);
+                flush(&mut run, &mut named);
             }
             continue;
         }
@@ -170,24 +172,25 @@ fn name_runs(
             gap == b" " || (gap == b". " && is_abbreviation(text, Some(p)))
         });
         if !joined {
-            flush(&mut run);
+            flush(&mut run, &mut named);
         }
         if !native {
-            flush(&mut run);
+            flush(&mut run, &mut named);
             continue;
         }
-        let fits = (word_traits.name_like && !covers.any(&w)) || is_abbreviation(text, Some(&w));
+        let fits = (word_traits.name_like() && !covers.any(&w)) || is_abbreviation(text, Some(&w));
         if !fits {
-            flush(&mut run);
+            flush(&mut run, &mut named);
             continue;
         }
         run.push(w.clone());
+        named |= word_traits.name_word();
         // A case ending closes the name; so does the longest name.
         if (word_traits.case_stem as usize) < w.len() || run.len() == MAX_WORDS {
-            flush(&mut run);
+            flush(&mut run, &mut named);
         }
     }
-    flush(&mut run);
+    flush(&mut run, &mut named);
     runs
 }
 
@@ -370,7 +373,7 @@ fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Ra
         // memo when it is one of the article's words).
         let t = traits(lex, &text[w.clone()], at.map(|k| doc.word_numbers().get(k)));
         let name_like = t.free_name_word(&w, cover);
-        if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.locative {
+        if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.locative() {
             break;
         }
         words.push(w);
@@ -412,7 +415,7 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
         let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
         let t = traits(lex, word, at.map(|k| doc.word_numbers().get(k)));
         if !(t.free_name_word(&w, cover) || abbreviation)
-            || t.common
+            || t.common()
             || (t.case_stem as usize) < word.len()
             || (abbreviated && !abbreviation)
         {
@@ -442,14 +445,14 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 
 /// Whether the word could be part of a person's name.
 fn name_like(doc: &Document, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
-    !overlaps_any(cover, w) && word_traits(doc, w, lex).name_like
+    !overlaps_any(cover, w) && word_traits(doc, w, lex).name_like()
 }
 
 impl Traits {
     /// Whether the word `w` of these traits could be part of a person's
     /// name ([`name_like`]) for traits already read.
     fn free_name_word(&self, w: &Range<usize>, cover: &[Range<usize>]) -> bool {
-        self.name_like && !overlaps_any(cover, w)
+        self.name_like() && !overlaps_any(cover, w)
     }
 }
 
@@ -458,34 +461,82 @@ fn word_traits(doc: &Document, w: &Range<usize>, lex: &EntityLexicon) -> Traits 
     traits(lex, &doc.norm_text()[w.clone()], doc.word_id(w))
 }
 
-/// What the name patterns ask of a word alone.
+/// What the name patterns ask of a word alone: its stems' lengths, its
+/// script and a bit for each thing the lists say of it. Twelve bytes: a
+/// pass over every word of an article reads them, and every byte more
+/// was paid for in each (round 31).
 #[derive(Debug, Clone, Copy)]
 struct Traits {
-    /// It may be a word of a name: no digit, never a non-name (nor its
-    /// stems), a capitalised Latin word or a native word of two letters or
-    /// more that is no finite verb.
-    name_like: bool,
-    /// Neither it nor its stem is a common word, and it is no locative.
-    uncommon: bool,
-    /// It is a common word ([`EntityLexicon::is_common`]).
-    common: bool,
     /// Its length less a case ending of two letters or more: shorter than
     /// the word when it carries one, which closes a name.
     case_stem: u32,
-    /// It is a locative.
-    locative: bool,
-    /// It (or its stem) says that the word before it is a place.
-    place_cue: bool,
     /// The length of its stem less one case ending.
     stem: u32,
-    /// That stem ends the way place names end.
-    place_ending: bool,
-    /// It is never a name ([`EntityLexicon::is_not_name`]).
-    not_name: bool,
+    /// The bits of [`Traits::NAME_LIKE`] and the rest.
+    flags: u8,
     /// The script it begins in, when Bengali or Devanagari
     /// ([`indic_script_at`]): asked of every word, by the runs of names
     /// and by the tagger choosing a sentence's model.
     indic: Option<Script>,
+}
+
+impl Traits {
+    /// It may be a word of a name: no digit, never a non-name (nor its
+    /// stems), a capitalised Latin word or a native word of two letters or
+    /// more that is no finite verb.
+    const NAME_LIKE: u8 = 1;
+    /// Neither it nor its stem is a common word, and it is no locative.
+    const UNCOMMON: u8 = 1 << 1;
+    /// It is a common word ([`EntityLexicon::is_common`]).
+    const COMMON: u8 = 1 << 2;
+    /// It is a locative.
+    const LOCATIVE: u8 = 1 << 3;
+    /// It (or its stem) says that the word before it is a place.
+    const PLACE_CUE: u8 = 1 << 4;
+    /// Its stem ends the way place names end.
+    const PLACE_ENDING: u8 = 1 << 5;
+    /// It is never a name ([`EntityLexicon::is_not_name`]).
+    const NOT_NAME: u8 = 1 << 6;
+    /// It (or its stem) is a known word of people's names
+    /// ([`EntityLexicon::is_name_word`]).
+    const NAME_WORD: u8 = 1 << 7;
+
+    #[inline]
+    fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+
+    fn name_like(self) -> bool {
+        self.has(Self::NAME_LIKE)
+    }
+
+    fn uncommon(self) -> bool {
+        self.has(Self::UNCOMMON)
+    }
+
+    fn common(self) -> bool {
+        self.has(Self::COMMON)
+    }
+
+    fn locative(self) -> bool {
+        self.has(Self::LOCATIVE)
+    }
+
+    fn place_cue(self) -> bool {
+        self.has(Self::PLACE_CUE)
+    }
+
+    fn place_ending(self) -> bool {
+        self.has(Self::PLACE_ENDING)
+    }
+
+    fn not_name(self) -> bool {
+        self.has(Self::NOT_NAME)
+    }
+
+    fn name_word(self) -> bool {
+        self.has(Self::NAME_WORD)
+    }
 }
 
 thread_local! {
@@ -523,17 +574,23 @@ fn traits_of(lex: &EntityLexicon, word: &str, lists: WordLists) -> Traits {
             }
             Script::Other => false,
         });
-    Traits {
-        name_like,
+    let flags = [
+        (name_like, Traits::NAME_LIKE),
         // The facts' stem is the word itself when it has no ending.
-        uncommon: !facts.common && !facts.common_stem && !facts.locative,
-        common: facts.common,
+        (!facts.common && !facts.common_stem && !facts.locative, Traits::UNCOMMON),
+        (facts.common, Traits::COMMON),
+        (facts.locative, Traits::LOCATIVE),
+        (facts.place_cue, Traits::PLACE_CUE),
+        (facts.place_ending, Traits::PLACE_ENDING),
+        (lex.is_not_name(word), Traits::NOT_NAME),
+        (facts.name_word, Traits::NAME_WORD),
+    ]
+    .into_iter()
+    .fold(0, |flags, (holds, flag)| if holds { flags | flag } else { flags });
+    Traits {
         case_stem: lists.case_stem,
-        locative: facts.locative,
-        place_cue: facts.place_cue,
         stem: lists.stem,
-        place_ending: facts.place_ending,
-        not_name: lex.is_not_name(word),
+        flags,
         indic: indic_script_at(word.as_bytes(), 0),
     }
 }
@@ -573,7 +630,7 @@ impl WordTraits {
                         }
                     };
                     // Noted as they are read, not found by another pass.
-                    if t.place_cue || t.place_ending {
+                    if t.place_cue() || t.place_ending() {
                         place_marked.push(i as u32);
                     }
                     t
@@ -596,12 +653,12 @@ impl WordTraits {
 
     /// Whether word `i` is a locative.
     pub(super) fn locative(&self, i: usize) -> bool {
-        self.traits[i].locative
+        self.traits[i].locative()
     }
 
     /// Whether word `i` is never a name.
     pub(super) fn not_name(&self, i: usize) -> bool {
-        self.traits[i].not_name
+        self.traits[i].not_name()
     }
 
     /// The script word `i` begins in, when Bengali or Devanagari.
@@ -666,7 +723,7 @@ pub(super) fn context_places(
                 && !lex.is_name_word(s)
         };
         // A cue word after a place name.
-        if word_traits.place_cue
+        if word_traits.place_cue()
             && let Some(p) = prev.clone()
             && text[p.end..w.start] == *" "
             && candidate(&p)
@@ -682,7 +739,7 @@ pub(super) fn context_places(
             ));
         } else {
             // A word with a place name's ending.
-            if word_traits.place_ending && candidate(&w) {
+            if word_traits.place_ending() && candidate(&w) {
                 let stem = w.start..w.start + word_traits.stem as usize;
                 let m = Mention {
                     range: w.clone(),
@@ -705,5 +762,37 @@ pub(super) fn context_places(
         if taken.insert(m.range.clone()) {
             slots.add(found, Who::Pattern(key), false, m);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::entities::entity_lexicon;
+
+    #[test]
+    fn a_words_traits_say_what_the_lists_say_in_twelve_bytes() {
+        assert!(std::mem::size_of::<Traits>() <= 12);
+        let lex = entity_lexicon();
+        let doc = Document::new("মোহাম্মদ রহিম বলেন, ঢাকায় সরকারের নেতারা এবং Putin ও मोदी जी ने कहा।".to_string());
+        let traits = WordTraits::of(&doc, lex);
+        let mut seen = [0; 4];
+        for (i, w) in doc.words().iter().enumerate() {
+            let word = &doc.norm_text()[w.clone()];
+            let t = traits.traits[i];
+            assert_eq!(t.name_word(), lex.is_name_word(word), "{word}");
+            assert_eq!(t.common(), lex.is_common(word), "{word}");
+            assert_eq!(t.not_name(), lex.is_not_name(word), "{word}");
+            assert_eq!(t.place_cue(), lex.is_place_cue(word), "{word}");
+            for (k, holds) in [t.name_word(), t.common(), t.not_name(), t.name_like()]
+                .into_iter()
+                .enumerate()
+            {
+                seen[k] += usize::from(holds);
+            }
+        }
+        // Each bit is set for some words and clear for others.
+        let n = doc.words().len();
+        assert!(seen.iter().all(|&k| k > 0 && k < n), "{seen:?} of {n}");
     }
 }
