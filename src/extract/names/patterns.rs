@@ -160,7 +160,7 @@ fn name_runs(
     for (w, word_traits) in words.iter().cloned().zip(traits.traits.iter().copied()) {
         // The cheapest test first: most words are common, and a common
         // word ends the run whatever else holds of it.
-        if !word_traits.uncommon() {
+        if !word_traits.has(Traits::UNCOMMON) {
             if !run.is_empty() {
                 flush(&mut run, &mut named);
             }
@@ -178,13 +178,13 @@ fn name_runs(
             flush(&mut run, &mut named);
             continue;
         }
-        let fits = (word_traits.name_like() && !covers.any(&w)) || is_abbreviation(text, Some(&w));
+        let fits = (word_traits.has(Traits::NAME_LIKE) && !covers.any(&w)) || is_abbreviation(text, Some(&w));
         if !fits {
             flush(&mut run, &mut named);
             continue;
         }
         run.push(w.clone());
-        named |= word_traits.name_word();
+        named |= word_traits.has(Traits::NAME_WORD);
         // A case ending closes the name; so does the longest name.
         if (word_traits.case_stem as usize) < w.len() || run.len() == MAX_WORDS {
             flush(&mut run, &mut named);
@@ -373,7 +373,7 @@ fn name_words_after(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[Ra
         // memo when it is one of the article's words).
         let t = traits(lex, &text[w.clone()], at.map(|k| doc.word_numbers().get(k)));
         let name_like = t.free_name_word(&w, cover);
-        if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.locative() {
+        if (!name_like && !is_initial(text, Some(&w)) && !is_abbreviation(text, Some(&w))) || t.has(Traits::LOCATIVE) {
             break;
         }
         words.push(w);
@@ -415,7 +415,7 @@ fn name_words_before(doc: &Document, pos: usize, lex: &EntityLexicon, cover: &[R
         let abbreviation = abbreviated && is_abbreviation(text, Some(&w));
         let t = traits(lex, word, at.map(|k| doc.word_numbers().get(k)));
         if !(t.free_name_word(&w, cover) || abbreviation)
-            || t.common()
+            || t.has(Traits::COMMON)
             || (t.case_stem as usize) < word.len()
             || (abbreviated && !abbreviation)
         {
@@ -445,14 +445,14 @@ fn is_initial(text: &str, w: Option<&Range<usize>>) -> bool {
 
 /// Whether the word could be part of a person's name.
 fn name_like(doc: &Document, w: &Range<usize>, lex: &EntityLexicon, cover: &[Range<usize>]) -> bool {
-    !overlaps_any(cover, w) && word_traits(doc, w, lex).name_like()
+    !overlaps_any(cover, w) && word_traits(doc, w, lex).has(Traits::NAME_LIKE)
 }
 
 impl Traits {
     /// Whether the word `w` of these traits could be part of a person's
     /// name ([`name_like`]) for traits already read.
     fn free_name_word(&self, w: &Range<usize>, cover: &[Range<usize>]) -> bool {
-        self.name_like() && !overlaps_any(cover, w)
+        self.has(Self::NAME_LIKE) && !overlaps_any(cover, w)
     }
 }
 
@@ -504,38 +504,6 @@ impl Traits {
     #[inline]
     fn has(self, flag: u8) -> bool {
         self.flags & flag != 0
-    }
-
-    fn name_like(self) -> bool {
-        self.has(Self::NAME_LIKE)
-    }
-
-    fn uncommon(self) -> bool {
-        self.has(Self::UNCOMMON)
-    }
-
-    fn common(self) -> bool {
-        self.has(Self::COMMON)
-    }
-
-    fn locative(self) -> bool {
-        self.has(Self::LOCATIVE)
-    }
-
-    fn place_cue(self) -> bool {
-        self.has(Self::PLACE_CUE)
-    }
-
-    fn place_ending(self) -> bool {
-        self.has(Self::PLACE_ENDING)
-    }
-
-    fn not_name(self) -> bool {
-        self.has(Self::NOT_NAME)
-    }
-
-    fn name_word(self) -> bool {
-        self.has(Self::NAME_WORD)
     }
 }
 
@@ -630,7 +598,7 @@ impl WordTraits {
                         }
                     };
                     // Noted as they are read, not found by another pass.
-                    if t.place_cue() || t.place_ending() {
+                    if t.has(Traits::PLACE_CUE) || t.has(Traits::PLACE_ENDING) {
                         place_marked.push(i as u32);
                     }
                     t
@@ -653,12 +621,12 @@ impl WordTraits {
 
     /// Whether word `i` is a locative.
     pub(super) fn locative(&self, i: usize) -> bool {
-        self.traits[i].locative()
+        self.traits[i].has(Traits::LOCATIVE)
     }
 
     /// Whether word `i` is never a name.
     pub(super) fn not_name(&self, i: usize) -> bool {
-        self.traits[i].not_name()
+        self.traits[i].has(Traits::NOT_NAME)
     }
 
     /// The script word `i` begins in, when Bengali or Devanagari.
@@ -723,7 +691,7 @@ pub(super) fn context_places(
                 && !lex.is_name_word(s)
         };
         // A cue word after a place name.
-        if word_traits.place_cue()
+        if word_traits.has(Traits::PLACE_CUE)
             && let Some(p) = prev.clone()
             && text[p.end..w.start] == *" "
             && candidate(&p)
@@ -739,7 +707,7 @@ pub(super) fn context_places(
             ));
         } else {
             // A word with a place name's ending.
-            if word_traits.place_ending() && candidate(&w) {
+            if word_traits.has(Traits::PLACE_ENDING) && candidate(&w) {
                 let stem = w.start..w.start + word_traits.stem as usize;
                 let m = Mention {
                     range: w.clone(),
@@ -780,13 +748,18 @@ mod tests {
         for (i, w) in doc.words().iter().enumerate() {
             let word = &doc.norm_text()[w.clone()];
             let t = traits.traits[i];
-            assert_eq!(t.name_word(), lex.is_name_word(word), "{word}");
-            assert_eq!(t.common(), lex.is_common(word), "{word}");
-            assert_eq!(t.not_name(), lex.is_not_name(word), "{word}");
-            assert_eq!(t.place_cue(), lex.is_place_cue(word), "{word}");
-            for (k, holds) in [t.name_word(), t.common(), t.not_name(), t.name_like()]
-                .into_iter()
-                .enumerate()
+            assert_eq!(t.has(Traits::NAME_WORD), lex.is_name_word(word), "{word}");
+            assert_eq!(t.has(Traits::COMMON), lex.is_common(word), "{word}");
+            assert_eq!(t.has(Traits::NOT_NAME), lex.is_not_name(word), "{word}");
+            assert_eq!(t.has(Traits::PLACE_CUE), lex.is_place_cue(word), "{word}");
+            for (k, holds) in [
+                t.has(Traits::NAME_WORD),
+                t.has(Traits::COMMON),
+                t.has(Traits::NOT_NAME),
+                t.has(Traits::NAME_LIKE),
+            ]
+            .into_iter()
+            .enumerate()
             {
                 seen[k] += usize::from(holds);
             }
