@@ -213,7 +213,7 @@ fn lists(
     for start in ends {
         let mut p = start;
         let sentence_end = doc.sentence_at(p.saturating_sub(1)).end.max(p);
-        while let Some((next, joined)) = list_separator(text, p, lex) {
+        while let Some((next, joined)) = list_separator(doc, p, lex) {
             p = skip_title(text, next, cues);
             let i = cover.partition_point(|c| c.start < p);
             if let Some(known) = cover.get(i).filter(|c| c.start == p) {
@@ -289,7 +289,8 @@ fn ends_list_item(text: &str, end: usize, lex: &EntityLexicon, cues: &[CueMatch]
 
 /// The position after a list separator (a comma or joining word) at `p`,
 /// and whether it held a joining word.
-fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, bool)> {
+fn list_separator(doc: &Document, p: usize, lex: &EntityLexicon) -> Option<(usize, bool)> {
+    let text = doc.norm_text();
     let mut at = past_spaces(text, p);
     let mut seen = false;
     if text.as_bytes().get(at) == Some(&b',') {
@@ -297,7 +298,10 @@ fn list_separator(text: &str, p: usize, lex: &EntityLexicon) -> Option<(usize, b
         seen = true;
     }
     let word_at = past_spaces(text, at);
-    let end = word_end(text, word_at);
+    // One of the article's words, most often, whose end is known.
+    let end = doc
+        .word_starting_at(word_at)
+        .map_or_else(|| word_end(text, word_at), |k| doc.words()[k].end);
     let joined = end > word_at && lex.is_join(&text[word_at..end]);
     if joined {
         at = end;
