@@ -203,7 +203,7 @@ impl EventLexicon {
             // A cue that ends inside the word leaves the rest of it; one
             // that ends with it, nothing (a word is a whole run of word
             // characters): only one that ends past it reads on.
-            let word_end = if end <= w.end && end >= w.start {
+            let word_end = if (w.start..=w.end).contains(&end) {
                 w.end
             } else {
                 word_end(text, end)

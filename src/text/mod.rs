@@ -241,8 +241,6 @@ impl Document {
             .get_or_init(|| numbers::WordNumbers::of(&self.norm.text, &self.words))
     }
 
-    /// The number of the word `w` is, when it is one of
-    /// [`Document::words`] whole.
     /// The index in [`Document::words`] of the word that starts at
     /// normalised offset `start`, if one does.
     #[inline]
@@ -259,10 +257,11 @@ impl Document {
         (self.words[i].end == end).then_some(i)
     }
 
+    /// The number of the word `w` is, when it is one of
+    /// [`Document::words`] whole.
     pub fn word_id(&self, w: &Range<usize>) -> Option<numbers::WordId> {
-        // Found from the index of words by offset, not a search of them all.
-        let i = self.first_word_starting_at_or_after(w.start);
-        (*self.words.get(i)? == *w).then(|| self.word_numbers().get(i))
+        let i = self.word_starting_at(w.start)?;
+        (self.words[i] == *w).then(|| self.word_numbers().get(i))
     }
 
     /// The words of `norm_text()[from..to]`, a word that either end cuts
