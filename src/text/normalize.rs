@@ -102,8 +102,19 @@ const INDIC_CODES: Range<u32> = INDIC_BLOCK_START..INDIC_BLOCK_START + INDIC_BLO
 /// with nothing else to read of it ([`IndicTable::plain_in_word`]).
 struct IndicTable {
     chars: [IndicChar; INDIC_BLOCK_LEN],
-    plain_in_word: [bool; INDIC_BLOCK_LEN],
+    /// By the two bytes after a character's `E0` (as one little-endian
+    /// number): [`PLAIN_DEVANAGARI`] or [`PLAIN_BENGALI`] if it is
+    /// [`IndicTable::plain_in_word`], else 0, as for any pair that is not
+    /// of the blocks. A run's commonest step is then one look-up with no
+    /// test of the bytes' range before it, and its script is counted from
+    /// what the look-up gives.
+    plain_by_bytes: Box<[u8; 1 << 16]>,
 }
+
+/// [`IndicTable::plain_by_bytes`] of a letter of Devanagari, and of
+/// Bengali: summed over a run with its count, they give the Bengali ones.
+const PLAIN_DEVANAGARI: u8 = 1;
+const PLAIN_BENGALI: u8 = 2;
 
 impl std::ops::Index<usize> for IndicTable {
     type Output = IndicChar;
@@ -131,16 +142,32 @@ impl IndicTable {
         };
         e.word && e.run != RunClass::Other && e.script == script
     }
+
+    /// [`IndicTable::plain_by_bytes`] of the character `E0 b1 b2`.
+    #[inline(always)]
+    fn plain(&self, b1: u8, b2: u8) -> u8 {
+        self.plain_by_bytes[usize::from(u16::from_le_bytes([b1, b2]))]
+    }
 }
 
 fn indic_table() -> &'static IndicTable {
     static TABLE: std::sync::OnceLock<IndicTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let chars = indic_chars();
-        IndicTable {
-            plain_in_word: std::array::from_fn(|i| IndicTable::plain_in_word(&chars[i], i)),
-            chars,
+        let mut plain_by_bytes = Box::new([0; 1 << 16]);
+        for (i, e) in chars.iter().enumerate() {
+            if IndicTable::plain_in_word(e, i) {
+                let mut bytes = [0; 3];
+                let c = char::from_u32(INDIC_BLOCK_START + i as u32).expect("a letter of the blocks");
+                c.encode_utf8(&mut bytes);
+                plain_by_bytes[usize::from(u16::from_le_bytes([bytes[1], bytes[2]]))] = if bytes[1] & BENGALI_BIT != 0 {
+                    PLAIN_BENGALI
+                } else {
+                    PLAIN_DEVANAGARI
+                };
+            }
         }
+        IndicTable { chars, plain_by_bytes }
     })
 }
 
@@ -298,11 +325,10 @@ fn read_plain_indic_run(
 ) -> usize {
     let bytes = orig.as_bytes();
     let mut pos = i;
-    let mut run = Run {
-        by_script: [0; 4],
-        plain: 0,
-        plain_bengali: 0,
-    };
+    let mut run = Run { by_script: [0; 4] };
+    // The run's [`IndicTable::plain_in_word`] characters, and their
+    // [`IndicTable::plain_by_bytes`] summed.
+    let (mut plain_count, mut plain_sum) = (0usize, 0usize);
     // At the first character of the run, or of a word in it.
     let mut first = true;
     // A character, or a space and the character after it, is three bytes:
@@ -341,14 +367,17 @@ fn read_plain_indic_run(
         // On within the word: its characters change nothing of the split,
         // and each follows another of the run, so they are read with
         // nothing else, most with one look-up of a byte.
-        while let Some(&[0xE0, b1 @ 0xA4..=0xAB, b2]) = bytes.get(pos..pos + 3) {
-            let index = indic_index(b1, b2);
-            if table.plain_in_word[index] {
+        while let Some(&[0xE0, b1, b2]) = bytes.get(pos..pos + 3) {
+            let plain = table.plain(b1, b2);
+            if plain != 0 {
                 // `take` of a letter of class 0 whose block is its script.
-                run.plain += 1;
-                run.plain_bengali += usize::from(b1 & BENGALI_BIT);
+                plain_count += 1;
+                plain_sum += usize::from(plain);
             } else {
-                let e = table[index];
+                if !(0xA4..=0xAB).contains(&b1) {
+                    break;
+                }
+                let e = table[indic_index(b1, b2)];
                 if !e.word || !e.extends_run(false, || table[index_before(bytes, pos)]) {
                     break;
                 }
@@ -357,7 +386,7 @@ fn read_plain_indic_run(
             pos += 3;
         }
     }
-    let mut by_script = run.letters();
+    let mut by_script = run.letters(plain_count, plain_sum);
     // A character after the run that joins the last cluster takes it out,
     // with what was counted and marked of it (a cluster holds no space).
     let end = if mark_at(orig, pos) {
@@ -458,10 +487,6 @@ struct Run {
     /// bits, so that the count needs no bounds check: those not
     /// [`IndicTable::plain_in_word`].
     by_script: [usize; 4],
-    /// How many characters [`IndicTable::plain_in_word`] it holds, and
-    /// [`BENGALI_BIT`] for each of them of the Bengali block.
-    plain: usize,
-    plain_bengali: usize,
 }
 
 impl Run {
@@ -471,12 +496,15 @@ impl Run {
         self.by_script[usize::from(e.script & 3)] += 1;
     }
 
-    /// Its letters by script, as [`Run::by_script`] indexes them.
-    fn letters(&self) -> [usize; 4] {
+    /// Its letters by script, as [`Run::by_script`] indexes them, with
+    /// `plain` more [`IndicTable::plain_in_word`] whose
+    /// [`IndicTable::plain_by_bytes`] sum to `plain_sum`.
+    fn letters(&self, plain: usize, plain_sum: usize) -> [usize; 4] {
         let mut by_script = self.by_script;
-        let bengali = self.plain_bengali / usize::from(BENGALI_BIT);
+        let bengali =
+            (plain_sum - plain * usize::from(PLAIN_DEVANAGARI)) / usize::from(PLAIN_BENGALI - PLAIN_DEVANAGARI);
         by_script[usize::from(BENGALI)] += bengali;
-        by_script[usize::from(DEVANAGARI)] += self.plain - bengali;
+        by_script[usize::from(DEVANAGARI)] += plain - bengali;
         by_script
     }
 }
@@ -766,7 +794,9 @@ mod tests {
             );
             // What a run reads of a character from one byte: a letter or
             // sign of class 0 whose block is its script, no more.
-            if indic_table().plain_in_word[indic_index(b[1], b[2])] {
+            let by_bytes = indic_table().plain(b[1], b[2]);
+            assert_eq!(by_bytes != 0, IndicTable::plain_in_word(&e, indic_index(b[1], b[2])));
+            if by_bytes != 0 {
                 assert!(
                     e.word && e.plain && e.ccc == 0 && e.run != RunClass::Other,
                     "U+{code:04X}"
@@ -777,13 +807,38 @@ mod tests {
                     (usize::from(bengali), usize::from(!bengali))
                 );
                 assert_eq!(b[1] & BENGALI_BIT != 0, bengali, "U+{code:04X}");
+                assert_eq!(by_bytes, if bengali { PLAIN_BENGALI } else { PLAIN_DEVANAGARI });
             }
         }
-        let plain = |c: char| indic_table().plain_in_word[indic_block_index(c).unwrap()];
+        let plain = |c: char| {
+            let mut b = [0; 3];
+            c.encode_utf8(&mut b);
+            indic_table().plain(b[1], b[2]) != 0
+        };
         assert!(plain('ক') && plain('ি') && plain('न') && plain('ि'));
         // A virama, a sign that may compose with ে, a digit (folded), a
         // danda, a nukta, Gurmukhi.
         assert!(!plain('্') && !plain('া') && !plain('১') && !plain('।') && !plain('\u{093C}') && !plain('ਕ'));
+    }
+
+    #[test]
+    fn only_the_bytes_of_a_plain_letter_read_as_plain() {
+        // Every pair of bytes after an `E0`: those of no character of the
+        // blocks (a `E0 20` before a space, a byte past the blocks) are no
+        // letter of a run.
+        let table = indic_table();
+        let plain_pairs = (0..=u16::MAX)
+            .filter(|&p| table.plain_by_bytes[usize::from(p)] != 0)
+            .count();
+        let plain_letters = (0..INDIC_BLOCK_LEN)
+            .filter(|&i| IndicTable::plain_in_word(&table[i], i))
+            .count();
+        assert_eq!(plain_pairs, plain_letters);
+        assert!(plain_letters > 100, "the consonants and vowel signs of both scripts");
+        assert_eq!(table.plain(b' ', 0xA6), 0);
+        assert_eq!(table.plain(0xAC, 0x95), 0);
+        assert_eq!(table.plain(0xA6, 0x95), PLAIN_BENGALI);
+        assert_eq!(table.plain(0xA4, 0x95), PLAIN_DEVANAGARI);
     }
 
     #[test]
