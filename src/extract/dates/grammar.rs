@@ -100,7 +100,7 @@ pub struct Expr {
 
 pub struct Grammar<'a> {
     text: &'a str,
-    items: &'a [Item],
+    items: &'a [Item<'a>],
     lex: &'a DateLexicon,
 }
 
@@ -131,7 +131,7 @@ pub fn parse(text: &str, items: &[Item], lex: &DateLexicon) -> Vec<Expr> {
 }
 
 impl<'a> Grammar<'a> {
-    fn item(&self, i: usize) -> Option<&'a Item> {
+    fn item(&self, i: usize) -> Option<&'a Item<'a>> {
         self.items.get(i)
     }
 
@@ -178,7 +178,7 @@ impl<'a> Grammar<'a> {
     }
 
     fn word(&self, i: usize) -> &'a [Word] {
-        self.item(i).map_or(&[], |it| it.words(self.lex))
+        self.item(i).map_or(&[], |it| it.words)
     }
 
     fn find<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> Option<T> {

@@ -34,19 +34,13 @@ pub enum ItemKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Item {
+pub struct Item<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: ItemKind,
-}
-
-impl Item {
-    pub fn words<'a>(&self, lex: &'a DateLexicon) -> &'a [Word] {
-        match self.kind {
-            ItemKind::Lex { pattern, .. } => &lex.entries[pattern],
-            ItemKind::Num { .. } => &[],
-        }
-    }
+    /// The lexicon's entries of a vocabulary match (none for a number),
+    /// kept with the item: the grammar asks of them a dozen times an item.
+    pub words: &'a [Word],
 }
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
@@ -57,13 +51,13 @@ fn prev_char(text: &str, i: usize) -> Option<char> {
 /// and end) in the word `word` of `text`, added to `items` if it stands as
 /// a word (or is `pm` glued to a number); the end of the match when it
 /// hides what starts inside it.
-fn vocabulary_at(
+fn vocabulary_at<'a>(
     text: &str,
     word: &Range<usize>,
     start: usize,
     (pattern, end): (usize, usize),
-    lex: &DateLexicon,
-    items: &mut Vec<Item>,
+    lex: &'a DateLexicon,
+    items: &mut Vec<Item<'a>>,
 ) -> Option<usize> {
     let glued_ampm = || {
         prev_char(text, start).is_some_and(|c| c.is_ascii_digit())
@@ -113,12 +107,13 @@ fn vocabulary_at(
             latin,
             suffixed: end > matched_end,
         },
+        words: &lex.entries[pattern],
     });
     Some(matched_end)
 }
 
 /// Scan `text` (whose words are `words`) for every date item.
-pub fn scan(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &DateLexicon) -> Vec<Item> {
+pub fn scan<'a>(text: &str, words: &[Range<usize>], numbers: &WordNumbers, lex: &'a DateLexicon) -> Vec<Item<'a>> {
     thread_local! {
         static WALKS: RefCell<WalkMemo> = const { RefCell::new(WalkMemo::new()) };
     }
@@ -249,7 +244,14 @@ fn is_ampm(lex: &DateLexicon, glued: &str) -> bool {
 }
 
 /// A number word with a glued ending (`চারটেয়`, `একুশে`).
-fn number_word(text: &str, lex: &DateLexicon, pattern: usize, start: usize, end: usize, we: usize) -> Option<Item> {
+fn number_word(
+    text: &str,
+    lex: &DateLexicon,
+    pattern: usize,
+    start: usize,
+    end: usize,
+    we: usize,
+) -> Option<Item<'static>> {
     let value = lex.entries[pattern]
         .iter()
         .find_map(|w| if let Word::Number(n) = w { Some(*n) } else { None })?;
@@ -268,13 +270,14 @@ fn number_word(text: &str, lex: &DateLexicon, pattern: usize, start: usize, end:
             hour,
             counter,
         },
+        words: &[],
     })
 }
 
 /// A number item for the digits at `start..end`, unless its surroundings say
 /// it is no date part: glued to letters (`B2`, `৭৪তম`), a model name (`B-2`),
 /// a keycap (`১️⃣`), or too long.
-fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Item> {
+fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Item<'static>> {
     let digits = end - start;
     if digits > 4 {
         return None;
@@ -325,6 +328,7 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
         start,
         end: item_end,
         kind,
+        words: &[],
     })
 }
 

@@ -33,7 +33,7 @@ impl Extractor for Dates {
         let items = items::scan(text, doc.words(), doc.word_numbers(), lex);
         let exprs = grammar::parse(text, &items, lex);
         let years = YearsBefore::new(&exprs);
-        let stamp = find_stamp(doc, lex, &items, &exprs);
+        let stamp = find_stamp(doc, &items, &exprs);
         // The stamp's own year, if it lacks one: the record's or flag's, else the article's latest.
         let latest_year = exprs.iter().filter_map(explicit_year).max();
         let fallback_year = ctx
@@ -186,9 +186,9 @@ fn neighbour_day(
 /// The article's own stamp: the expression after a publication label
 /// (`প্রকাশিত:`, `Updated:`), else a dateline date at the start of a line
 /// near the top (`नयी दिल्ली, 27 जून (भाषा)`, `DHAKA, Oct 2 (Reuters) -`).
-fn find_stamp(doc: &Document, lex: &DateLexicon, items: &[items::Item], exprs: &[Expr]) -> Option<usize> {
+fn find_stamp(doc: &Document, items: &[items::Item], exprs: &[Expr]) -> Option<usize> {
     let text = doc.norm_text();
-    for it in items.iter().filter(|it| it.words(lex).contains(&Word::PublishedLabel)) {
+    for it in items.iter().filter(|it| it.words.contains(&Word::PublishedLabel)) {
         let found = exprs.iter().position(|e| {
             e.start >= it.end && {
                 let gap = &text[it.end..e.start];
