@@ -130,6 +130,17 @@ pub fn parse(text: &str, items: &[Item], lex: &DateLexicon) -> Vec<Expr> {
     out
 }
 
+/// `g` without the spaces and no-break spaces (`C2 A0`) at either end.
+fn trim_spaces(mut g: &[u8]) -> &[u8] {
+    loop {
+        g = match g {
+            [b' ', rest @ ..] | [0xC2, 0xA0, rest @ ..] => rest,
+            [rest @ .., b' '] | [rest @ .., 0xC2, 0xA0] => rest,
+            _ => return g,
+        }
+    }
+}
+
 impl<'a> Grammar<'a> {
     fn item(&self, i: usize) -> Option<&'a Item<'a>> {
         self.items.get(i)
@@ -156,10 +167,11 @@ impl<'a> Grammar<'a> {
         words.iter().rev().take(2).any(|r| self.lex.is_anchor(&near[r.clone()]))
     }
 
-    /// The text between items `i` and `i + 1`.
-    fn gap(&self, i: usize) -> Option<&'a str> {
+    /// The text between items `i` and `i + 1`, as bytes: items start and
+    /// end between characters, so the gap needs no test that it does.
+    fn gap(&self, i: usize) -> Option<&'a [u8]> {
         let (a, b) = (self.items.get(i)?, self.items.get(i + 1)?);
-        Some(&self.text[a.end..b.start])
+        self.text.as_bytes().get(a.end..b.start)
     }
 
     /// Items `i` and `i + 1` are separated by a little plain space.
@@ -167,13 +179,16 @@ impl<'a> Grammar<'a> {
         // Read as bytes: text of spaces (`20`) and no-break spaces (`C2 A0`)
         // alone is made of those bytes alone, and no other text is.
         self.gap(i)
-            .is_some_and(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| matches!(b, b' ' | 0xC2 | 0xA0)))
+            .is_some_and(|g| !g.is_empty() && g.len() <= 3 && g.iter().all(|b| matches!(b, b' ' | 0xC2 | 0xA0)))
     }
 
     /// The gap after item `i`, trimmed, when it stays on one line and is short.
     fn gap_is(&self, i: usize, allowed: &[&str]) -> bool {
         self.gap(i).is_some_and(|g| {
-            g.len() <= 6 && !g.as_bytes().contains(&b'\n') && allowed.contains(&g.trim_matches([' ', '\u{a0}']))
+            g.len() <= 6 && !g.contains(&b'\n') && {
+                let g = trim_spaces(g);
+                allowed.iter().any(|a| a.as_bytes() == g)
+            }
         })
     }
 
@@ -407,7 +422,7 @@ impl<'a> Grammar<'a> {
     fn numeric_date(&self, i: usize) -> Option<(Sem, usize)> {
         let (a, ad, ..) = self.num(i)?;
         let sep = self.gap(i)?;
-        if !matches!(sep, "-" | "/" | ".") || self.gap(i + 1)? != sep {
+        if !matches!(sep, b"-" | b"/" | b".") || self.gap(i + 1)? != sep {
             return None;
         }
         let (b, bd, ..) = self.num(i + 1)?;
@@ -547,7 +562,7 @@ impl<'a> Grammar<'a> {
             if self.sp(i) && self.has(j, |w| matches!(w, Word::Link)) && self.sp(j) {
                 j += 1;
             }
-            let hyphened = self.gap(i) == Some("") && self.text[..self.items[i].end].ends_with('-');
+            let hyphened = self.gap(i) == Some(b"") && self.text[..self.items[i].end].ends_with('-');
             if (j == i + 1 && (self.sp(i) || hyphened) || j > i + 1)
                 && let Some(m) = self.month(j)
             {
@@ -864,7 +879,7 @@ impl<'a> Grammar<'a> {
         let mut minute = None;
         let mut marked = glued_hour;
         if !glued_hour
-            && let Some(":" | ".") = self.gap(j)
+            && let Some(b":" | b".") = self.gap(j)
             && let Some((mm, 2, false, glued)) = self.num(j + 1)
             && mm < 60
         {
@@ -872,7 +887,7 @@ impl<'a> Grammar<'a> {
             next = j + 2;
             marked = glued;
             // seconds
-            if self.gap(j + 1) == Some(":")
+            if self.gap(j + 1) == Some(b":")
                 && let Some((ss, 2, false, _)) = self.num(j + 2)
                 && ss < 60
             {
@@ -910,7 +925,7 @@ impl<'a> Grammar<'a> {
         if glued_hour && self.counter(j) && period.is_none() && pm.is_none() {
             return None;
         }
-        let colon_time = minute.is_some() && self.gap(j) == Some(":");
+        let colon_time = minute.is_some() && self.gap(j) == Some(b":");
         if !(colon_time || marked || pm.is_some()) {
             return None;
         }
@@ -954,6 +969,17 @@ mod tests {
     use crate::extract::dates::items;
     use crate::lexicon::dates::date_lexicon;
     use crate::text::Document;
+
+    #[test]
+    fn a_gap_is_trimmed_of_spaces_and_no_break_spaces_at_its_ends_only() {
+        assert_eq!(trim_spaces(" ,\u{a0}".as_bytes()), b",");
+        assert_eq!(trim_spaces("\u{a0} at  ".as_bytes()), b"at");
+        assert_eq!(trim_spaces(" \u{a0} ".as_bytes()), b"");
+        assert_eq!(trim_spaces(b""), b"");
+        assert_eq!(trim_spaces(" o n ".as_bytes()), b"o n");
+        // A byte `A0` that ends another character is not a space.
+        assert_eq!(trim_spaces("\u{8a0}".as_bytes()), "\u{8a0}".as_bytes());
+    }
 
     /// The texts of every language's date examples and of the fixture
     /// articles.
