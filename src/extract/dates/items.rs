@@ -76,7 +76,10 @@ fn vocabulary_at<'a>(
         std::cmp::Ordering::Equal => true,
         std::cmp::Ordering::Greater => text[end..].chars().next().is_none_or(|c| !is_word_char(c)),
     };
-    let end = if text[..end].ends_with('-') || ends_word {
+    // Bytes for a hyphen and a capital, which are one byte each, and no
+    // byte of another character.
+    let bytes = text.as_bytes();
+    let end = if bytes[..end].last() == Some(&b'-') || ends_word {
         end
     } else {
         // A glued case ending may follow: `ডিসেম্বরের`, `জুনে`. A match
@@ -97,7 +100,7 @@ fn vocabulary_at<'a>(
         we
     };
     let latin = lex.latin[pattern];
-    let capitalized = latin && text[start..].starts_with(|c: char| c.is_ascii_uppercase());
+    let capitalized = latin && bytes.get(start).is_some_and(u8::is_ascii_uppercase);
     items.push(Item {
         start,
         end,
