@@ -65,7 +65,73 @@ pub enum Word {
     },
 }
 
+/// One bit for each kind of [`Word`] (its variant), so that the kinds of an
+/// entry's words are one number: the date grammar asks an item whether it
+/// holds a word of a kind, and most items hold none of the kind asked.
+pub mod kind {
+    pub const MONTH: u32 = 1 << 0;
+    pub const WEEKDAY: u32 = 1 << 1;
+    pub const NUMBER: u32 = 1 << 2;
+    pub const ORDINAL_SUFFIX: u32 = 1 << 3;
+    pub const YEAR_MARKER: u32 = 1 << 4;
+    pub const RELATIVE_DAY: u32 = 1 << 5;
+    pub const MODIFIER: u32 = 1 << 6;
+    pub const UNIT: u32 = 1 << 7;
+    pub const AGO: u32 = 1 << 8;
+    pub const FEW: u32 = 1 << 9;
+    pub const PART: u32 = 1 << 10;
+    pub const DAY_PERIOD: u32 = 1 << 11;
+    pub const AM_PM: u32 = 1 << 12;
+    pub const HOUR_MARKER: u32 = 1 << 13;
+    pub const QUARTER: u32 = 1 << 14;
+    pub const APPROX: u32 = 1 << 15;
+    pub const RANGE_FROM: u32 = 1 << 16;
+    pub const RANGE_TO: u32 = 1 << 17;
+    pub const BENGALI_MONTH: u32 = 1 << 18;
+    pub const HIJRI_MONTH: u32 = 1 << 19;
+    pub const ERA: u32 = 1 << 20;
+    pub const PUBLISHED_LABEL: u32 = 1 << 21;
+    pub const WEEKEND: u32 = 1 << 22;
+    pub const AGE: u32 = 1 << 23;
+    pub const AND: u32 = 1 << 24;
+    pub const LINK: u32 = 1 << 25;
+    pub const YEAR_PREP: u32 = 1 << 26;
+}
+
 impl Word {
+    /// This word's bit of [`kind`].
+    pub const fn kind(&self) -> u32 {
+        match self {
+            Word::Month(_) => kind::MONTH,
+            Word::Weekday(_) => kind::WEEKDAY,
+            Word::Number(_) => kind::NUMBER,
+            Word::OrdinalSuffix { .. } => kind::ORDINAL_SUFFIX,
+            Word::YearMarker { .. } => kind::YEAR_MARKER,
+            Word::RelativeDay { .. } => kind::RELATIVE_DAY,
+            Word::Modifier(_) => kind::MODIFIER,
+            Word::Unit(_) => kind::UNIT,
+            Word::Ago(_) => kind::AGO,
+            Word::Few => kind::FEW,
+            Word::Part(_) => kind::PART,
+            Word::DayPeriod(_) => kind::DAY_PERIOD,
+            Word::AmPm { .. } => kind::AM_PM,
+            Word::HourMarker { .. } => kind::HOUR_MARKER,
+            Word::Quarter(_) => kind::QUARTER,
+            Word::Approx => kind::APPROX,
+            Word::RangeFrom => kind::RANGE_FROM,
+            Word::RangeTo => kind::RANGE_TO,
+            Word::BengaliMonth(_) => kind::BENGALI_MONTH,
+            Word::HijriMonth(_) => kind::HIJRI_MONTH,
+            Word::Era(_) => kind::ERA,
+            Word::PublishedLabel => kind::PUBLISHED_LABEL,
+            Word::Weekend => kind::WEEKEND,
+            Word::Age => kind::AGE,
+            Word::And => kind::AND,
+            Word::Link => kind::LINK,
+            Word::YearPrep { .. } => kind::YEAR_PREP,
+        }
+    }
+
     /// Whether an expression may begin with this word. The words that
     /// join, follow or qualify what comes before them never do: every rule
     /// of the grammar reads them after its first item. They are the most
@@ -502,6 +568,58 @@ pub fn date_lexicon() -> &'static DateLexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_kind_of_word_has_a_bit_of_its_own() {
+        let one_of_each = [
+            Word::Month(1),
+            Word::Weekday(1),
+            Word::Number(1),
+            Word::OrdinalSuffix {
+                attached: true,
+                separate: false,
+            },
+            Word::YearMarker { before: true },
+            Word::RelativeDay {
+                offset: 1,
+                ambiguous: false,
+            },
+            Word::Modifier(1),
+            Word::Unit(Unit::Day),
+            Word::Ago(-1),
+            Word::Few,
+            Word::Part(Part::Start),
+            Word::DayPeriod(DayPeriod::Morning),
+            Word::AmPm { pm: true },
+            Word::HourMarker {
+                attached: true,
+                counter: false,
+            },
+            Word::Quarter(30),
+            Word::Approx,
+            Word::RangeFrom,
+            Word::RangeTo,
+            Word::BengaliMonth(1),
+            Word::HijriMonth(1),
+            Word::Era(Era::Hijri),
+            Word::PublishedLabel,
+            Word::Weekend,
+            Word::Age,
+            Word::And,
+            Word::Link,
+            Word::YearPrep { before: false },
+        ];
+        let all = one_of_each.iter().fold(0u32, |seen, w| {
+            assert_eq!(w.kind().count_ones(), 1, "{w:?}");
+            assert_eq!(seen & w.kind(), 0, "{w:?} shares a bit");
+            seen | w.kind()
+        });
+        assert_eq!(all.count_ones(), 27);
+        // A variant's values share its bit.
+        assert_eq!(Word::Month(1).kind(), Word::Month(12).kind());
+        assert_eq!(Word::Month(3).kind(), kind::MONTH);
+        assert_eq!(Word::YearPrep { before: true }.kind(), kind::YEAR_PREP);
+    }
 
     #[test]
     fn builtin_vocabulary_loads() {

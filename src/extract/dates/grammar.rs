@@ -2,7 +2,7 @@
 //! between them, producing expressions with their meaning still unresolved.
 
 use super::items::{Item, ItemKind};
-use crate::lexicon::dates::{DateLexicon, DayPeriod, Era, Part, Unit, Word};
+use crate::lexicon::dates::{DateLexicon, DayPeriod, Era, Part, Unit, Word, kind};
 
 /// A day of a month, with its year when the text gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,8 +196,16 @@ impl<'a> Grammar<'a> {
         self.item(i).map_or(&[], |it| it.words)
     }
 
-    fn find<T>(&self, i: usize, f: impl Fn(&Word) -> Option<T>) -> Option<T> {
-        self.word(i).iter().find_map(f)
+    /// The first answer `f` gives of the words of item `i`, asked only of
+    /// an item with a word of `kinds` ([`Word::kind`]): `f` answers no
+    /// word of another kind.
+    fn find<T>(&self, i: usize, kinds: u32, f: impl Fn(&Word) -> Option<T>) -> Option<T> {
+        let item = self.item(i)?;
+        debug_assert!(item.words.iter().all(|w| w.kind() & kinds != 0 || f(w).is_none()));
+        if item.kinds & kinds == 0 {
+            return None;
+        }
+        item.words.iter().find_map(f)
     }
 
     fn num(&self, i: usize) -> Option<(u32, u8, bool, bool)> {
@@ -240,23 +248,27 @@ impl<'a> Grammar<'a> {
         if !self.capitalized_or_native(i) {
             return None; // `may`, `march` are verbs
         }
-        self.find(i, |w| if let Word::Month(m) = w { Some(*m) } else { None })
+        self.find(i, kind::MONTH, |w| if let Word::Month(m) = w { Some(*m) } else { None })
     }
 
     fn modifier(&self, i: usize) -> Option<i8> {
-        self.find(i, |w| if let Word::Modifier(m) = w { Some(*m) } else { None })
+        self.find(i, kind::MODIFIER, |w| {
+            if let Word::Modifier(m) = w { Some(*m) } else { None }
+        })
     }
 
     fn unit(&self, i: usize) -> Option<Unit> {
-        self.find(i, |w| if let Word::Unit(u) = w { Some(*u) } else { None })
+        self.find(i, kind::UNIT, |w| if let Word::Unit(u) = w { Some(*u) } else { None })
     }
 
     fn part(&self, i: usize) -> Option<Part> {
-        self.find(i, |w| if let Word::Part(p) = w { Some(*p) } else { None })
+        self.find(i, kind::PART, |w| if let Word::Part(p) = w { Some(*p) } else { None })
     }
 
-    fn has(&self, i: usize, f: impl Fn(&Word) -> bool) -> bool {
-        self.word(i).iter().any(f)
+    /// Whether `f` holds of a word of item `i`, asked as [`Grammar::find`]
+    /// asks: `f` holds of no word but of `kinds`.
+    fn has(&self, i: usize, kinds: u32, f: impl Fn(&Word) -> bool) -> bool {
+        self.find(i, kinds, |w| f(w).then_some(())).is_some()
     }
 
     /// A day of the month: `21`, `১৪ ই`, `২২শে`, `5th`, `সাত`.
@@ -265,14 +277,22 @@ impl<'a> Grammar<'a> {
             Some((v, digits, _, false)) if digits <= 2 && (1..=31).contains(&v) => v as u8,
             Some(_) => return None,
             None => {
-                let n = self.find(i, |w| if let Word::Number(n) = w { Some(*n) } else { None })?;
+                let n = self.find(
+                    i,
+                    kind::NUMBER,
+                    |w| if let Word::Number(n) = w { Some(*n) } else { None },
+                )?;
                 if !(1..=31).contains(&n) {
                     return None;
                 }
                 n as u8
             }
         };
-        if self.sp(i) && self.has(i + 1, |w| matches!(w, Word::OrdinalSuffix { separate: true, .. })) {
+        if self.sp(i)
+            && self.has(i + 1, kind::ORDINAL_SUFFIX, |w| {
+                matches!(w, Word::OrdinalSuffix { separate: true, .. })
+            })
+        {
             return Some((d, i + 2));
         }
         Some((d, i + 1))
@@ -286,7 +306,7 @@ impl<'a> Grammar<'a> {
         }
         let mut next = i + 1;
         if self.sp(i)
-            && self.has(i + 1, |w| {
+            && self.has(i + 1, kind::YEAR_MARKER | kind::ERA, |w| {
                 matches!(w, Word::YearMarker { before: false } | Word::Era(Era::Gregorian))
             })
         {
@@ -298,7 +318,7 @@ impl<'a> Grammar<'a> {
     /// A year that stands alone only with its marker: `২০২১ সালের`, `साल 2024`,
     /// `in 2023` (span from the number), `2024 में`.
     fn marked_year(&self, i: usize) -> Option<(i32, usize)> {
-        if self.has(i, |w| matches!(w, Word::YearMarker { before: true })) && self.sp(i) {
+        if self.has(i, kind::YEAR_MARKER, |w| matches!(w, Word::YearMarker { before: true })) && self.sp(i) {
             let (y, next) = self.year(i + 1)?;
             return Some((y, next));
         }
@@ -306,8 +326,13 @@ impl<'a> Grammar<'a> {
         if next > i + 1 {
             return Some((y, next));
         }
-        let prep_before = i > 0 && self.sp(i - 1) && self.has(i - 1, |w| matches!(w, Word::YearPrep { before: true }));
-        let prep_after = self.sp(i) && self.has(i + 1, |w| matches!(w, Word::YearPrep { before: false }));
+        let prep_before = i > 0
+            && self.sp(i - 1)
+            && self.has(i - 1, kind::YEAR_PREP, |w| matches!(w, Word::YearPrep { before: true }));
+        let prep_after = self.sp(i)
+            && self.has(i + 1, kind::YEAR_PREP, |w| {
+                matches!(w, Word::YearPrep { before: false })
+            });
         (prep_before || prep_after).then_some((y, next))
     }
 
@@ -353,10 +378,18 @@ impl<'a> Grammar<'a> {
         if self.gap_is(next - 1, &["-", "–", "—"]) {
             return self.time(next);
         }
-        if self.sp(next - 1) && self.has(next, |w| matches!(w, Word::RangeTo | Word::RangeFrom)) && self.sp(next) {
+        if self.sp(next - 1)
+            && self.has(next, kind::RANGE_TO | kind::RANGE_FROM, |w| {
+                matches!(w, Word::RangeTo | Word::RangeFrom)
+            })
+            && self.sp(next)
+        {
             let (t, mut after) = self.time(next + 1)?;
             // `সকাল ৭টা থেকে বিকেল ৪টা পর্যন্ত`
-            if after < self.items.len() && self.sp(after - 1) && self.has(after, |w| matches!(w, Word::RangeTo)) {
+            if after < self.items.len()
+                && self.sp(after - 1)
+                && self.has(after, kind::RANGE_TO, |w| matches!(w, Word::RangeTo))
+            {
                 after += 1;
             }
             return Some((t, after));
@@ -370,13 +403,13 @@ impl<'a> Grammar<'a> {
             return Some(r);
         }
         // `from Aug 31 to Sept 1`
-        if self.has(i, |w| matches!(w, Word::RangeFrom))
+        if self.has(i, kind::RANGE_FROM, |w| matches!(w, Word::RangeFrom))
             && self.sp(i)
             && let Some((Sem::Day { ymd: a, modifier: None }, j)) =
                 self.day_month(i + 1).or_else(|| self.month_day(i + 1))
             && j + 1 < self.items.len()
             && self.sp(j - 1)
-            && self.has(j, |w| matches!(w, Word::RangeTo))
+            && self.has(j, kind::RANGE_TO, |w| matches!(w, Word::RangeTo))
             && self.sp(j)
             && let Some((Sem::Day { ymd: b, modifier: None }, k)) =
                 self.day_month(j + 1).or_else(|| self.month_day(j + 1))
@@ -402,7 +435,7 @@ impl<'a> Grammar<'a> {
         if let Some(r) = self.weekday(i) {
             return Some(r);
         }
-        if let Some((offset, ambiguous)) = self.find(i, |w| {
+        if let Some((offset, ambiguous)) = self.find(i, kind::RELATIVE_DAY, |w| {
             if let Word::RelativeDay { offset, ambiguous } = w {
                 Some((*offset, *ambiguous))
             } else {
@@ -456,10 +489,12 @@ impl<'a> Grammar<'a> {
                     j = k;
                 }
             } else if self.sp(j - 1)
-                && self.has(j, |w| matches!(w, Word::And | Word::RangeFrom | Word::RangeTo))
+                && self.has(j, kind::AND | kind::RANGE_FROM | kind::RANGE_TO, |w| {
+                    matches!(w, Word::And | Word::RangeFrom | Word::RangeTo)
+                })
                 && self.sp(j)
                 && let Some((d, k)) = self.day(j + 1)
-                && (self.month(k).is_some() || self.has(k, |w| matches!(w, Word::Month(_))))
+                && (self.month(k).is_some() || self.has(k, kind::MONTH, |w| matches!(w, Word::Month(_))))
             {
                 d2 = Some(d);
                 j = k;
@@ -483,14 +518,17 @@ impl<'a> Grammar<'a> {
         }
         let start = Ymd { y, m, d: d1 };
         if let Some(d2) = d2 {
-            if next < self.items.len() && self.sp(next - 1) && self.has(next, |w| matches!(w, Word::RangeTo)) {
+            if next < self.items.len()
+                && self.sp(next - 1)
+                && self.has(next, kind::RANGE_TO, |w| matches!(w, Word::RangeTo))
+            {
                 next += 1;
             }
             return Some((Sem::Range(start, Ymd { y, m, d: d2 }), next));
         }
         // `31 अगस्त से 1 सितंबर तक`, `চার সেপ্টেম্বর থেকে ছয় সেপ্টেম্বর`
         if next < self.items.len()
-            && self.has(next, |w| matches!(w, Word::RangeFrom))
+            && self.has(next, kind::RANGE_FROM, |w| matches!(w, Word::RangeFrom))
             && self.sp(next - 1)
             && self.sp(next)
             && let Some((
@@ -502,7 +540,10 @@ impl<'a> Grammar<'a> {
             )) = self.day_month(next + 1)
         {
             let mut after = after;
-            if after < self.items.len() && self.sp(after - 1) && self.has(after, |w| matches!(w, Word::RangeTo)) {
+            if after < self.items.len()
+                && self.sp(after - 1)
+                && self.has(after, kind::RANGE_TO, |w| matches!(w, Word::RangeTo))
+            {
                 after += 1;
             }
             let start = Ymd {
@@ -522,7 +563,7 @@ impl<'a> Grammar<'a> {
 
     /// `২০ কার্তিক ১৪৩২ বঙ্গাব্দ`, `২৯ জমাদিউস সানি ১৪৪৭ হিজরি`.
     fn other_calendar(&self, d: u8, j: usize) -> Option<(Sem, usize)> {
-        let (cal, m) = self.find(j, |w| match w {
+        let (cal, m) = self.find(j, kind::BENGALI_MONTH | kind::HIJRI_MONTH, |w| match w {
             Word::BengaliMonth(m) => Some((OtherCalendar::Bengali, *m)),
             Word::HijriMonth(m) => Some((OtherCalendar::Hijri, *m)),
             _ => None,
@@ -542,7 +583,7 @@ impl<'a> Grammar<'a> {
             )
         };
         let mut has_era = false;
-        if next < self.items.len() && self.sp(next - 1) && self.has(next, era_matches) {
+        if next < self.items.len() && self.sp(next - 1) && self.has(next, kind::ERA, era_matches) {
             next += 1;
             has_era = true;
         }
@@ -559,7 +600,7 @@ impl<'a> Grammar<'a> {
         // `early December`, `end of December`
         if self.part(i).is_some() {
             let mut j = i + 1;
-            if self.sp(i) && self.has(j, |w| matches!(w, Word::Link)) && self.sp(j) {
+            if self.sp(i) && self.has(j, kind::LINK, |w| matches!(w, Word::Link)) && self.sp(j) {
                 j += 1;
             }
             let hyphened = self.gap(i) == Some(b"") && self.text[..self.items[i].end].ends_with('-');
@@ -643,11 +684,13 @@ impl<'a> Grammar<'a> {
             return false;
         };
         let followed = self.sp(i)
-            && self.has(i + 1, |w| {
+            && self.has(i + 1, kind::LINK | kind::YEAR_PREP | kind::PART, |w| {
                 matches!(w, Word::Link | Word::YearPrep { before: false } | Word::Part(_))
             });
         if latin {
-            let preceded = i > 0 && self.sp(i - 1) && self.has(i - 1, |w| matches!(w, Word::YearPrep { before: true }));
+            let preceded = i > 0
+                && self.sp(i - 1)
+                && self.has(i - 1, kind::YEAR_PREP, |w| matches!(w, Word::YearPrep { before: true }));
             return preceded || followed;
         }
         let short = self.lex.chars[pattern] <= 2;
@@ -663,7 +706,7 @@ impl<'a> Grammar<'a> {
         let end = if self.sp(next - 1) && self.part(next).is_some() {
             next + 1
         } else if self.sp(next - 1)
-            && self.has(next, |w| matches!(w, Word::Link))
+            && self.has(next, kind::LINK, |w| matches!(w, Word::Link))
             && self.sp(next)
             && self.part(next + 1).is_some()
         {
@@ -672,7 +715,7 @@ impl<'a> Grammar<'a> {
             return next;
         };
         // `के आखिर में`: the postposition after the part belongs to it.
-        if end < self.items.len() && self.sp(end - 1) && self.has(end, |w| matches!(w, Word::Link)) {
+        if end < self.items.len() && self.sp(end - 1) && self.has(end, kind::LINK, |w| matches!(w, Word::Link)) {
             end + 1
         } else {
             end
@@ -685,7 +728,7 @@ impl<'a> Grammar<'a> {
         if !self.sp(j - 1) {
             return None;
         }
-        if self.has(j, |w| matches!(w, Word::Link)) && self.sp(j) {
+        if self.has(j, kind::LINK, |w| matches!(w, Word::Link)) && self.sp(j) {
             j += 1;
         }
         if let Some((d, k)) = self.day(j)
@@ -728,7 +771,11 @@ impl<'a> Grammar<'a> {
             if !self.capitalized_or_native(j) {
                 return None;
             }
-            self.find(j, |w| if let Word::Weekday(d) = w { Some(*d) } else { None })
+            self.find(
+                j,
+                kind::WEEKDAY,
+                |w| if let Word::Weekday(d) = w { Some(*d) } else { None },
+            )
         };
         if let Some(m) = self.modifier(i).filter(|_| self.sp(i))
             && let Some(wd) = wd_at(i + 1)
@@ -786,7 +833,7 @@ impl<'a> Grammar<'a> {
                     next,
                 ));
             }
-            if self.has(i + 1, |w| matches!(w, Word::Weekend)) {
+            if self.has(i + 1, kind::WEEKEND, |w| matches!(w, Word::Weekend)) {
                 return Some((Sem::Weekend { modifier: m }, i + 2));
             }
             if let Some(month) = self.month(i + 1) {
@@ -800,28 +847,30 @@ impl<'a> Grammar<'a> {
                 ));
             }
         }
-        if self.has(i, |w| matches!(w, Word::Weekend)) {
+        if self.has(i, kind::WEEKEND, |w| matches!(w, Word::Weekend)) {
             return Some((Sem::Weekend { modifier: 0 }, i + 1));
         }
         // `তিন দিন আগে`, `three days ago`, `कुछ हफ्तों`, `16 दिनों`
         let count = match self.num(i) {
             Some((v, digits, false, false)) if digits <= 3 => Some(Some(v)),
             Some(_) => None,
-            None if self.has(i, |w| matches!(w, Word::Few)) => Some(None),
-            None => self.find(i, |w| if let Word::Number(n) = w { Some(Some(*n)) } else { None }),
+            None if self.has(i, kind::FEW, |w| matches!(w, Word::Few)) => Some(None),
+            None => self.find(i, kind::NUMBER, |w| {
+                if let Word::Number(n) = w { Some(Some(*n)) } else { None }
+            }),
         };
         if let Some(n) = count
             && self.sp(i)
             && let Some(unit) = self.unit(i + 1)
         {
             if self.sp(i + 1)
-                && let Some(dir) = self.find(i + 2, |w| if let Word::Ago(d) = w { Some(*d) } else { None })
+                && let Some(dir) = self.find(i + 2, kind::AGO, |w| if let Word::Ago(d) = w { Some(*d) } else { None })
             {
                 // `বৈঠকের (মাত্র) তিন দিন আগে` counts back from the meeting, not today.
                 let n = if self.anchored(i) { None } else { n };
                 return Some((Sem::Ago { n, unit, dir }, i + 3));
             }
-            if self.sp(i + 1) && self.has(i + 2, |w| matches!(w, Word::Age)) {
+            if self.sp(i + 1) && self.has(i + 2, kind::AGE, |w| matches!(w, Word::Age)) {
                 return None; // `৪৫ বছর বয়সী`: an age
             }
             return Some((Sem::Duration { n, unit }, i + 2));
@@ -835,7 +884,9 @@ impl<'a> Grammar<'a> {
         let mut j = i;
         let mut period = None;
         let mut pm = None;
-        if let Some(p) = self.find(j, |w| if let Word::DayPeriod(p) = w { Some(*p) } else { None }) {
+        if let Some(p) = self.find(j, kind::DAY_PERIOD, |w| {
+            if let Word::DayPeriod(p) = w { Some(*p) } else { None }
+        }) {
             if !self.sp(j) {
                 return None;
             }
@@ -843,11 +894,14 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         // `রাত প্রায় ৯টা`, `रात करीब 11:40 बजे`
-        if period.is_some() && self.has(j, |w| matches!(w, Word::Approx)) && self.sp(j) {
+        if period.is_some() && self.has(j, kind::APPROX, |w| matches!(w, Word::Approx)) && self.sp(j) {
             j += 1;
         }
-        if let Some(p) = self.find(j, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None })
-            && self.sp(j)
+        if let Some(p) = self.find(
+            j,
+            kind::AM_PM,
+            |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None },
+        ) && self.sp(j)
             && self.num(j + 1).is_some()
         {
             pm = Some(p);
@@ -855,7 +909,11 @@ impl<'a> Grammar<'a> {
         }
         // `সাড়ে ৪টায়` half past four, `पौने पांच बजे` a quarter to five.
         let quarter = self
-            .find(j, |w| if let Word::Quarter(q) = w { Some(*q) } else { None })
+            .find(
+                j,
+                kind::QUARTER,
+                |w| if let Word::Quarter(q) = w { Some(*q) } else { None },
+            )
             .filter(|_| self.sp(j));
         if quarter.is_some() {
             j += 1;
@@ -864,8 +922,15 @@ impl<'a> Grammar<'a> {
             Some(n) => n,
             // A number word is an hour only with its marker: `आठ बजे`.
             None => {
-                let n = self.find(j, |w| if let Word::Number(n) = w { Some(*n) } else { None })?;
-                let marker = self.sp(j) && self.has(j + 1, |w| matches!(w, Word::HourMarker { attached: false, .. }));
+                let n = self.find(
+                    j,
+                    kind::NUMBER,
+                    |w| if let Word::Number(n) = w { Some(*n) } else { None },
+                )?;
+                let marker = self.sp(j)
+                    && self.has(j + 1, kind::HOUR_MARKER, |w| {
+                        matches!(w, Word::HourMarker { attached: false, .. })
+                    });
                 if !marker || !(1..=12).contains(&n) {
                     return None;
                 }
@@ -896,14 +961,18 @@ impl<'a> Grammar<'a> {
         }
         if next < self.items.len()
             && self.gap_is(next - 1, &[""])
-            && let Some(p) = self.find(next, |w| if let Word::AmPm { pm } = w { Some(*pm) } else { None })
+            && let Some(p) = self.find(next, kind::AM_PM, |w| {
+                if let Word::AmPm { pm } = w { Some(*pm) } else { None }
+            })
         {
             pm = Some(p);
             next += 1;
         }
         if next < self.items.len()
             && self.sp(next - 1)
-            && self.has(next, |w| matches!(w, Word::HourMarker { attached: false, .. }))
+            && self.has(next, kind::HOUR_MARKER, |w| {
+                matches!(w, Word::HourMarker { attached: false, .. })
+            })
         {
             marked = true;
             next += 1;

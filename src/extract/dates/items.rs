@@ -41,6 +41,9 @@ pub struct Item<'a> {
     /// The lexicon's entries of a vocabulary match (none for a number),
     /// kept with the item: the grammar asks of them a dozen times an item.
     pub words: &'a [Word],
+    /// The [`Word::kind`]s of `words`, together: most questions are of a
+    /// kind the item holds none of, answered without reading `words`.
+    pub kinds: u32,
 }
 
 fn prev_char(text: &str, i: usize) -> Option<char> {
@@ -111,6 +114,7 @@ fn vocabulary_at<'a>(
             suffixed: end > matched_end,
         },
         words: &lex.entries[pattern],
+        kinds: lex.entries[pattern].iter().fold(0, |k, w| k | w.kind()),
     });
     Some(matched_end)
 }
@@ -274,6 +278,7 @@ fn number_word(
             counter,
         },
         words: &[],
+        kinds: 0,
     })
 }
 
@@ -332,6 +337,7 @@ fn number(text: &str, lex: &DateLexicon, start: usize, end: usize) -> Option<Ite
         end: item_end,
         kind,
         words: &[],
+        kinds: 0,
     })
 }
 
