@@ -96,6 +96,9 @@ pub mod kind {
     pub const AND: u32 = 1 << 24;
     pub const LINK: u32 = 1 << 25;
     pub const YEAR_PREP: u32 = 1 << 26;
+
+    /// The kinds no expression begins with ([`super::Word::may_begin`]).
+    pub const NEVER_BEGIN: u32 = LINK | AND | YEAR_PREP | RANGE_TO | AGO | UNIT | APPROX | PUBLISHED_LABEL | AGE;
 }
 
 impl Word {
@@ -138,18 +141,7 @@ impl Word {
     /// common of the vocabulary (`के`, `और`, `में`, `of`, `in`), so an item
     /// of such words alone is passed over without trying each rule.
     pub fn may_begin(&self) -> bool {
-        !matches!(
-            self,
-            Word::Link
-                | Word::And
-                | Word::YearPrep { .. }
-                | Word::RangeTo
-                | Word::Ago(_)
-                | Word::Unit(_)
-                | Word::Approx
-                | Word::PublishedLabel
-                | Word::Age
-        )
+        self.kind() & kind::NEVER_BEGIN == 0
     }
 }
 
@@ -619,6 +611,22 @@ mod tests {
         assert_eq!(Word::Month(1).kind(), Word::Month(12).kind());
         assert_eq!(Word::Month(3).kind(), kind::MONTH);
         assert_eq!(Word::YearPrep { before: true }.kind(), kind::YEAR_PREP);
+        // The words that join or follow begin nothing; the rest may.
+        let never: Vec<Word> = one_of_each.into_iter().filter(|w| !w.may_begin()).collect();
+        assert_eq!(
+            never,
+            [
+                Word::Unit(Unit::Day),
+                Word::Ago(-1),
+                Word::Approx,
+                Word::RangeTo,
+                Word::PublishedLabel,
+                Word::Age,
+                Word::And,
+                Word::Link,
+                Word::YearPrep { before: false },
+            ]
+        );
     }
 
     #[test]

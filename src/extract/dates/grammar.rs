@@ -147,11 +147,12 @@ impl<'a> Grammar<'a> {
     }
 
     /// Whether an expression may begin at item `i`: a number, or a word
-    /// that may begin one ([`Word::may_begin`]).
+    /// that may begin one ([`Word::may_begin`]), told by its kinds.
     fn may_begin(&self, i: usize) -> bool {
-        match self.items[i].kind {
+        let item = &self.items[i];
+        match item.kind {
             ItemKind::Num { .. } => true,
-            ItemKind::Lex { .. } => self.word(i).iter().any(Word::may_begin),
+            ItemKind::Lex { .. } => item.kinds & !kind::NEVER_BEGIN != 0,
         }
     }
 
@@ -190,10 +191,6 @@ impl<'a> Grammar<'a> {
                 allowed.iter().any(|a| a.as_bytes() == g)
             }
         })
-    }
-
-    fn word(&self, i: usize) -> &'a [Word] {
-        self.item(i).map_or(&[], |it| it.words)
     }
 
     /// The first answer `f` gives of the words of item `i`, asked only of
