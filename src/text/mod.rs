@@ -125,8 +125,10 @@ pub(crate) fn char_ranges(text: &str) -> Vec<(usize, usize)> {
 /// Where in `sorted` the items that start within `range` are.
 pub fn indices_starting_within<T>(sorted: &[T], start: impl Fn(&T) -> usize, range: Range<usize>) -> Range<usize> {
     let from = sorted.partition_point(|x| start(x) < range.start);
-    let to = sorted.partition_point(|x| start(x) < range.end);
-    from..to.max(from)
+    // Those before `from` start before `range.end` too (or the range is
+    // empty, and so is the answer): the end is searched for past it.
+    let to = from + sorted[from..].partition_point(|x| start(x) < range.end);
+    from..to
 }
 
 /// One article, ready for the extractors.
@@ -301,6 +303,17 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_items_starting_within_a_range_are_those_a_filter_keeps() {
+        let starts = [0, 2, 2, 5, 9, 9, 9, 14];
+        for from in 0..17 {
+            for to in 0..17 {
+                let want: Vec<usize> = starts.iter().copied().filter(|s| (from..to).contains(s)).collect();
+                assert_eq!(starting_within(&starts, |&s| s, from..to), want, "{from}..{to}");
+            }
+        }
+    }
 
     #[test]
     fn the_word_starting_or_ending_at_an_offset_is_found_only_there() {
