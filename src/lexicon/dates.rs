@@ -186,6 +186,8 @@ pub struct DateLexicon {
     pub vocabulary: PrefixTrie,
     /// The entries of each surface (a surface may have several).
     pub entries: Vec<Vec<Word>>,
+    /// The [`Word::kind`]s of each surface's entries, together.
+    pub kinds: Vec<u32>,
     /// Whether each pattern is written in Latin letters.
     pub latin: Vec<bool>,
     /// Length of each pattern in characters.
@@ -354,6 +356,7 @@ impl DateLexicon {
         let mut lex = DateLexicon {
             vocabulary: PrefixTrie::default(),
             entries: Vec::new(),
+            kinds: Vec::new(),
             latin: Vec::new(),
             chars: Vec::new(),
             suffixes: HashSet::default(),
@@ -434,6 +437,11 @@ impl DateLexicon {
             .collect();
         lex.vocabulary = PrefixTrie::new(patterns.iter().map(|(s, _)| s));
         lex.entries = patterns.into_iter().map(|(_, w)| w).collect();
+        lex.kinds = lex
+            .entries
+            .iter()
+            .map(|ws| ws.iter().fold(0, |k, w| k | w.kind()))
+            .collect();
         lex.long_endings = (lex.future_endings.iter().chain(lex.past_endings.iter()))
             .filter(|e| e.chars().count() >= 4)
             .map(str::to_string)
@@ -611,6 +619,17 @@ mod tests {
         assert_eq!(Word::Month(1).kind(), Word::Month(12).kind());
         assert_eq!(Word::Month(3).kind(), kind::MONTH);
         assert_eq!(Word::YearPrep { before: true }.kind(), kind::YEAR_PREP);
+        // The lexicon keeps each surface's kinds: those of its entries.
+        let lex = date_lexicon();
+        assert_eq!(lex.kinds.len(), lex.entries.len());
+        for (ws, &k) in lex.entries.iter().zip(&lex.kinds) {
+            assert!(ws.iter().all(|w| k & w.kind() != 0), "{ws:?}");
+            assert_eq!(
+                k.count_ones() as usize,
+                ws.iter().map(Word::kind).fold(0, |a, b| a | b).count_ones() as usize
+            );
+        }
+        assert!(lex.kinds.iter().any(|&k| k & kind::MONTH != 0));
         // The words that join or follow begin nothing; the rest may.
         let never: Vec<Word> = one_of_each.into_iter().filter(|w| !w.may_begin()).collect();
         assert_eq!(

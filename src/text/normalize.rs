@@ -146,7 +146,13 @@ impl IndicTable {
     /// [`IndicTable::plain_by_bytes`] of the character `E0 b1 b2`.
     #[inline(always)]
     fn plain(&self, b1: u8, b2: u8) -> u8 {
-        self.plain_by_bytes[usize::from(u16::from_le_bytes([b1, b2]))]
+        self.plain_by_bytes[Self::by_bytes(b1, b2)]
+    }
+
+    /// Where the character `E0 b1 b2` is in [`IndicTable::plain_by_bytes`].
+    #[inline(always)]
+    fn by_bytes(b1: u8, b2: u8) -> usize {
+        usize::from(u16::from_le_bytes([b1, b2]))
     }
 }
 
@@ -160,7 +166,7 @@ fn indic_table() -> &'static IndicTable {
                 let mut bytes = [0; 3];
                 let c = char::from_u32(INDIC_BLOCK_START + i as u32).expect("a letter of the blocks");
                 c.encode_utf8(&mut bytes);
-                plain_by_bytes[usize::from(u16::from_le_bytes([bytes[1], bytes[2]]))] = if bytes[1] & BENGALI_BIT != 0 {
+                plain_by_bytes[IndicTable::by_bytes(bytes[1], bytes[2])] = if bytes[1] & BENGALI_BIT != 0 {
                     PLAIN_BENGALI
                 } else {
                     PLAIN_DEVANAGARI

@@ -114,7 +114,7 @@ fn vocabulary_at<'a>(
             suffixed: end > matched_end,
         },
         words: &lex.entries[pattern],
-        kinds: lex.entries[pattern].iter().fold(0, |k, w| k | w.kind()),
+        kinds: lex.kinds[pattern],
     });
     Some(matched_end)
 }
